@@ -1,0 +1,51 @@
+package io.github.liif.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one axis of an upscale into tiles: each output pixel goes to the LR tile that holds
+ * its centre; each tile reads the LR range its queries' latents need, widened by the halo and
+ * clipped to the image, so that its features equal those of the whole image.
+ */
+public final class TilePlan {
+
+	/** One tile along an axis: output range [outStart, outEnd), LR crop [cropStart, cropEnd). */
+	public record Span(int outStart, int outEnd, int cropStart, int cropEnd) {
+
+		public int outLength() {
+			return outEnd - outStart;
+		}
+
+		public int cropLength() {
+			return cropEnd - cropStart;
+		}
+	}
+
+	private TilePlan() {}
+
+	public static List<Span> spans(AxisSampling axis, int tile, int halo) {
+		int n = axis.outSize();
+		int lr = axis.latentSize();
+		List<Span> spans = new ArrayList<>();
+		int start = 0;
+		int current = tileOf(0, n, lr, tile);
+		for (int i = 1; i <= n; i++) {
+			int t = i < n ? tileOf(i, n, lr, tile) : -1;
+			if (t != current) {
+				int lo = axis.minLatent(start, i);
+				int hi = axis.maxLatent(start, i);
+				spans.add(new Span(start, i, Math.max(0, lo - halo), Math.min(lr, hi + 1 + halo)));
+				start = i;
+				current = t;
+			}
+		}
+		return spans;
+	}
+
+	private static int tileOf(int i, int outSize, int latentSize, int tile) {
+		double centre = (i + 0.5) * latentSize / outSize;
+		int t = (int) (centre / tile);
+		return Math.min(t, (latentSize - 1) / tile);
+	}
+}

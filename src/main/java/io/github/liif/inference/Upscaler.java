@@ -1,0 +1,124 @@
+package io.github.liif.inference;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.github.liif.engine.Engines;
+import io.github.liif.image.PlanarImage;
+import io.github.liif.model.LiifSpec;
+import io.github.liif.network.LiifNetwork;
+import java.util.List;
+
+/**
+ * Upscales images with a LIIF network to any output size, tile by tile over the LR grid, so
+ * memory is bounded by the tile size and the result equals the untiled one. Thread-safe: each
+ * call works in its own native memory scope.
+ */
+public final class Upscaler {
+
+	private final LiifNetwork network;
+	private final UpscaleOptions options;
+
+	public Upscaler(LiifNetwork network, UpscaleOptions options) {
+		this.network = network;
+		this.options = options;
+	}
+
+	public LiifNetwork network() {
+		return network;
+	}
+
+	public UpscaleOptions options() {
+		return options;
+	}
+
+	/** Upscales into a new in-memory image of outHeight x outWidth. */
+	public PlanarImage upscale(PlanarImage input, int outHeight, int outWidth, Monitor monitor) {
+		PlanarImage out = PlanarImage.zeros(input.channels(), outHeight, outWidth);
+		upscale(input, outHeight, outWidth, (y0, x0, h, w, values) -> {
+			int c = out.channels();
+			for (int y = 0; y < h; y++) {
+				for (int x = 0; x < w; x++) {
+					int src = (y * w + x) * c;
+					int dst = (y0 + y) * outWidth + x0 + x;
+					for (int k = 0; k < c; k++) out.plane(k)[dst] = values[src + k];
+				}
+			}
+		}, monitor);
+		return out;
+	}
+
+	/**
+	 * Upscales {@code input} (values in [0, 1], channels = the model's) to outHeight x outWidth,
+	 * handing the result to {@code sink} block by block.
+	 *
+	 * @throws CancelledException when the monitor asks to stop
+	 */
+	public void upscale(PlanarImage input, int outHeight, int outWidth, TileSink sink, Monitor monitor) {
+		LiifSpec spec = network.spec();
+		if (input.channels() != spec.inChannels()) {
+			throw new IllegalArgumentException("the model expects " + spec.inChannels()
+				+ " channel(s) but the image has " + input.channels());
+		}
+		Engines.prepareInferenceThread();
+		AxisSampling rows = new AxisSampling(outHeight, input.height(), spec.localEnsemble());
+		AxisSampling cols = new AxisSampling(outWidth, input.width(), spec.localEnsemble());
+		List<TilePlan.Span> rowSpans = TilePlan.spans(rows, options.tile(), spec.tileHalo());
+		List<TilePlan.Span> colSpans = TilePlan.spans(cols, options.tile(), spec.tileHalo());
+		long total = (long) outHeight * outWidth;
+		long[] done = { 0 };
+		monitor.progress(0, total);
+		try (NDManager scope = NDManager.newBaseManager(network.device())) {
+			for (TilePlan.Span ry : rowSpans) {
+				for (TilePlan.Span rx : colSpans) {
+					checkCancelled(monitor);
+					upscaleTile(scope, input, rows, cols, ry, rx, sink, monitor, done, total);
+				}
+			}
+		}
+	}
+
+	private void upscaleTile(NDManager scope, PlanarImage input, AxisSampling rows, AxisSampling cols,
+		TilePlan.Span ry, TilePlan.Span rx, TileSink sink, Monitor monitor, long[] done, long total)
+	{
+		LiifNetwork net = network;
+		int channels = input.channels();
+		int cropH = ry.cropLength();
+		int cropW = rx.cropLength();
+		try (NDManager tile = scope.newSubManager()) {
+			float[] crop = input.copyWindow(ry.cropStart(), rx.cropStart(), cropH, cropW);
+			NDArray image = tile.create(crop, new Shape(1, channels, cropH, cropW)).sub(0.5f).div(0.5f);
+			NDArray table = net.latentTable(net.encode(image), options.mode());
+			int width = rx.outLength();
+			int rowsPerBatch = Math.max(1, options.batch() / width);
+			QueryBatch batch = new QueryBatch(rows, cols, net.spec().cellDecode());
+			for (int y = ry.outStart(); y < ry.outEnd(); y += rowsPerBatch) {
+				checkCancelled(monitor);
+				int h = Math.min(rowsPerBatch, ry.outEnd() - y);
+				try (NDManager step = tile.newSubManager()) {
+					batch.fill(y, h, rx.outStart(), width, ry.cropStart(), rx.cropStart(), cropW);
+					NDArray values = decodeBatch(step, table, batch);
+					sink.accept(y, rx.outStart(), h, width, values.toFloatArray());
+				}
+				done[0] += (long) h * width;
+				monitor.progress(done[0], total);
+			}
+		}
+	}
+
+	/** Decodes one batch and blends the ensemble: (S*Q) predictions -> (Q, C). */
+	private NDArray decodeBatch(NDManager step, NDArray table, QueryBatch batch) {
+		int q = batch.queries();
+		int shifts = batch.shiftsPerQuery();
+		NDArray latentRows = step.create(batch.latentRows());
+		NDArray coords = step.create(batch.coords(), new Shape((long) q * shifts, batch.coordWidth()));
+		NDArray pred = network.decode(table, options.mode(), latentRows, coords);
+		long channels = pred.getShape().get(1);
+		NDArray weights = step.create(batch.weights(), new Shape(shifts, q, 1));
+		return pred.reshape(shifts, q, channels).mul(weights).sum(new int[] { 0 }).mul(0.5f).add(0.5f);
+	}
+
+	private static void checkCancelled(Monitor monitor) {
+		if (monitor.isCancelled()) throw new CancelledException();
+	}
+}

@@ -1,0 +1,49 @@
+package io.github.liif.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a reader never sees a half-written one: into a temporary file beside the
+ * target, then renamed over it. On any failure the temporary file is removed and the target
+ * is untouched.
+ */
+public final class AtomicFiles {
+
+	/** Writes the content to a stream. */
+	@FunctionalInterface
+	public interface Writer {
+
+		void write(OutputStream out) throws IOException;
+	}
+
+	private AtomicFiles() {}
+
+	public static void write(Path target, boolean overwrite, Writer writer) throws IOException {
+		Path absolute = target.toAbsolutePath();
+		if (!overwrite && Files.exists(absolute)) {
+			throw new FileAlreadyExistsException(absolute.toString(), null,
+				"exists; choose another name or allow overwriting");
+		}
+		Path dir = absolute.getParent();
+		Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+		try {
+			try (OutputStream out = Files.newOutputStream(temp)) {
+				writer.write(out);
+			}
+			Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException | RuntimeException | Error e) {
+			Files.deleteIfExists(temp);
+			throw e;
+		}
+	}
+
+	public static void write(Path target, boolean overwrite, byte[] content) throws IOException {
+		write(target, overwrite, out -> out.write(content));
+	}
+}

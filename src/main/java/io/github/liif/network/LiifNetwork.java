@@ -1,0 +1,165 @@
+package io.github.liif.network;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.github.liif.model.EdsrSpec;
+import io.github.liif.model.LiifModelWeights;
+import io.github.liif.model.LiifSpec;
+import io.github.liif.model.RdnSpec;
+import io.github.liif.model.StateDict;
+import io.github.liif.model.Weights;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A LIIF network on DJL: the encoder and the MLP decoder as functions of the reference-named
+ * parameters. Thread-safe for inference: parameters are only read; every call works in the
+ * caller's manager scope.
+ *
+ * <p>Shapes: images and features (B, C, H, W); latent tables (B*H*W, D); query inputs
+ * (N, 2) relative coordinates, or (N, 4) with the cell; outputs (N, out).
+ */
+public final class LiifNetwork implements AutoCloseable {
+
+	private final LiifSpec spec;
+	private final NDManager manager;
+	private final Map<String, NDArray> params;
+	private final Encoder encoder;
+
+	private LiifNetwork(LiifSpec spec, NDManager manager, Map<String, NDArray> params) {
+		this.spec = spec;
+		this.manager = manager;
+		this.params = Collections.unmodifiableMap(params);
+		this.encoder = spec.encoder() instanceof RdnSpec r ? new RdnEncoder(r, this.params)
+			: new EdsrEncoder((EdsrSpec) spec.encoder(), this.params);
+	}
+
+	/** Copies the weights into native arrays owned by a new manager on {@code device}. */
+	public static LiifNetwork create(LiifModelWeights model, Device device) {
+		NDManager manager = NDManager.newBaseManager(device);
+		try {
+			Map<String, NDArray> params = new LinkedHashMap<>();
+			StateDict sd = model.weights();
+			for (String name : model.spec().parameterShapes().keySet()) {
+				Weights w = sd.get(name);
+				NDArray a = manager.create(w.data(), new Shape(w.shape()));
+				a.setName(name);
+				params.put(name, a);
+			}
+			return new LiifNetwork(model.spec(), manager, params);
+		}
+		catch (RuntimeException e) {
+			manager.close();
+			throw e;
+		}
+	}
+
+	public LiifSpec spec() {
+		return spec;
+	}
+
+	public Device device() {
+		return manager.getDevice();
+	}
+
+	/** The parameters by reference name (for training and export). */
+	public Map<String, NDArray> parameters() {
+		return params;
+	}
+
+	/** Current parameter values copied back to Java arrays. */
+	public StateDict stateDict() {
+		Map<String, Weights> out = new LinkedHashMap<>();
+		params.forEach((k, v) -> out.put(k, new Weights(v.getShape().getShape(), v.toFloatArray())));
+		return new StateDict(out);
+	}
+
+	/** Image (B, Cin, H, W), already normalised as (v - 0.5) / 0.5, to features (B, C, H, W). */
+	public NDArray encode(NDArray image) {
+		return encoder.forward(image);
+	}
+
+	/**
+	 * The per-LR-pixel table the decoder gathers from: (B*H*W, D), rows in (b, y, x) order.
+	 * REFERENCE: the unfolded features, D = C*9 (channel-major) or C. SPLIT: the latent part of
+	 * the first layer plus its bias, D = first hidden size.
+	 */
+	public NDArray latentTable(NDArray features, DecoderMode mode) {
+		NDManager scope = features.getManager();
+		long b = features.getShape().get(0);
+		long c = features.getShape().get(1);
+		long h = features.getShape().get(2);
+		long w = features.getShape().get(3);
+		if (mode == DecoderMode.REFERENCE) {
+			NDArray latent = spec.featureUnfold() ? unfold3x3(features) : features;
+			long d = latent.getShape().get(1);
+			return latent.reshape(b, d, h * w).transpose(0, 2, 1).reshape(b * h * w, d);
+		}
+		NDArray w1 = params.get(LiifSpec.linearName(0) + ".weight");
+		long hidden = w1.getShape().get(0);
+		int k = spec.featureUnfold() ? 3 : 1;
+		NDArray kernel = Layers.scoped(w1.get(":, 0:" + spec.latentWidth()).reshape(hidden, c, k, k), scope);
+		NDArray bias = params.get(LiifSpec.linearName(0) + ".bias");
+		NDArray z = Layers.conv(features, kernel, bias);
+		return z.reshape(b, hidden, h * w).transpose(0, 2, 1).reshape(b * h * w, hidden);
+	}
+
+	/**
+	 * Feature unfolding with zero padding, ordered channel-major (channel c, then the 3x3
+	 * neighbours row by row): (B, C, H, W) -> (B, 9C, H, W).
+	 */
+	static NDArray unfold3x3(NDArray features) {
+		Shape s = features.getShape();
+		long h = s.get(2);
+		long w = s.get(3);
+		NDArray padded = features.pad(new Shape(1, 1, 1, 1), 0);
+		NDArray[] shifted = new NDArray[9];
+		for (int dy = 0; dy < 3; dy++) {
+			for (int dx = 0; dx < 3; dx++) {
+				shifted[dy * 3 + dx] = padded.get(":, :, " + dy + ":" + (dy + h) + ", " + dx + ":" + (dx + w));
+			}
+		}
+		NDArray stacked = ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(shifted), 2);
+		return stacked.reshape(s.get(0), s.get(1) * 9, h, w);
+	}
+
+	/**
+	 * Decodes N queries.
+	 *
+	 * @param table from {@link #latentTable} with the same mode
+	 * @param rows (N) int64 row of each query's latent in {@code table}; results belong to its manager
+	 * @param coords (N, 2) relative coordinates, or (N, 4) relative coordinates then cell
+	 * @return (N, out) predictions in the normalised space
+	 */
+	public NDArray decode(NDArray table, DecoderMode mode, NDArray rows, NDArray coords) {
+		NDManager scope = rows.getManager();
+		NDArray latent = Layers.scoped(table.get(rows), scope);
+		NDArray w1 = params.get(LiifSpec.linearName(0) + ".weight");
+		NDArray x;
+		if (mode == DecoderMode.REFERENCE) {
+			x = Layers.linear(latent.concat(coords, 1), w1, params.get(LiifSpec.linearName(0) + ".bias"));
+		}
+		else {
+			NDArray wCoords = Layers.scoped(w1.get(":, " + spec.latentWidth() + ":"), scope);
+			x = latent.add(coords.matMul(wCoords.transpose()));
+		}
+		for (int i = 1; i < spec.linearLayers(); i++) {
+			x = Layers.linear(Layers.relu(x), params.get(LiifSpec.linearName(i) + ".weight"), params.get(
+				LiifSpec.linearName(i) + ".bias"));
+		}
+		return x;
+	}
+
+	/** Columns of the {@code coords} input of {@link #decode}: 2, or 4 with cell decoding. */
+	public int coordWidth() {
+		return spec.cellDecode() ? 4 : 2;
+	}
+
+	@Override
+	public void close() {
+		manager.close();
+	}
+}

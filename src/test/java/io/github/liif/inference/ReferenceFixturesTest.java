@@ -1,0 +1,47 @@
+package io.github.liif.inference;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.github.liif.Fixtures;
+import io.github.liif.image.PlanarImage;
+import io.github.liif.model.LiifModel;
+import io.github.liif.model.Weights;
+import io.github.liif.network.DecoderMode;
+import io.github.liif.network.LiifNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Our outputs against the reference LIIF code's own outputs, every switch, both decoder modes. */
+class ReferenceFixturesTest {
+
+	@ParameterizedTest(name = "{0} at {1}x{2}, {3}")
+	@CsvSource({
+		"tiny, 23, 17, SPLIT", "tiny, 53, 41, SPLIT", "tiny, 29, 50, SPLIT", "tiny, 131, 103, SPLIT",
+		"tiny, 23, 17, REFERENCE", "tiny, 53, 41, REFERENCE", "tiny, 29, 50, REFERENCE", "tiny, 131, 103, REFERENCE",
+		"tiny-no-ensemble, 23, 17, SPLIT", "tiny-no-ensemble, 53, 41, SPLIT", "tiny-no-ensemble, 29, 50, REFERENCE",
+		"tiny-no-ensemble, 131, 103, REFERENCE",
+		"tiny-no-unfold, 23, 17, SPLIT", "tiny-no-unfold, 53, 41, REFERENCE", "tiny-no-unfold, 29, 50, SPLIT",
+		"tiny-no-unfold, 131, 103, REFERENCE",
+		"tiny-no-cell, 23, 17, REFERENCE", "tiny-no-cell, 53, 41, SPLIT", "tiny-no-cell, 29, 50, REFERENCE",
+		"tiny-no-cell, 131, 103, SPLIT" })
+	void matchesReferenceOutput(String model, int w, int h, DecoderMode mode) throws Exception {
+		LiifModel m = Fixtures.model(model + ".pth");
+		PlanarImage input = Fixtures.rgb("input-23x17.png");
+		Weights expected = Fixtures.npy(model + "-out-" + w + "x" + h + ".npy");
+		assertArrayEquals(new long[] { h, w, 3 }, expected.shape());
+		try (LiifNetwork net = LiifNetwork.create(m.network(), Device.cpu())) {
+			PlanarImage out = new Upscaler(net, UpscaleOptions.DEFAULT.withMode(mode)).upscale(input, h, w, Monitor.NONE);
+			double max = 0;
+			for (int y = 0; y < h; y++) {
+				for (int x = 0; x < w; x++) {
+					for (int c = 0; c < 3; c++) {
+						max = Math.max(max, Math.abs(out.get(c, y, x) - expected.data()[(y * w + x) * 3 + c]));
+					}
+				}
+			}
+			assertTrue(max < 2e-5, "max |ours - reference| = " + max);
+		}
+	}
+}

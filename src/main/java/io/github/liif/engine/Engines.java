@@ -52,6 +52,12 @@ public final class Engines {
 		JniUtils.setGradMode(false);
 	}
 
+	/** Sets the number of threads libtorch uses within one operation (process-wide). */
+	public static void setThreads(int threads) {
+		pytorch();
+		JniUtils.setNumThreads(threads);
+	}
+
 	/** Turns gradient recording on for the current thread (training). */
 	public static void prepareTrainingThread() {
 		pytorch();

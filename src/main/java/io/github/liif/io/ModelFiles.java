@@ -121,8 +121,8 @@ public final class ModelFiles {
 					+ net.spec().inChannels());
 			}
 			var scales = d.getAsJsonArray("training_scales");
-			ModelDescriptor descriptor = new ModelDescriptor(d.get("name").getAsString(), ModelDescriptor.Normalization
-				.valueOf(d.get("normalization").getAsString()), scales.get(0).getAsDouble(), scales.get(1).getAsDouble(),
+			ModelDescriptor descriptor = new ModelDescriptor(d.get("name").getAsString(), scales.get(0).getAsDouble(),
+				scales.get(1).getAsDouble(),
 				d.has("provenance") ? d.getAsJsonObject("provenance") : null);
 			return new LiifModel(net, descriptor);
 		}
@@ -143,7 +143,6 @@ public final class ModelFiles {
 		d.addProperty("name", md.name());
 		d.add("architecture", GSON.toJsonTree(model.spec().referenceArgs()));
 		d.addProperty("channels", model.channels());
-		d.addProperty("normalization", md.normalization().name());
 		var scales = new com.google.gson.JsonArray();
 		scales.add(md.minScale());
 		scales.add(md.maxScale());

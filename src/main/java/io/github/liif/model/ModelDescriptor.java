@@ -6,22 +6,13 @@ import com.google.gson.JsonObject;
  * What a model file says about its model besides the weights.
  *
  * @param name short name shown to users
- * @param normalization how input intensities were mapped to [0, 1] in training
  * @param minScale smallest training scale
  * @param maxScale largest training scale (beyond it the model extrapolates)
  * @param provenance data, recipe, iterations, validation figures (free-form JSON)
  */
-public record ModelDescriptor(String name, Normalization normalization, double minScale, double maxScale,
+public record ModelDescriptor(String name, double minScale, double maxScale,
 	JsonObject provenance)
 {
-
-	/** Input intensity mapping used when the model was trained. */
-	public enum Normalization {
-		/** 8-bit data divided by 255 (the reference's photographs). */
-		RANGE,
-		/** Per-image low/high percentiles mapped to 0/1 (microscopy). */
-		PERCENTILE
-	}
 
 	public ModelDescriptor {
 		provenance = provenance == null ? new JsonObject() : provenance.deepCopy();
@@ -31,7 +22,7 @@ public record ModelDescriptor(String name, Normalization normalization, double m
 	public static ModelDescriptor reference(String name) {
 		JsonObject p = new JsonObject();
 		p.addProperty("source", "reference LIIF checkpoint");
-		return new ModelDescriptor(name, Normalization.RANGE, 1, 4, p);
+		return new ModelDescriptor(name, 1, 4, p);
 	}
 
 	@Override

@@ -1,0 +1,68 @@
+package io.github.liif.engine;
+
+import ai.djl.Device;
+import io.github.liif.inference.UpscaleOptions;
+import io.github.liif.inference.Upscaler;
+import io.github.liif.io.ModelFiles;
+import io.github.liif.model.LiifModel;
+import io.github.liif.model.ModelFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Finds models by name: "default" (chosen by image kind), a bundled name ("natural",
+ * "microscopy"), or a file path. Bundled models live in the jar under {@code /models/}.
+ */
+public final class Models {
+
+	public static final String DEFAULT = "default";
+	public static final String NATURAL = "natural";
+	public static final String MICROSCOPY = "microscopy";
+	public static final List<String> BUNDLED = List.of(NATURAL, MICROSCOPY);
+
+	private Models() {}
+
+	/** The bundled model for an image: RGB photographs -> natural, everything else -> microscopy. */
+	public static String defaultFor(boolean rgb) {
+		return rgb ? NATURAL : MICROSCOPY;
+	}
+
+	/**
+	 * @param name "default", a bundled name or a file path
+	 * @param rgbImage whether the image is RGB (picks the default)
+	 */
+	public static LiifModel load(String name, boolean rgbImage) throws ModelFormatException {
+		String resolved = DEFAULT.equalsIgnoreCase(name) ? defaultFor(rgbImage) : name;
+		if (BUNDLED.contains(resolved)) return bundled(resolved);
+		return ModelFiles.load(Path.of(name));
+	}
+
+	public static boolean isBundledAvailable(String name) {
+		return Models.class.getResource(resource(name)) != null;
+	}
+
+	private static String resource(String name) {
+		return "/models/" + name + ".liif";
+	}
+
+	private static LiifModel bundled(String name) throws ModelFormatException {
+		try (InputStream in = Models.class.getResourceAsStream(resource(name))) {
+			if (in == null) {
+				throw new ModelFormatException("the bundled model '" + name + "' is not in this build; "
+					+ "give a model file instead");
+			}
+			return ModelFiles.load(in, name);
+		}
+		catch (IOException e) {
+			throw new ModelFormatException("cannot read the bundled model '" + name + "': " + e.getMessage(), e);
+		}
+	}
+
+	/** Creates an upscaler on the chosen device (the caller closes its network). */
+	public static Upscaler upscaler(LiifModel model, DeviceChoice device, UpscaleOptions options) {
+		Device d = Engines.device(device);
+		return new Upscaler(io.github.liif.network.LiifNetwork.create(model.network(), d), options);
+	}
+}

@@ -1,0 +1,79 @@
+package io.github.liif.imagej;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.io.Opener;
+import io.github.liif.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads and writes images with ImageJ's own readers and writers (TIFF of every bit depth,
+ * multi-page and hyperstack TIFF, PNG, JPEG). Writes are atomic: a failed write leaves no file.
+ */
+public final class ImageFiles {
+
+	public static final Set<String> EXTENSIONS = Set.of("tif", "tiff", "png", "jpg", "jpeg");
+
+	private ImageFiles() {}
+
+	public static boolean isSupported(Path file) {
+		return EXTENSIONS.contains(extension(file));
+	}
+
+	public static String extension(Path file) {
+		String name = file.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+	}
+
+	/** Opens an image, or throws with a message naming the file and the problem. */
+	public static ImagePlus read(Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
+		if (!isSupported(file)) {
+			throw new IOException(file + ": unsupported file type (use TIFF, PNG or JPEG)");
+		}
+		if (Files.size(file) == 0) throw new IOException(file + ": the file is empty");
+		ImagePlus imp;
+		try {
+			imp = new Opener().openImage(file.toAbsolutePath().toString());
+		}
+		catch (RuntimeException | OutOfMemoryError e) {
+			throw new IOException(file + ": cannot be read as an image (" + e + ")", e);
+		}
+		if (imp == null || imp.getWidth() < 1 || imp.getHeight() < 1 || imp.getStack().getProcessor(1) == null) {
+			throw new IOException(file + ": not a readable image, or damaged/truncated");
+		}
+		return imp;
+	}
+
+	/** Writes in the format of the file's extension, atomically. */
+	public static void write(ImagePlus imp, Path file, boolean overwrite) throws IOException {
+		String ext = extension(file);
+		if (!isSupported(file)) throw new IOException(file + ": unsupported output type (use .tif, .png or .jpg)");
+		if ((ext.equals("png") || ext.startsWith("jp")) && imp.getStackSize() > 1) {
+			throw new IOException(file + ": " + ext.toUpperCase(Locale.ROOT) + " holds one plane but the result has "
+				+ imp.getStackSize() + "; write a .tif instead");
+		}
+		AtomicFiles.write(file, overwrite, out -> {
+			Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".liif-", "." + ext);
+			try {
+				FileSaver saver = new FileSaver(imp);
+				String path = temp.toString();
+				boolean ok = switch (ext) {
+					case "png" -> saver.saveAsPng(path);
+					case "jpg", "jpeg" -> saver.saveAsJpeg(path);
+					default -> imp.getStackSize() > 1 ? saver.saveAsTiffStack(path) : saver.saveAsTiff(path);
+				};
+				if (!ok) throw new IOException("could not write " + file + " (disk full or not writable?)");
+				Files.copy(temp, out);
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+		});
+	}
+}

@@ -1,0 +1,67 @@
+package io.github.liif.inference;
+
+/**
+ * The requested output size: scale factors per axis or an explicit size in output pixels.
+ * Any real scale >= 1 is allowed; the output size of a scale is {@code round(size * scale)}.
+ */
+public final class TargetSize {
+
+	private final double scaleX;
+	private final double scaleY;
+	private final int width;
+	private final int height;
+
+	private TargetSize(double scaleX, double scaleY, int width, int height) {
+		this.scaleX = scaleX;
+		this.scaleY = scaleY;
+		this.width = width;
+		this.height = height;
+	}
+
+	public static TargetSize scales(double scaleX, double scaleY) {
+		checkScale("scale x", scaleX);
+		checkScale("scale y", scaleY);
+		return new TargetSize(scaleX, scaleY, 0, 0);
+	}
+
+	public static TargetSize scale(double scale) {
+		return scales(scale, scale);
+	}
+
+	public static TargetSize size(int width, int height) {
+		if (width < 1 || height < 1) {
+			throw new IllegalArgumentException("output size must be positive, got " + width + " x " + height);
+		}
+		return new TargetSize(0, 0, width, height);
+	}
+
+	private static void checkScale(String name, double s) {
+		if (!Double.isFinite(s) || s < 1) {
+			throw new IllegalArgumentException(name + " must be a number >= 1 (LIIF upscales; use ImageJ's "
+				+ "Image > Scale to shrink), got " + s);
+		}
+	}
+
+	/** Output width for an input of the given width. */
+	public long width(int inWidth) {
+		return width > 0 ? checked(width, inWidth, "width") : Math.max(1, Math.round(inWidth * scaleX));
+	}
+
+	/** Output height for an input of the given height. */
+	public long height(int inHeight) {
+		return height > 0 ? checked(height, inHeight, "height") : Math.max(1, Math.round(inHeight * scaleY));
+	}
+
+	private static long checked(int out, int in, String axis) {
+		if (out < in) {
+			throw new IllegalArgumentException("the output " + axis + " " + out + " is smaller than the input's " + in
+				+ ": LIIF only upscales");
+		}
+		return out;
+	}
+
+	@Override
+	public String toString() {
+		return width > 0 ? width + "x" + height : scaleX + "x" + scaleY;
+	}
+}

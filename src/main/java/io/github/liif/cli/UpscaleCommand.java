@@ -38,6 +38,9 @@ final class UpscaleCommand implements Callable<Integer> {
 	@Mixin
 	ModelOptions modelOptions = new ModelOptions();
 
+	@Mixin
+	DeviceOptions deviceOptions = new DeviceOptions();
+
 	@ArgGroup(exclusive = true, multiplicity = "1")
 	Target target;
 
@@ -91,7 +94,7 @@ final class UpscaleCommand implements Callable<Integer> {
 		TargetSize size = targetSize();
 		UpscaleOptions options = new UpscaleOptions(tile, batch, decoder);
 		Map<Path, Path> jobs = plan(expand(inputs));
-		modelOptions.applyThreads();
+		deviceOptions.applyThreads();
 		Map<String, Upscaler> upscalers = new HashMap<>();
 		try {
 			int index = 0;
@@ -106,7 +109,7 @@ final class UpscaleCommand implements Callable<Integer> {
 				Upscaler upscaler = upscalers.get(name);
 				if (upscaler == null) {
 					LiifModel model = Models.load(name, rgb);
-					upscaler = Models.upscaler(model, modelOptions.deviceChoice(), options);
+					upscaler = Models.upscaler(model, deviceOptions.deviceChoice(), options);
 					upscalers.put(name, upscaler);
 				}
 				String label = String.format("%s (%d/%d)", job.getKey().getFileName(), index, jobs.size());

@@ -67,4 +67,17 @@ public final class PlanarImage {
 		}
 		return out;
 	}
+
+	/** A copy of the centred window of at most maxH x maxW pixels. */
+	public PlanarImage centreCrop(int maxH, int maxW) {
+		int h = Math.min(height, maxH);
+		int w = Math.min(width, maxW);
+		if (h == height && w == width) return this;
+		int y0 = (height - h) / 2;
+		int x0 = (width - w) / 2;
+		float[] window = copyWindow(y0, x0, h, w);
+		float[][] out = new float[channels][];
+		for (int c = 0; c < channels; c++) out[c] = java.util.Arrays.copyOfRange(window, c * h * w, (c + 1) * h * w);
+		return new PlanarImage(h, w, out);
+	}
 }

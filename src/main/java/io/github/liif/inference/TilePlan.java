@@ -1,5 +1,6 @@
 package io.github.liif.inference;
 
+import io.github.liif.geometry.AxisSampling;
 import java.util.ArrayList;
 import java.util.List;
 

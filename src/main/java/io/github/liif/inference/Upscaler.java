@@ -3,6 +3,8 @@ package io.github.liif.inference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.github.liif.geometry.AxisSampling;
+import io.github.liif.geometry.QueryBatch;
 import io.github.liif.engine.Engines;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.model.LiifSpec;
@@ -91,12 +93,14 @@ public final class Upscaler {
 			NDArray table = net.latentTable(net.encode(image), options.mode());
 			int width = rx.outLength();
 			int rowsPerBatch = Math.max(1, options.batch() / width);
-			QueryBatch batch = new QueryBatch(rows, cols, net.spec().cellDecode());
 			for (int y = ry.outStart(); y < ry.outEnd(); y += rowsPerBatch) {
 				checkCancelled(monitor);
 				int h = Math.min(rowsPerBatch, ry.outEnd() - y);
 				try (NDManager step = tile.newSubManager()) {
-					batch.fill(y, h, rx.outStart(), width, ry.cropStart(), rx.cropStart(), cropW);
+					QueryBatch batch = new QueryBatch(h * width, net.spec().localEnsemble(), net.spec().cellDecode());
+					for (int q = 0; q < h * width; q++) {
+						batch.put(q, rows, cols, y + q / width, rx.outStart() + q % width, 0, ry.cropStart(), rx.cropStart(), cropW);
+					}
 					NDArray values = decodeBatch(step, table, batch);
 					sink.accept(y, rx.outStart(), h, width, values.toFloatArray());
 				}
@@ -106,16 +110,9 @@ public final class Upscaler {
 		}
 	}
 
-	/** Decodes one batch and blends the ensemble: (S*Q) predictions -> (Q, C). */
+	/** Decodes one batch into (Q, C) values in [0, 1] space. */
 	private NDArray decodeBatch(NDManager step, NDArray table, QueryBatch batch) {
-		int q = batch.queries();
-		int shifts = batch.shiftsPerQuery();
-		NDArray latentRows = step.create(batch.latentRows());
-		NDArray coords = step.create(batch.coords(), new Shape((long) q * shifts, batch.coordWidth()));
-		NDArray pred = network.decode(table, options.mode(), latentRows, coords);
-		long channels = pred.getShape().get(1);
-		NDArray weights = step.create(batch.weights(), new Shape(shifts, q, 1));
-		return pred.reshape(shifts, q, channels).mul(weights).sum(new int[] { 0 }).mul(0.5f).add(0.5f);
+		return network.decodeBlended(table, options.mode(), batch, step).mul(0.5f).add(0.5f);
 	}
 
 	private static void checkCancelled(Monitor monitor) {

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader never sees a half-written one: into a temporary file beside the
@@ -34,6 +35,10 @@ public final class AtomicFiles {
 		try {
 			try (OutputStream out = Files.newOutputStream(temp)) {
 				writer.write(out);
+			}
+			// temporary files are private (0600); the result gets the usual rw-r--r--
+			if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
 			}
 			Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}

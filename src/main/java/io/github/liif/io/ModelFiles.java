@@ -134,6 +134,11 @@ public final class ModelFiles {
 		}
 	}
 
+	/** All entries of a {@code .liif} archive (for training checkpoints). */
+	public static Map<String, byte[]> entries(Path file) throws ModelFormatException, IOException {
+		return ZipEntries.read(Files.readAllBytes(file), file.getFileName().toString());
+	}
+
 	/** The descriptor as stored in a {@code .liif} file. */
 	public static JsonObject descriptorJson(LiifModel model) {
 		ModelDescriptor md = model.descriptor();
@@ -154,6 +159,11 @@ public final class ModelFiles {
 
 	/** Saves in the project's own format, atomically. */
 	public static void save(LiifModel model, Path file, boolean overwrite) throws IOException {
+		save(model, file, overwrite, Map.of());
+	}
+
+	/** Saves with additional zip entries (training checkpoints add optimizer and run state). */
+	public static void save(LiifModel model, Path file, boolean overwrite, Map<String, byte[]> extra) throws IOException {
 		byte[] descriptor = GSON.toJson(descriptorJson(model)).getBytes(StandardCharsets.UTF_8);
 		byte[] weights = Safetensors.write(model.network().weights(), Map.of());
 		AtomicFiles.write(file, overwrite, out -> {
@@ -164,6 +174,11 @@ public final class ModelFiles {
 			zip.putNextEntry(new ZipEntry(WEIGHTS));
 			zip.write(weights);
 			zip.closeEntry();
+			for (Map.Entry<String, byte[]> e : extra.entrySet()) {
+				zip.putNextEntry(new ZipEntry(e.getKey()));
+				zip.write(e.getValue());
+				zip.closeEntry();
+			}
 			zip.finish();
 		});
 	}

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.github.liif.geometry.QueryBatch;
 import io.github.liif.model.EdsrSpec;
 import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.LiifSpec;
@@ -151,6 +152,20 @@ public final class LiifNetwork implements AutoCloseable {
 				LiifSpec.linearName(i) + ".bias"));
 		}
 		return x;
+	}
+
+	/**
+	 * Decodes a query batch and blends its local ensemble: (S*N) predictions -> (N, out), in
+	 * the normalised space. Arrays are created in {@code scope}.
+	 */
+	public NDArray decodeBlended(NDArray table, DecoderMode mode, QueryBatch batch, NDManager scope) {
+		int n = batch.queries();
+		int shifts = batch.shiftsPerQuery();
+		NDArray rows = scope.create(batch.latentRows());
+		NDArray coords = scope.create(batch.coords(), new Shape((long) n * shifts, batch.coordWidth()));
+		NDArray pred = decode(table, mode, rows, coords);
+		NDArray weights = scope.create(batch.weights(), new Shape(shifts, n, 1));
+		return pred.reshape(shifts, n, pred.getShape().get(1)).mul(weights).sum(new int[] { 0 });
 	}
 
 	/** Columns of the {@code coords} input of {@link #decode}: 2, or 4 with cell decoding. */

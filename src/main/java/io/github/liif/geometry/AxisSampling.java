@@ -1,4 +1,4 @@
-package io.github.liif.inference;
+package io.github.liif.geometry;
 
 /**
  * The reference's query geometry along one axis, in float32 and in the reference's order of

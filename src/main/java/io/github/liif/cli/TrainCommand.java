@@ -1,0 +1,212 @@
+package io.github.liif.cli;
+
+import io.github.liif.engine.Engines;
+import io.github.liif.engine.Models;
+import io.github.liif.eval.EvalRow;
+import io.github.liif.eval.Evaluation;
+import io.github.liif.image.Degradation;
+import io.github.liif.imagej.TrainingData;
+import io.github.liif.model.EdsrSpec;
+import io.github.liif.model.EncoderSpec;
+import io.github.liif.model.LiifModel;
+import io.github.liif.model.LiifModelWeights;
+import io.github.liif.model.LiifSpec;
+import io.github.liif.model.ModelDescriptor;
+import io.github.liif.model.RdnSpec;
+import io.github.liif.train.LiifTrainer;
+import io.github.liif.train.ModelInitialiser;
+import io.github.liif.train.TrainingConfig;
+import io.github.liif.train.TrainingImage;
+import io.github.liif.train.TrainingListener;
+import io.github.liif.train.TrainingRun;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code liif train}: trains or fine-tunes a model on folders of images. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+	description = "Train a LIIF model on your own images (defaults: the reference recipe).")
+final class TrainCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR", description = "Training image folders or files.")
+	List<Path> data;
+
+	@Option(names = "--val", arity = "1..*", paramLabel = "DIR",
+		description = "Validation folders or files (default: hold out about 1 in 10 training files).")
+	List<Path> validation;
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "MODEL", description = "The model file to write (.liif).")
+	Path output;
+
+	@Option(names = "--iterations", required = true, paramLabel = "N", description = "Total iterations (batches).")
+	int iterations;
+
+	@Option(names = "--from", paramLabel = "MODEL", description = "Fine-tune this model (natural, microscopy or a file).")
+	String from;
+
+	@Option(names = "--name", paramLabel = "NAME", description = "Model name (default: output file name).")
+	String name;
+
+	@Option(names = "--channels", paramLabel = "1|3", description = "New model: 1 (gray) or 3 (RGB); default from the first image.")
+	Integer channels;
+
+	@Option(names = "--encoder", defaultValue = "edsr-baseline", paramLabel = "edsr-baseline|rdn", description = "New model's encoder.")
+	String encoder;
+
+	@Option(names = "--blocks", paramLabel = "N", description = "Encoder blocks (default: 16).")
+	Integer blocks;
+
+	@Option(names = "--features", paramLabel = "N", description = "Encoder features (default: 64).")
+	Integer features;
+
+	@Option(names = "--hidden", defaultValue = "256,256,256,256", split = ",", paramLabel = "N,N,...", description = "MLP hidden sizes.")
+	int[] hidden;
+
+	@Option(names = "--patch", defaultValue = "48") int patch;
+	@Option(names = "--scale-min", defaultValue = "1") double scaleMin;
+	@Option(names = "--scale-max", defaultValue = "4") double scaleMax;
+	@Option(names = "--anisotropic", description = "Draw the two axes' scales independently.") boolean anisotropic;
+	@Option(names = "--samples", defaultValue = "2304", description = "HR pixels per patch.") int samples;
+	@Option(names = "--batch", defaultValue = "16") int batch;
+	@Option(names = "--lr", defaultValue = "1e-4", description = "Adam learning rate.") double learningRate;
+	@Option(names = "--decay-every", defaultValue = "200000", description = "Halve the learning rate every N iterations.") int decayEvery;
+	@Option(names = "--seed", defaultValue = "1") long seed;
+	@Option(names = "--degradation", defaultValue = "bicubic", description = "bicubic, area or blur-noise.") String degradation;
+	@Option(names = "--noise", defaultValue = "0.01", description = "Noise level for blur-noise.") double noise;
+	@Option(names = "--checkpoint-every", defaultValue = "500") int checkpointEvery;
+	@Option(names = "--validate-every", defaultValue = "500") int validateEvery;
+	@Option(names = "--val-crop", defaultValue = "256", description = "Validate on centred crops of at most N x N pixels.") int valCrop;
+	@Option(names = "--freeze-encoder", description = "Train the decoder only.") boolean freezeEncoder;
+	@Option(names = "--resume", description = "Continue from OUTPUT.ckpt.") boolean resume;
+	@Option(names = "--overwrite", description = "Replace an existing output model.") boolean overwrite;
+
+	@Mixin
+	DeviceOptions deviceOptions = new DeviceOptions();
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter err = spec.commandLine().getErr();
+		TrainingConfig config = TrainingConfig.builder().patch(patch).scales(scaleMin, scaleMax).anisotropic(anisotropic)
+			.samples(samples).batch(batch).learningRate(learningRate).decayEvery(decayEvery).iterations(iterations).seed(seed)
+			.degradation(Degradation.parse(degradation)).noise(noise).checkpointEvery(checkpointEvery).validateEvery(
+				validateEvery).freezeEncoder(freezeEncoder).build();
+		if (Files.exists(output) && !overwrite && !resume) {
+			throw new FileAlreadyExistsException(output + " exists; use --overwrite to replace it or --resume to continue");
+		}
+		deviceOptions.applyThreads();
+		List<Path> trainFiles = TrainingData.files(data);
+		List<Path> valFiles;
+		if (validation == null) {
+			List<List<Path>> split = TrainingData.holdOut(trainFiles, seed);
+			trainFiles = split.get(0);
+			valFiles = split.get(1);
+			err.println("validation: holding out " + valFiles);
+		}
+		else {
+			valFiles = TrainingData.files(validation);
+			TrainingData.checkDisjoint(trainFiles, valFiles);
+		}
+		LiifModel start = startModel(trainFiles);
+		int modelChannels = start.channels();
+		List<TrainingImage> train = TrainingData.load(trainFiles, modelChannels, patch, w -> err.println("warning: " + w));
+		List<Evaluation.Image> val = TrainingData.asEvaluationImages(TrainingData.load(valFiles, modelChannels, 16,
+			w -> err.println("warning: " + w)).stream().map(t -> new TrainingImage(t.name(), t.image().centreCrop(valCrop,
+				valCrop), t.eightBit())).toList());
+		err.printf(Locale.ROOT, "training %s on %d planes from %d files, validating on %d planes%n", start.spec(), train.size(),
+			trainFiles.size(), val.size());
+		TrainingRun run = new TrainingRun(start, train, val, config, output, describe(trainFiles));
+		// Ctrl-C: ask the trainer to stop and wait until it has written its checkpoint
+		AtomicBoolean interrupted = new AtomicBoolean();
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			interrupted.set(true);
+			try {
+				stopped.await(2, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		try {
+			new LiifTrainer(run, listener(err, interrupted), Engines.device(deviceOptions.deviceChoice())).train(resume);
+		}
+		finally {
+			stopped.countDown();
+		}
+		err.println("wrote " + output);
+		return 0;
+	}
+
+	private LiifModel startModel(List<Path> trainFiles) throws Exception {
+		String modelName = name != null ? name : output.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+		if (from != null) {
+			LiifModel base = Models.load(from, true);
+			return new LiifModel(base.network(), new ModelDescriptor(modelName, base.descriptor().minScale(), base
+				.descriptor().maxScale(), base.descriptor().provenance()));
+		}
+		int c = channels != null ? channels : io.github.liif.imagej.ImageFiles.read(trainFiles.get(0)).getBitDepth() == 24 ? 3 : 1;
+		EncoderSpec enc = switch (encoder) {
+			case "edsr-baseline" -> new EdsrSpec(c, blocks == null ? 16 : blocks, features == null ? 64 : features, 1.0);
+			case "rdn" -> {
+				RdnSpec b = RdnSpec.configB(c);
+				yield new RdnSpec(c, features == null ? b.features() : features, blocks == null ? b.blocks() : blocks, b.layers(),
+					b.growth());
+			}
+			default -> throw new IllegalArgumentException("unknown encoder '" + encoder + "': use edsr-baseline or rdn");
+		};
+		LiifSpec spec = LiifSpec.builder(enc).hidden(hidden).build();
+		LiifModelWeights weights = ModelInitialiser.initialise(spec, seed);
+		return new LiifModel(weights, new ModelDescriptor(modelName, scaleMin, scaleMax, null));
+	}
+
+	private static String describe(List<Path> files) {
+		List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
+		return files.size() + " files: " + String.join(", ", names);
+	}
+
+	private static TrainingListener listener(PrintWriter err, AtomicBoolean interrupted) {
+		return new TrainingListener() {
+
+			long last;
+
+			@Override
+			public void iteration(long iteration, long total, double loss, double rate) {
+				long now = System.nanoTime();
+				if (now - last < 1_000_000_000L && iteration < total) return;
+				last = now;
+				err.printf(Locale.ROOT, "\riteration %d/%d  loss %.4f  %.2f it/s  ETA %.0f min   ", iteration, total, loss, rate,
+					(total - iteration) / rate / 60);
+				err.flush();
+			}
+
+			@Override
+			public void validated(long iteration, List<EvalRow> rows) {
+				StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%nvalidation at %d:", iteration));
+				for (double s : LiifTrainer.VALIDATION_SCALES) {
+					b.append(String.format(Locale.ROOT, "  x%d %.2f dB (bicubic %.2f)", (int) s, Evaluation.mean(rows, s,
+						EvalRow::psnr), Evaluation.mean(rows, s, EvalRow::psnrBicubic)));
+				}
+				err.println(b);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return interrupted.get();
+			}
+		};
+	}
+}

@@ -1,0 +1,86 @@
+package io.github.liif.eval;
+
+import io.github.liif.image.Bicubic;
+import io.github.liif.image.Degradation;
+import io.github.liif.image.PlanarImage;
+import io.github.liif.inference.Monitor;
+import io.github.liif.inference.Upscaler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The reference's evaluation protocol: for scale s the LR size is floor(H / s), the HR image
+ * is cropped to round(LR * s), the LR is made by the degradation, and the model's upscale and
+ * bicubic's are scored against the HR crop (luma for RGB, border of ceil(s) shaved).
+ */
+public final class Evaluation {
+
+	/** An HR image to evaluate on; {@code eightBit} selects PIL's 8-bit bicubic arithmetic. */
+	public record Image(String name, PlanarImage hr, boolean eightBit) {}
+
+	private final Degradation degradation;
+	private final double noise;
+	private final boolean withSsim;
+
+	public Evaluation(Degradation degradation, double noise, boolean withSsim) {
+		this.degradation = degradation;
+		this.noise = noise;
+		this.withSsim = withSsim;
+	}
+
+	public List<EvalRow> run(Upscaler upscaler, List<Image> images, double[] scales, Monitor monitor) {
+		List<EvalRow> rows = new ArrayList<>();
+		long done = 0;
+		long total = (long) images.size() * scales.length;
+		for (Image image : images) {
+			for (double s : scales) {
+				if (monitor.isCancelled()) throw new io.github.liif.inference.CancelledException();
+				EvalRow row = score(upscaler, image, s);
+				if (row != null) rows.add(row);
+				monitor.progress(++done, total);
+			}
+		}
+		return rows;
+	}
+
+	/** Scores one image at one scale; null if the image is too small for that scale. */
+	public EvalRow score(Upscaler upscaler, Image image, double s) {
+		PlanarImage full = image.hr();
+		int lrH = (int) Math.floor(full.height() / s + 1e-9);
+		int lrW = (int) Math.floor(full.width() / s + 1e-9);
+		int shave = (int) Math.ceil(s);
+		int hrH = (int) Math.round(lrH * s);
+		int hrW = (int) Math.round(lrW * s);
+		if (lrH < 4 || lrW < 4 || hrH <= 2 * shave + 11 || hrW <= 2 * shave + 11) return null;
+		PlanarImage hr = new PlanarImage(hrH, hrW, cropPlanes(full, hrH, hrW));
+		Random noiseSource = new Random(image.name().hashCode() * 31L + Double.hashCode(s));
+		float[][] lrPlanes = new float[hr.channels()][];
+		float[][] bicubic = new float[hr.channels()][];
+		for (int c = 0; c < hr.channels(); c++) {
+			lrPlanes[c] = degradation.apply(hr.plane(c), hrH, hrW, lrH, lrW, image.eightBit(), noise, noiseSource::nextGaussian);
+			bicubic[c] = image.eightBit() ? Degradation.bicubic8(lrPlanes[c], lrH, lrW, hrH, hrW)
+				: Bicubic.resize(lrPlanes[c], lrH, lrW, hrH, hrW);
+		}
+		PlanarImage lr = new PlanarImage(lrH, lrW, lrPlanes);
+		PlanarImage base = new PlanarImage(hrH, hrW, bicubic);
+		PlanarImage pred = upscaler.upscale(lr, hrH, hrW, Monitor.NONE);
+		double ssim = withSsim ? Metrics.ssim(pred, hr, shave) : Double.NaN;
+		double ssimBase = withSsim ? Metrics.ssim(base, hr, shave) : Double.NaN;
+		return new EvalRow(image.name(), s, Metrics.psnr(pred, hr, shave), Metrics.psnr(base, hr, shave), ssim, ssimBase);
+	}
+
+	private static float[][] cropPlanes(PlanarImage img, int h, int w) {
+		float[][] out = new float[img.channels()][];
+		for (int c = 0; c < img.channels(); c++) {
+			float[] window = img.copyWindow(0, 0, h, w);
+			out[c] = java.util.Arrays.copyOfRange(window, c * h * w, (c + 1) * h * w);
+		}
+		return out;
+	}
+
+	/** Mean of a column over rows at one scale. */
+	public static double mean(List<EvalRow> rows, double scale, java.util.function.ToDoubleFunction<EvalRow> f) {
+		return rows.stream().filter(r -> r.scale() == scale).mapToDouble(f).average().orElse(Double.NaN);
+	}
+}

@@ -1,0 +1,58 @@
+package io.github.liif.image;
+
+import java.util.Locale;
+import java.util.function.DoubleSupplier;
+
+/** How a low-resolution plane is made from a high-resolution one (training and evaluation). */
+public enum Degradation {
+	/** PIL's antialiased bicubic (the reference's recipe). */
+	BICUBIC,
+	/** Mean over blocks, as camera binning does (area interpolation). */
+	AREA,
+	/** Gaussian blur (a PSF) then area reduction, then Poisson-Gaussian noise. */
+	BLUR_NOISE;
+
+	public static Degradation parse(String text) {
+		try {
+			return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+		}
+		catch (RuntimeException e) {
+			throw new IllegalArgumentException("unknown degradation '" + text + "': use bicubic, area or blur-noise");
+		}
+	}
+
+	/**
+	 * @param hr one plane in [0, 1] space
+	 * @param eightBit values are multiples of 1/255: bicubic then runs in PIL's 8-bit arithmetic
+	 * @param noise read-noise sigma and shot-noise gain (BLUR_NOISE only)
+	 * @param gaussian standard normal numbers (BLUR_NOISE only)
+	 */
+	public float[] apply(float[] hr, int hrH, int hrW, int outH, int outW, boolean eightBit, double noise,
+		DoubleSupplier gaussian)
+	{
+		return switch (this) {
+			case BICUBIC -> eightBit ? bicubic8(hr, hrH, hrW, outH, outW) : Bicubic.resize(hr, hrH, hrW, outH, outW);
+			case AREA -> Resampling.area(hr, hrH, hrW, outH, outW);
+			case BLUR_NOISE -> {
+				// a PSF of about half an LR pixel, then binning, then shot (Poisson-like) and read noise
+				double sigma = 0.5 * Math.max(hrH / (double) outH, hrW / (double) outW);
+				float[] lr = Resampling.area(Resampling.gaussian(hr, hrH, hrW, sigma), hrH, hrW, outH, outW);
+				for (int i = 0; i < lr.length; i++) {
+					double variance = noise * Math.max(0, lr[i]) + noise * noise;
+					lr[i] += (float) (Math.sqrt(variance) * gaussian.getAsDouble());
+				}
+				yield lr;
+			}
+		};
+	}
+
+	/** Bicubic on values quantised to 8 bits, in PIL's fixed-point arithmetic. */
+	public static float[] bicubic8(float[] plane, int h, int w, int outH, int outW) {
+		int[] q = new int[plane.length];
+		for (int i = 0; i < q.length; i++) q[i] = Math.round(Math.min(1f, Math.max(0f, plane[i])) * 255f);
+		int[] lr = Bicubic.resize8(q, h, w, outH, outW);
+		float[] out = new float[lr.length];
+		for (int i = 0; i < out.length; i++) out[i] = lr[i] / 255f;
+		return out;
+	}
+}

@@ -1,0 +1,94 @@
+package io.github.liif.train;
+
+import io.github.liif.geometry.AxisSampling;
+import io.github.liif.geometry.QueryBatch;
+import io.github.liif.image.PlanarImage;
+import java.util.List;
+
+/**
+ * Draws training batches as the reference does: per sample a scale, an HR crop of
+ * round(P * s) pixels, random flips and transpose, the LR patch by degradation, and
+ * {@code samples} HR pixels without replacement as queries with their cell.
+ */
+final class PatchSampler {
+
+	private final List<TrainingImage> images;
+	private final TrainingConfig config;
+	private final int channels;
+	private final boolean ensemble;
+	private final boolean cell;
+
+	PatchSampler(List<TrainingImage> images, TrainingConfig config, boolean ensemble, boolean cell) {
+		this.images = images;
+		this.config = config;
+		this.channels = images.get(0).image().channels();
+		this.ensemble = ensemble;
+		this.cell = cell;
+	}
+
+	/** The batch of an iteration: a pure function of (seed, iteration). */
+	TrainingBatch batch(long iteration) {
+		SplitMix rng = SplitMix.forIteration(config.seed(), iteration);
+		int b = config.batch();
+		int p = config.patch();
+		int q = config.samples();
+		float[] lowRes = new float[b * channels * p * p];
+		QueryBatch queries = new QueryBatch(b * q, ensemble, cell);
+		float[] targets = new float[b * q * channels];
+		for (int s = 0; s < b; s++) {
+			TrainingImage image = images.get(rng.nextInt(images.size()));
+			sample(image, rng, s, lowRes, queries, targets);
+		}
+		return new TrainingBatch(b, channels, p, lowRes, queries, targets);
+	}
+
+	private void sample(TrainingImage source, SplitMix rng, int s, float[] lowRes, QueryBatch queries, float[] targets) {
+		PlanarImage img = source.image();
+		int p = config.patch();
+		double scaleY = uniform(rng);
+		double scaleX = config.anisotropic() ? uniform(rng) : scaleY;
+		int hrH = Math.min(img.height(), (int) Math.round(p * scaleY));
+		int hrW = Math.min(img.width(), (int) Math.round(p * scaleX));
+		int y0 = rng.nextInt(img.height() - hrH + 1);
+		int x0 = rng.nextInt(img.width() - hrW + 1);
+		boolean flipX = rng.nextBoolean();
+		boolean flipY = rng.nextBoolean();
+		boolean transpose = rng.nextBoolean();
+		int outH = transpose ? hrW : hrH;
+		int outW = transpose ? hrH : hrW;
+		float[][] hr = new float[channels][outH * outW];
+		for (int c = 0; c < channels; c++) {
+			float[] plane = img.plane(c);
+			for (int y = 0; y < outH; y++) {
+				for (int x = 0; x < outW; x++) {
+					int sy = transpose ? x : y;
+					int sx = transpose ? y : x;
+					if (flipY) sy = hrH - 1 - sy;
+					if (flipX) sx = hrW - 1 - sx;
+					hr[c][y * outW + x] = plane[(y0 + sy) * img.width() + x0 + sx];
+				}
+			}
+			float[] lr = config.degradation().apply(hr[c], outH, outW, p, p, source.eightBit(), config.noise(), rng::nextGaussian);
+			System.arraycopy(lr, 0, lowRes, (s * channels + c) * p * p, p * p);
+		}
+		AxisSampling rows = new AxisSampling(outH, p, ensemble);
+		AxisSampling cols = new AxisSampling(outW, p, ensemble);
+		int n = outH * outW;
+		int[] order = new int[n];
+		for (int i = 0; i < n; i++) order[i] = i;
+		int samples = config.samples();
+		for (int k = 0; k < samples; k++) {
+			int j = k + rng.nextInt(n - k);
+			int pixel = order[j];
+			order[j] = order[k];
+			order[k] = pixel;
+			int q = s * samples + k;
+			queries.put(q, rows, cols, pixel / outW, pixel % outW, (long) s * p * p, 0, 0, p);
+			for (int c = 0; c < channels; c++) targets[q * channels + c] = (hr[c][pixel] - 0.5f) / 0.5f;
+		}
+	}
+
+	private double uniform(SplitMix rng) {
+		return config.minScale() + (config.maxScale() - config.minScale()) * rng.nextDouble();
+	}
+}

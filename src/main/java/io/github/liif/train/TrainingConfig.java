@@ -1,0 +1,108 @@
+package io.github.liif.train;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import io.github.liif.image.Degradation;
+
+/**
+ * A training recipe. Defaults are the reference's (48 x 48 LR patches, scale ~ U(1, 4), 2304
+ * sampled pixels, batch 16, L1, Adam 1e-4 halved at fixed steps). Immutable; build with
+ * {@link #builder()}.
+ */
+public record TrainingConfig(int patch, double minScale, double maxScale, boolean anisotropic, int samples,
+	int batch, double learningRate, int decayEvery, int iterations, long seed, Degradation degradation,
+	double noise, int checkpointEvery, int validateEvery, boolean freezeEncoder)
+{
+
+	public TrainingConfig {
+		if (patch < 8) throw new IllegalArgumentException("patch must be at least 8 pixels");
+		if (!(minScale >= 1) || !(maxScale >= minScale) || !Double.isFinite(maxScale)) {
+			throw new IllegalArgumentException("scale range must satisfy 1 <= min <= max, got " + minScale + "-" + maxScale);
+		}
+		if (samples < 1 || samples > patch * patch * minScale * minScale + 1e-9) {
+			throw new IllegalArgumentException("samples per patch must be between 1 and patch^2 * minScale^2");
+		}
+		if (batch < 1 || iterations < 1 || decayEvery < 1 || checkpointEvery < 1 || validateEvery < 1) {
+			throw new IllegalArgumentException("batch, iterations and intervals must be positive");
+		}
+		if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive");
+		if (!(noise >= 0)) throw new IllegalArgumentException("noise must be >= 0");
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	public Builder toBuilder() {
+		Builder b = new Builder();
+		b.patch = patch;
+		b.minScale = minScale;
+		b.maxScale = maxScale;
+		b.anisotropic = anisotropic;
+		b.samples = samples;
+		b.batch = batch;
+		b.learningRate = learningRate;
+		b.decayEvery = decayEvery;
+		b.iterations = iterations;
+		b.seed = seed;
+		b.degradation = degradation;
+		b.noise = noise;
+		b.checkpointEvery = checkpointEvery;
+		b.validateEvery = validateEvery;
+		b.freezeEncoder = freezeEncoder;
+		return b;
+	}
+
+	/** Learning rate at an iteration: halved every {@code decayEvery} iterations. */
+	public double learningRateAt(long iteration) {
+		return learningRate * Math.pow(0.5, iteration / decayEvery);
+	}
+
+	public JsonObject toJson() {
+		return new Gson().toJsonTree(this).getAsJsonObject();
+	}
+
+	public static TrainingConfig fromJson(JsonObject json) {
+		return new Gson().fromJson(json, TrainingConfig.class);
+	}
+
+	/** Builder with the reference's defaults. */
+	public static final class Builder {
+
+		private int patch = 48;
+		private double minScale = 1;
+		private double maxScale = 4;
+		private boolean anisotropic;
+		private int samples = 2304;
+		private int batch = 16;
+		private double learningRate = 1e-4;
+		private int decayEvery = 200_000;
+		private int iterations = 1000;
+		private long seed = 1;
+		private Degradation degradation = Degradation.BICUBIC;
+		private double noise = 0.01;
+		private int checkpointEvery = 500;
+		private int validateEvery = 500;
+		private boolean freezeEncoder;
+
+		public Builder patch(int v) { patch = v; return this; }
+		public Builder scales(double min, double max) { minScale = min; maxScale = max; return this; }
+		public Builder anisotropic(boolean v) { anisotropic = v; return this; }
+		public Builder samples(int v) { samples = v; return this; }
+		public Builder batch(int v) { batch = v; return this; }
+		public Builder learningRate(double v) { learningRate = v; return this; }
+		public Builder decayEvery(int v) { decayEvery = v; return this; }
+		public Builder iterations(int v) { iterations = v; return this; }
+		public Builder seed(long v) { seed = v; return this; }
+		public Builder degradation(Degradation v) { degradation = v; return this; }
+		public Builder noise(double v) { noise = v; return this; }
+		public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
+		public Builder validateEvery(int v) { validateEvery = v; return this; }
+		public Builder freezeEncoder(boolean v) { freezeEncoder = v; return this; }
+
+		public TrainingConfig build() {
+			return new TrainingConfig(patch, minScale, maxScale, anisotropic, samples, batch, learningRate, decayEvery,
+				iterations, seed, degradation, noise, checkpointEvery, validateEvery, freezeEncoder);
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package io.github.liif.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.github.liif.TinyModels;
+import io.github.liif.image.PlanarImage;
+import io.github.liif.model.LiifModelWeights;
+import io.github.liif.network.DecoderMode;
+import io.github.liif.network.LiifNetwork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Tiling, batching, threads and the decoder formulation change nothing beyond float rounding. */
+class TiledUpscaleTest {
+
+	static PlanarImage random(int c, int h, int w, long seed) {
+		Random r = new Random(seed);
+		float[][] p = new float[c][h * w];
+		for (float[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = r.nextFloat();
+		return new PlanarImage(h, w, p);
+	}
+
+	static double maxDiff(PlanarImage a, PlanarImage b) {
+		double max = 0;
+		for (int c = 0; c < a.channels(); c++) {
+			for (int i = 0; i < a.plane(c).length; i++) max = Math.max(max, Math.abs(a.plane(c)[i] - b.plane(c)[i]));
+		}
+		return max;
+	}
+
+	@ParameterizedTest(name = "{0}: {1}x{2} -> {3}x{4}, tile {5}")
+	@CsvSource({ "edsr, 37, 29, 83, 61, 9", "edsr, 31, 40, 31, 107, 11", "edsr, 23, 23, 50, 73, 8", "rdn, 29, 33, 70, 41, 10" })
+	void tiledEqualsUntiled(String encoder, int h, int w, int outH, int outW, int tile) {
+		LiifModelWeights model = encoder.equals("rdn") ? TinyModels.randomRdn(3, 3) : TinyModels.randomEdsr(3, true, 3);
+		PlanarImage in = random(3, h, w, 7);
+		try (LiifNetwork net = LiifNetwork.create(model, Device.cpu())) {
+			PlanarImage whole = new Upscaler(net, new UpscaleOptions(4096, 100_000, DecoderMode.REFERENCE)).upscale(in, outH, outW, Monitor.NONE);
+			PlanarImage tiled = new Upscaler(net, new UpscaleOptions(tile, 37, DecoderMode.SPLIT)).upscale(in, outH, outW, Monitor.NONE);
+			double diff = maxDiff(whole, tiled);
+			assertTrue(diff < 1e-5, "tiled vs untiled: " + diff);
+			assertTrue(TilePlan.spans(new io.github.liif.geometry.AxisSampling(outH, h, true), tile, net.spec().tileHalo())
+				.size() > 1, "the test must really tile");
+		}
+	}
+
+	@Test
+	void everyOutputPixelIsWrittenExactlyOnce() {
+		PlanarImage in = random(1, 30, 19, 1);
+		int[] hits = new int[71 * 45];
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.randomEdsr(1, true, 5), Device.cpu())) {
+			new Upscaler(net, new UpscaleOptions(8, 50, DecoderMode.SPLIT)).upscale(in, 71, 45, (y0, x0, h, w, v) -> {
+				assertEquals(h * w, v.length);
+				for (int y = y0; y < y0 + h; y++) for (int x = x0; x < x0 + w; x++) hits[y * 45 + x]++;
+			}, Monitor.NONE);
+		}
+		for (int hit : hits) assertEquals(1, hit);
+	}
+
+	@Test
+	void twoThreadsAtOnceGiveTheSingleThreadResults() throws Exception {
+		List<PlanarImage> inputs = List.of(random(3, 33, 27, 11), random(3, 25, 31, 12));
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.randomEdsr(3, true, 9), Device.cpu())) {
+			Upscaler up = new Upscaler(net, new UpscaleOptions(12, 500, DecoderMode.SPLIT));
+			List<PlanarImage> expected = new ArrayList<>();
+			for (PlanarImage in : inputs) expected.add(up.upscale(in, 70, 55, Monitor.NONE));
+			ExecutorService pool = Executors.newFixedThreadPool(2);
+			try {
+				for (int round = 0; round < 3; round++) {
+					List<Future<PlanarImage>> results = new ArrayList<>();
+					for (PlanarImage in : inputs) results.add(pool.submit(() -> up.upscale(in, 70, 55, Monitor.NONE)));
+					for (int i = 0; i < inputs.size(); i++) assertTrue(maxDiff(expected.get(i), results.get(i).get()) < 1e-6);
+				}
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+	}
+
+	@Test
+	void cancellationStopsBetweenBatchesAndProgressIsReported() {
+		AtomicInteger calls = new AtomicInteger();
+		Monitor cancelAfterTwo = new Monitor() {
+
+			@Override
+			public void progress(long done, long total) {
+				calls.incrementAndGet();
+				assertTrue(done <= total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return calls.get() > 2;
+			}
+		};
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.randomEdsr(1, true, 2), Device.cpu())) {
+			Upscaler up = new Upscaler(net, new UpscaleOptions(8, 64, DecoderMode.SPLIT));
+			assertThrows(CancelledException.class, () -> up.upscale(random(1, 40, 40, 3), 100, 100, cancelAfterTwo));
+		}
+		assertEquals(3, calls.get());
+	}
+
+	@Test
+	void scaleOneReproducesSizeAndWrongChannelsAreRefused() {
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.randomEdsr(3, true, 2), Device.cpu())) {
+			Upscaler up = new Upscaler(net, UpscaleOptions.DEFAULT);
+			PlanarImage out = up.upscale(random(3, 9, 7, 1), 9, 7, Monitor.NONE);
+			assertEquals(9, out.height());
+			assertEquals(7, out.width());
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> up.upscale(random(1, 9, 7, 1), 18,
+				14, Monitor.NONE));
+			assertTrue(e.getMessage().contains("expects 3 channel"), e.getMessage());
+		}
+	}
+}

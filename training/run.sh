@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Trains (or, with --resume, continues) a bundled model: training/run.sh natural|microscopy [--resume] [--iterations N]
+# Runs from a frozen copy of the build in training/runs/ so that rebuilding target/ cannot disturb a
+# run that takes hours. Checkpoints: training/runs/<kind>.liif.ckpt every 250 iterations and on SIGTERM.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+kind="$1"; shift
+data="${LIIF_DATA:-$here/../shared/data}"
+runs="$here/training/runs"
+mkdir -p "$runs"
+if [[ ! -f "$runs/LIIF_Upscale-0.1.0-SNAPSHOT.jar" ]]; then
+  (cd "$here" && mvn -B -q package -DskipTests)
+  cp -r "$here/target/lib" "$here"/target/LIIF_Upscale-*.jar "$runs/"
+fi
+case "$kind" in
+  natural) channels=3 ;;
+  microscopy) channels=1 ;;
+  *) echo "usage: training/run.sh natural|microscopy [--resume] [--iterations N]" >&2; exit 2 ;;
+esac
+iterations=100000
+export TORCH_CPP_LOG_LEVEL=ERROR
+exec java -Xmx6g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda=error \
+  -cp "$runs/LIIF_Upscale-0.1.0-SNAPSHOT.jar:$runs/lib/*" io.github.liif.cli.LiifCli train \
+  --data "$data/$kind/train" --val "$data/$kind/val" --channels "$channels" \
+  --blocks 16 --features 64 --hidden 128,128,128 --batch 8 --lr 2e-4 --decay-every 3000 \
+  --iterations "$iterations" --checkpoint-every 250 --validate-every 500 --threads 1 --seed 1 \
+  -o "$runs/$kind.liif" "$@"

@@ -14,7 +14,6 @@ import io.github.liif.inference.Upscaler;
 import io.github.liif.normalize.IntensityRange;
 import io.github.liif.normalize.Percentiles;
 import java.awt.Rectangle;
-import java.util.Locale;
 
 /**
  * Upscales every plane of an ImagePlus (any type, any C/Z/T) with one model to one size, into a
@@ -73,7 +72,7 @@ public final class ImagePlusUpscaler {
 				out.addSlice(in.getSliceLabel(s), result);
 			}
 		}
-		return wrap(imp, plan, out);
+		return wrap(imp, plan, out, imp.getShortTitle() + "-LIIF-" + size.label(plan.region().width, plan.region().height));
 	}
 
 	private ImageProcessor[] upscaleSlice(ImageProcessor crop, UpscalePlan plan, IntensityRange range, Monitor m) {
@@ -144,8 +143,8 @@ public final class ImagePlusUpscaler {
 		return ranges;
 	}
 
-	private static ImagePlus wrap(ImagePlus imp, UpscalePlan plan, ImageStack stack) {
-		ImagePlus out = new ImagePlus(title(imp, plan), stack);
+	private static ImagePlus wrap(ImagePlus imp, UpscalePlan plan, ImageStack stack, String title) {
+		ImagePlus out = new ImagePlus(title, stack);
 		int channels = plan.outputChannels(imp.getNChannels());
 		out.setDimensions(channels, imp.getNSlices(), imp.getNFrames());
 		if (imp.isHyperStack() || channels > 1) out.setOpenAsHyperStack(true);
@@ -180,13 +179,4 @@ public final class ImagePlusUpscaler {
 		return out;
 	}
 
-	static String title(ImagePlus imp, UpscalePlan plan) {
-		return imp.getShortTitle() + "-LIIF-" + number(plan.outWidth() / (double) plan.region().width) + "x"
-			+ number(plan.outHeight() / (double) plan.region().height);
-	}
-
-	private static String number(double v) {
-		String s = String.format(Locale.ROOT, "%.3f", v);
-		return s.replaceAll("0+$", "").replaceAll("\\.$", "");
-	}
 }

@@ -60,6 +60,18 @@ public final class TargetSize {
 		return out;
 	}
 
+	/** For titles: the requested scales ("2.5x3"), or the exact ratios an explicit size gives. */
+	public String label(int inWidth, int inHeight) {
+		double x = width > 0 ? width / (double) inWidth : scaleX;
+		double y = height > 0 ? height / (double) inHeight : scaleY;
+		return number(x) + "x" + number(y);
+	}
+
+	private static String number(double v) {
+		String s = String.format(java.util.Locale.ROOT, "%.3f", v);
+		return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+	}
+
 	@Override
 	public String toString() {
 		return width > 0 ? width + "x" + height : scaleX + "x" + scaleY;

@@ -63,6 +63,16 @@ public final class ModelFiles {
 	}
 
 	static LiifModel load(byte[] bytes, String name) throws ModelFormatException {
+		try {
+			return parse(bytes, name);
+		}
+		catch (RuntimeException e) {
+			// every reader validates what it reads; this is the net under a case one of them missed
+			throw new ModelFormatException("the file is damaged or not a model file (" + e + ")", e);
+		}
+	}
+
+	private static LiifModel parse(byte[] bytes, String name) throws ModelFormatException {
 		if (bytes.length == 0) throw new ModelFormatException("the file is empty");
 		if (ZipEntries.isZip(bytes)) {
 			Map<String, byte[]> entries = ZipEntries.read(bytes, "the model archive");

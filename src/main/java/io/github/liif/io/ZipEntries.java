@@ -31,7 +31,8 @@ final class ZipEntries {
 		try {
 			return readDirectory(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), what);
 		}
-		catch (IndexOutOfBoundsException | IllegalArgumentException | java.nio.BufferUnderflowException e) {
+		catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException | NegativeArraySizeException
+			| java.nio.BufferUnderflowException e) {
 			throw new ModelFormatException(what + " is damaged or truncated", e);
 		}
 	}

@@ -1,0 +1,182 @@
+package io.github.liif.ij1;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.Prefs;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.macro.Interpreter;
+import ij.plugin.PlugIn;
+import io.github.liif.engine.DeviceChoice;
+import io.github.liif.engine.Models;
+import io.github.liif.imagej.ImageJUpscale;
+import io.github.liif.imagej.ImagePlusUpscaler;
+import io.github.liif.imagej.UpscaleRequest;
+import io.github.liif.inference.CancelledException;
+import io.github.liif.inference.TargetSize;
+import java.awt.GraphicsEnvironment;
+import java.awt.Label;
+import java.awt.Rectangle;
+import java.awt.TextField;
+import java.util.Locale;
+import java.util.Vector;
+
+/**
+ * Plugins › LIIF Upscale for ImageJ 1 and Fiji. Macro keys: {@code model} ("default", a bundled
+ * name or a file), {@code scale_x}, {@code scale_y} (or {@code scale} for both), or
+ * {@code width} and {@code height} in output pixels, {@code tile}, {@code device}
+ * (auto/cpu/gpu), {@code output} (same/32-bit). In batch mode no dialog opens.
+ */
+public class LiifUpscalePlugin implements PlugIn {
+
+	static final String TITLE = "LIIF Upscale";
+	private static final String[] DEVICES = { "auto", "cpu", "gpu" };
+	private static final String[] OUTPUTS = { "same", "32-bit" };
+
+	@Override
+	public void run(String arg) {
+		ImagePlus imp = WindowManager.getCurrentImage();
+		if (imp == null) {
+			fail("no image open: open an image first");
+			return;
+		}
+		UpscaleRequest request;
+		try {
+			request = ask(imp);
+		}
+		catch (IllegalArgumentException e) {
+			fail(e.getMessage());
+			return;
+		}
+		if (request == null) return;
+		try {
+			long start = System.currentTimeMillis();
+			ImagePlus result = ImageJUpscale.run(imp, request, new ImageJMonitor(TITLE));
+			result.show();
+			IJ.showStatus(String.format(Locale.ROOT, "%s: %d x %d in %.1f s", TITLE, result.getWidth(), result.getHeight(),
+				(System.currentTimeMillis() - start) / 1000.0));
+		}
+		catch (CancelledException e) {
+			IJ.showStatus(TITLE + ": cancelled");
+		}
+		catch (Exception | OutOfMemoryError e) {
+			fail(e.getMessage() == null ? e.toString() : e.getMessage());
+		}
+		finally {
+			IJ.showProgress(1.0);
+		}
+	}
+
+	/** Shows the dialog (or reads the macro options); null if the user cancelled. */
+	UpscaleRequest ask(ImagePlus imp) {
+		String options = Macro.getOptions();
+		boolean macro = options != null;
+		if (!macro && (Interpreter.isBatchMode() || GraphicsEnvironment.isHeadless())) {
+			// batch mode without options: defaults, never a dialog
+			Macro.setOptions(" ");
+			macro = true;
+		}
+		if (macro) return fromMacro(Macro.getOptions() == null ? "" : Macro.getOptions());
+		Rectangle region = ImagePlusUpscaler.region(imp);
+		GenericDialog gd = new GenericDialog(TITLE);
+		gd.addFileField("model", Prefs.get("liif.model", Models.DEFAULT), 24);
+		gd.addMessage("model: default (natural for RGB, microscopy otherwise), natural, microscopy, or a model file");
+		gd.addNumericField("scale_x", Prefs.get("liif.scale_x", 2), 3);
+		gd.addNumericField("scale_y", Prefs.get("liif.scale_y", 2), 3);
+		gd.addCheckbox("link_scales", Prefs.get("liif.link", true));
+		gd.addNumericField("width", 0, 0, 8, "px (0: use scales)");
+		gd.addNumericField("height", 0, 0, 8, "px");
+		gd.addNumericField("tile", Prefs.get("liif.tile", 256), 0);
+		gd.addChoice("device", DEVICES, Prefs.get("liif.device", "auto"));
+		gd.addChoice("output", OUTPUTS, Prefs.get("liif.output", "same"));
+		gd.addMessage("result: " + region.width * 2 + " x " + region.height * 2 + " pixels");
+		Label result = (Label) gd.getMessage();
+		gd.addDialogListener((dialog, event) -> {
+			@SuppressWarnings("unchecked")
+			Vector<TextField> fields = dialog.getNumericFields();
+			if (event != null && event.getSource() == fields.get(0) && dialog.getCheckboxes().get(0) instanceof java.awt.Checkbox link
+				&& link.getState())
+			{
+				fields.get(1).setText(fields.get(0).getText());
+			}
+			try {
+				TargetSize size = size(parse(fields.get(0)), parse(fields.get(1)), (int) parse(fields.get(2)), (int) parse(fields.get(3)));
+				result.setText("result: " + size.width(region.width) + " x " + size.height(region.height) + " pixels");
+				return true;
+			}
+			catch (RuntimeException e) {
+				result.setText("invalid: " + e.getMessage());
+				return false;
+			}
+		});
+		gd.showDialog();
+		if (gd.wasCanceled()) return null;
+		String model = gd.getNextString().trim();
+		double sx = gd.getNextNumber();
+		double sy = gd.getNextNumber();
+		boolean link = gd.getNextBoolean();
+		int width = (int) gd.getNextNumber();
+		int height = (int) gd.getNextNumber();
+		int tile = (int) gd.getNextNumber();
+		String device = gd.getNextChoice();
+		String output = gd.getNextChoice();
+		if (link) sy = sx;
+		Prefs.set("liif.model", model);
+		Prefs.set("liif.scale_x", sx);
+		Prefs.set("liif.scale_y", sy);
+		Prefs.set("liif.link", link);
+		Prefs.set("liif.tile", tile);
+		Prefs.set("liif.device", device);
+		Prefs.set("liif.output", output);
+		return new UpscaleRequest(model, size(sx, sy, width, height), tile, DeviceChoice.parse(device), output.equals("32-bit"));
+	}
+
+	private static double parse(TextField f) {
+		String t = f.getText().trim();
+		return t.isEmpty() ? 0 : Double.parseDouble(t);
+	}
+
+	/** Reads the macro keys; fixed defaults, never remembered choices, so macros are reproducible. */
+	static UpscaleRequest fromMacro(String options) {
+		String model = Macro.getValue(options, "model", Models.DEFAULT);
+		String both = Macro.getValue(options, "scale", null);
+		double sx = number(options, "scale_x", both == null ? 2 : number(options, "scale", 2));
+		double sy = number(options, "scale_y", sx);
+		int width = (int) number(options, "width", 0);
+		int height = (int) number(options, "height", 0);
+		int tile = (int) number(options, "tile", 256);
+		String output = Macro.getValue(options, "output", "same");
+		if (!output.equals("same") && !output.equals("32-bit")) {
+			throw new IllegalArgumentException("output must be 'same' or '32-bit', got '" + output + "'");
+		}
+		return new UpscaleRequest(model, size(sx, sy, width, height), tile, DeviceChoice.parse(Macro.getValue(options,
+			"device", "auto")), output.equals("32-bit"));
+	}
+
+	private static double number(String options, String key, double fallback) {
+		String v = Macro.getValue(options, key, null);
+		if (v == null) return fallback;
+		try {
+			return Double.parseDouble(v);
+		}
+		catch (NumberFormatException e) {
+			throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
+		}
+	}
+
+	static TargetSize size(double sx, double sy, int width, int height) {
+		if (width > 0 || height > 0) return TargetSize.size(width, height);
+		return TargetSize.scales(sx, sy);
+	}
+
+	/** A clear message; in a macro it ends the macro. */
+	static void fail(String message) {
+		if (IJ.isMacro() || Interpreter.isBatchMode()) {
+			IJ.log(TITLE + " error: " + message);
+			Interpreter.abort();
+			if (GraphicsEnvironment.isHeadless() || IJ.getInstance() == null) return;
+		}
+		IJ.error(TITLE, message);
+	}
+}

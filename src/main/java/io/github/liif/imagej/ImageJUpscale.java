@@ -1,0 +1,20 @@
+package io.github.liif.imagej;
+
+import ij.ImagePlus;
+import io.github.liif.engine.ModelCache;
+import io.github.liif.inference.Monitor;
+import io.github.liif.model.ModelFormatException;
+
+/** The one entry point the ImageJ front ends (IJ1 plugin, SciJava command) share. */
+public final class ImageJUpscale {
+
+	private ImageJUpscale() {}
+
+	/** Upscales into a new image; the input is only read. */
+	public static ImagePlus run(ImagePlus imp, UpscaleRequest request, Monitor monitor) throws ModelFormatException {
+		if (imp == null) throw new IllegalArgumentException("no image: open an image first");
+		boolean rgb = imp.getBitDepth() == 24;
+		var upscaler = ModelCache.upscaler(request.model(), rgb, request.device(), request.options());
+		return new ImagePlusUpscaler(upscaler).upscale(imp, request.size(), request.float32(), monitor);
+	}
+}

@@ -1,0 +1,28 @@
+package io.github.liif.imagej;
+
+import io.github.liif.engine.DeviceChoice;
+import io.github.liif.inference.TargetSize;
+import io.github.liif.inference.UpscaleOptions;
+
+/**
+ * One upscale as a front end asks for it: which model, to which size, how.
+ *
+ * @param model "default", a bundled name or a model file path
+ * @param size scales or an explicit size
+ * @param tile LR tile edge
+ * @param device where to run
+ * @param float32 32-bit output instead of the input's type
+ */
+public record UpscaleRequest(String model, TargetSize size, int tile, DeviceChoice device, boolean float32) {
+
+	public UpscaleRequest {
+		if (model == null || model.isBlank()) throw new IllegalArgumentException("no model given: use 'default', a bundled name or a model file");
+		if (tile < UpscaleOptions.MIN_TILE) {
+			throw new IllegalArgumentException("tile must be at least " + UpscaleOptions.MIN_TILE + " pixels, got " + tile);
+		}
+	}
+
+	public UpscaleOptions options() {
+		return UpscaleOptions.DEFAULT.withTile(tile);
+	}
+}

@@ -1,0 +1,126 @@
+package io.github.liif.ij1;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ij.IJ;
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import io.github.liif.TinyModels;
+import io.github.liif.imagej.ImagePlusUpscaler;
+import io.github.liif.io.ModelFiles;
+import io.github.liif.inference.Monitor;
+import io.github.liif.inference.TargetSize;
+import io.github.liif.inference.UpscaleOptions;
+import io.github.liif.inference.Upscaler;
+import io.github.liif.model.LiifModel;
+import io.github.liif.model.ModelDescriptor;
+import io.github.liif.network.LiifNetwork;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Plugins › LIIF Upscale in a real ImageJ 1 (target/imagej), driven by batch macros. */
+class ImageJMacroIT {
+
+	@TempDir
+	static Path dir;
+	static Path grayModel;
+	static LiifModel gray;
+
+	@BeforeAll
+	static void model() throws Exception {
+		gray = new LiifModel(TinyModels.randomEdsr(1, true, 31), ModelDescriptor.reference("gray"));
+		grayModel = dir.resolve("gray.liif");
+		ModelFiles.save(gray, grayModel, true);
+	}
+
+	private static Path hyperstack() {
+		ImagePlus imp = IJ.createImage("cells", "16-bit ramp", 19, 13, 3, 2, 2);
+		Random r = new Random(3);
+		for (int s = 1; s <= imp.getStackSize(); s++) {
+			var ip = imp.getStack().getProcessor(s);
+			for (int i = 0; i < ip.getPixelCount(); i++) ip.setf(i, r.nextInt(4000));
+		}
+		imp.getCalibration().pixelWidth = 0.2;
+		imp.getCalibration().pixelHeight = 0.3;
+		imp.getCalibration().setUnit("mm");
+		Path file = dir.resolve("cells.tif");
+		new FileSaver(imp).saveAsTiffStack(file.toString());
+		return file;
+	}
+
+	@Test
+	void sixteenBitHyperstackAtTwoPointFiveByThreeFromABatchMacro() throws Exception {
+		Path in = hyperstack();
+		Path out = dir.resolve("cells-up.tif");
+		ImageJRunner.Result r = ImageJRunner.macro(dir, "open('" + in + "');\n"
+			+ "run('LIIF Upscale', 'model=[" + grayModel + "] scale_x=2.5 scale_y=3');\n"
+			+ "saveAs('Tiff', '" + out + "');\n");
+		assertTrue(Files.exists(out), r.output());
+		ImagePlus result = IJ.openImage(out.toString());
+		assertEquals(16, result.getBitDepth());
+		assertArrayEquals(new int[] { 48, 39, 3, 2, 2 }, result.getDimensions());
+		assertTrue(result.isHyperStack());
+		assertEquals(0.2 * 19 / 48, result.getCalibration().pixelWidth, 1e-6);
+		assertEquals(0.3 * 13 / 39, result.getCalibration().pixelHeight, 1e-6);
+		assertEquals("mm", result.getCalibration().getUnit());
+		// pixel for pixel what the core engine gives in this JVM
+		try (LiifNetwork net = LiifNetwork.create(gray.network(), Device.cpu())) {
+			ImagePlus expected = new ImagePlusUpscaler(new Upscaler(net, UpscaleOptions.DEFAULT)).upscale(IJ.openImage(in.toString()),
+				TargetSize.scales(2.5, 3), false, Monitor.NONE);
+			for (int s = 1; s <= expected.getStackSize(); s++) {
+				assertArrayEquals((short[]) expected.getStack().getPixels(s), (short[]) result.getStack().getPixels(s), "slice " + s);
+			}
+		}
+		// the input file is untouched
+		assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(hyperstackCopy(in)));
+	}
+
+	private static Path hyperstackCopy(Path in) throws Exception {
+		Path copy = dir.resolve("cells-copy.tif");
+		if (!Files.exists(copy)) Files.copy(in, copy);
+		return copy;
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "scale_x=0 scale_y=2", "scale_x=-1 scale_y=2", "scale_x=NaN scale_y=2", "scale=100000",
+		"width=-5 height=10", "tile=2 scale=2", "scale=2 output=16-bit", "model=[/no/such/model.pth] scale=2" })
+	void badParametersEndTheMacroWithAClearMessageAndNoResult(String options) throws Exception {
+		Path in = dir.resolve("small.tif");
+		if (!Files.exists(in)) new FileSaver(IJ.createImage("small", "8-bit ramp", 16, 16, 1)).saveAsTiff(in.toString());
+		ImageJRunner.Result r = ImageJRunner.macro(dir, "open('" + in + "');\n"
+			+ "run('LIIF Upscale', '" + (options.contains("model=") ? "" : "model=[" + grayModel + "] ") + options + "');\n"
+			+ "print('images: ' + nImages + ' title: ' + getTitle());\n");
+		assertTrue(r.output().contains("LIIF Upscale error:"), r.output());
+		assertFalse(r.output().contains("LIIF-"), "no result image may appear: " + r.output());
+		assertFalse(r.output().contains("Exception"), r.output());
+	}
+
+	@Test
+	void folderMacroUpscalesEveryImageAndSkipsDoneOnes() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("folder-in"));
+		Path out = dir.resolve("folder-out");
+		for (String name : new String[] { "a.tif", "b.png" }) {
+			ImagePlus imp = IJ.createImage(name, "8-bit ramp", 20, 12, 1);
+			if (name.endsWith(".png")) new FileSaver(imp).saveAsPng(in.resolve(name).toString());
+			else new FileSaver(imp).saveAsTiff(in.resolve(name).toString());
+		}
+		Path macro = Path.of("macros", "LIIF_Batch_Folder.ijm").toAbsolutePath();
+		String args = "input=" + in + " output=" + out + " scale=2 model=" + grayModel;
+		ImageJRunner.Result first = ImageJRunner.batch(macro, args);
+		assertTrue(first.output().contains("2 image(s) written"), first.output());
+		assertEquals(40, IJ.openImage(out.resolve("a.tif").toString()).getWidth());
+		assertEquals(24, IJ.openImage(out.resolve("b.png").toString()).getHeight());
+		ImageJRunner.Result second = ImageJRunner.batch(macro, args);
+		assertTrue(second.output().contains("0 image(s) written"), second.output());
+	}
+}

@@ -25,7 +25,9 @@ class ReferenceFixturesTest {
 		"tiny-no-unfold, 23, 17, SPLIT", "tiny-no-unfold, 53, 41, REFERENCE", "tiny-no-unfold, 29, 50, SPLIT",
 		"tiny-no-unfold, 131, 103, REFERENCE",
 		"tiny-no-cell, 23, 17, REFERENCE", "tiny-no-cell, 53, 41, SPLIT", "tiny-no-cell, 29, 50, REFERENCE",
-		"tiny-no-cell, 131, 103, SPLIT" })
+		"tiny-no-cell, 131, 103, SPLIT",
+		// RDN encoder: outputs of the independent PyTorch implementation in tools/fixtures/make_fixtures.py
+		"rdn-tiny, 53, 41, SPLIT", "rdn-tiny, 29, 50, REFERENCE" })
 	void matchesReferenceOutput(String model, int w, int h, DecoderMode mode) throws Exception {
 		LiifModel m = Fixtures.model(model + ".pth");
 		PlanarImage input = Fixtures.rgb("input-23x17.png");

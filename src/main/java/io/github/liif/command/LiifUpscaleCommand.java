@@ -1,0 +1,74 @@
+package io.github.liif.command;
+
+import ij.ImagePlus;
+import io.github.liif.engine.DeviceChoice;
+import io.github.liif.imagej.ImageJUpscale;
+import io.github.liif.imagej.UpscaleRequest;
+import io.github.liif.inference.CancelledException;
+import io.github.liif.inference.TargetSize;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * LIIF Upscale as a headless SciJava command over an ImagePlus (in Fiji, the current image).
+ * No menu path: the menu entry is the ImageJ 1 one, so Fiji shows exactly one.
+ */
+@Plugin(type = Command.class, headless = true, label = "LIIF Upscale")
+public class LiifUpscaleCommand extends ContextCommand {
+
+	@Parameter(label = "Image")
+	private ImagePlus input;
+
+	@Parameter(label = "Model", description = "default, natural, microscopy or a model file")
+	private String model = "default";
+
+	@Parameter(label = "Scale X", min = "1")
+	private double scaleX = 2;
+
+	@Parameter(label = "Scale Y", min = "1")
+	private double scaleY = 2;
+
+	@Parameter(label = "Width (0: use scales)", min = "0", required = false)
+	private int width;
+
+	@Parameter(label = "Height (0: use scales)", min = "0", required = false)
+	private int height;
+
+	@Parameter(label = "Tile", min = "8")
+	private int tile = 256;
+
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	private String device = "auto";
+
+	@Parameter(label = "Output", choices = { "same", "32-bit" })
+	private String outputType = "same";
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus output;
+
+	@Parameter(required = false)
+	private StatusService status;
+
+	@Parameter(required = false)
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			TargetSize size = width > 0 || height > 0 ? TargetSize.size(width, height) : TargetSize.scales(scaleX, scaleY);
+			UpscaleRequest request = new UpscaleRequest(model, size, tile, DeviceChoice.parse(device), outputType.equals("32-bit"));
+			output = ImageJUpscale.run(input, request, new StatusMonitor(status, this, "LIIF Upscale"));
+		}
+		catch (CancelledException e) {
+			cancel("cancelled");
+		}
+		catch (Exception | OutOfMemoryError e) {
+			CommandErrors.report(this, log, e);
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package io.github.liif.command;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import io.github.liif.Fixtures;
+import io.github.liif.TinyModels;
+import io.github.liif.io.ModelFiles;
+import io.github.liif.model.LiifModel;
+import io.github.liif.model.ModelDescriptor;
+import java.nio.file.Path;
+import java.util.Map;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+/** The SciJava commands in a real SciJava Context through the CommandService. */
+class SciJavaCommandsTest {
+
+	static Context context;
+	static CommandService commands;
+	@TempDir
+	static Path dir;
+	static Path grayModel;
+
+	@BeforeAll
+	static void start() throws Exception {
+		context = new Context();
+		commands = context.service(CommandService.class);
+		grayModel = dir.resolve("gray.liif");
+		ModelFiles.save(new LiifModel(TinyModels.randomEdsr(1, true, 8), ModelDescriptor.reference("g")), grayModel, true);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	@Test
+	void imagePlusCommandUpscalesAndLeavesTheInput() throws Exception {
+		ImagePlus rgb = IJ.openImage(Fixtures.path("input-23x17.png").toString());
+		int[] before = ((int[]) rgb.getProcessor().getPixels()).clone();
+		CommandModule m = commands.run(LiifUpscaleCommand.class, false, Map.of("input", rgb, "model", Fixtures.path("tiny.pth")
+			.toString(), "scaleX", 2.5, "scaleY", 3.0)).get();
+		ImagePlus out = (ImagePlus) m.getOutput("output");
+		assertEquals(58, out.getWidth());
+		assertEquals(51, out.getHeight());
+		assertEquals(24, out.getBitDepth());
+		assertArrayEquals(before, (int[]) rgb.getProcessor().getPixels());
+	}
+
+	@Test
+	void badParametersCancelWithTheReason() throws Exception {
+		ImagePlus gray = IJ.createImage("g", "8-bit ramp", 10, 10, 1);
+		CommandModule m = commands.run(LiifUpscaleCommand.class, false, Map.of("input", gray, "model", grayModel.toString(),
+			"scaleX", 0.5, "scaleY", 2.0)).get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("scale x must be a number >= 1"), m.getCancelReason());
+		assertNull(m.getOutput("output"));
+		m = commands.run(LiifUpscaleCommand.class, false, Map.of("input", gray, "model", "/no/such.liif")).get();
+		assertTrue(m.getCancelReason().contains("not found"), m.getCancelReason());
+	}
+
+	@Test
+	void imgLib2CommandUpscalesEveryPlane() throws Exception {
+		Img<UnsignedShortType> img = ArrayImgs.unsignedShorts(12, 9, 3);
+		int v = 0;
+		for (UnsignedShortType t : img) t.set(100 + (v++ * 37) % 900);
+		CommandModule m = commands.run(LiifUpscaleImgCommand.class, false, Map.of("input", img, "model", grayModel.toString(),
+			"scaleX", 2.0, "scaleY", 1.5)).get();
+		@SuppressWarnings("unchecked")
+		Img<FloatType> out = (Img<FloatType>) m.getOutput("output");
+		assertArrayEquals(new long[] { 24, 14, 3 }, out.dimensionsAsLongArray());
+		for (FloatType t : out) assertTrue(Float.isFinite(t.get()));
+	}
+}

@@ -6,6 +6,7 @@ import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.TrainingData;
+import io.github.liif.model.ChannelConversion;
 import io.github.liif.model.EdsrSpec;
 import io.github.liif.model.EncoderSpec;
 import io.github.liif.model.LiifModel;
@@ -55,7 +56,8 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--iterations", required = true, paramLabel = "N", description = "Total iterations (batches).")
 	int iterations;
 
-	@Option(names = "--from", paramLabel = "MODEL", description = "Fine-tune this model (natural, microscopy or a file).")
+	@Option(names = "--from", paramLabel = "MODEL",
+		description = "Fine-tune this model (natural, microscopy or a file); with --channels 1 an RGB model is converted to gray.")
 	String from;
 
 	@Option(names = "--name", paramLabel = "NAME", description = "Model name (default: output file name).")
@@ -155,8 +157,14 @@ final class TrainCommand implements Callable<Integer> {
 		String modelName = name != null ? name : output.getFileName().toString().replaceFirst("\\.[^.]*$", "");
 		if (from != null) {
 			LiifModel base = Models.load(from, true);
-			return new LiifModel(base.network(), new ModelDescriptor(modelName, base.descriptor().minScale(), base
-				.descriptor().maxScale(), base.descriptor().provenance()));
+			LiifModelWeights weights = base.network();
+			if (channels != null && channels != weights.spec().inChannels()) {
+				if (channels != 1) throw new IllegalArgumentException("--from gives a " + weights.spec().inChannels()
+					+ "-channel model; only RGB -> gray (--channels 1) conversion is possible");
+				weights = ChannelConversion.rgbToGray(weights);
+			}
+			return new LiifModel(weights, new ModelDescriptor(modelName, base.descriptor().minScale(), base.descriptor()
+				.maxScale(), base.descriptor().provenance()));
 		}
 		int c = channels != null ? channels : io.github.liif.imagej.ImageFiles.read(trainFiles.get(0)).getBitDepth() == 24 ? 3 : 1;
 		EncoderSpec enc = switch (encoder) {

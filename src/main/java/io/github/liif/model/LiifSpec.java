@@ -191,7 +191,7 @@ public final class LiifSpec {
 	/** Builder: the encoder is required; defaults are the reference's (MLP 256 x 4, all switches on). */
 	public static final class Builder {
 
-		private final EncoderSpec encoder;
+		private EncoderSpec encoder;
 		private int[] hidden = { 256, 256, 256, 256 };
 		private int outChannels;
 		private boolean featureUnfold = true;
@@ -201,6 +201,11 @@ public final class LiifSpec {
 		private Builder(EncoderSpec encoder) {
 			this.encoder = encoder;
 			this.outChannels = encoder.inChannels();
+		}
+
+		public Builder encoder(EncoderSpec spec) {
+			this.encoder = spec;
+			return this;
 		}
 
 		public Builder hidden(int... sizes) {

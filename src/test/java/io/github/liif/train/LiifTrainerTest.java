@@ -1,0 +1,125 @@
+package io.github.liif.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.github.liif.TinyModels;
+import io.github.liif.eval.Evaluation;
+import io.github.liif.image.PlanarImage;
+import io.github.liif.inference.CancelledException;
+import io.github.liif.io.ModelFiles;
+import io.github.liif.model.LiifModel;
+import io.github.liif.model.ModelDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiifTrainerTest {
+
+	@TempDir
+	Path dir;
+
+	/** Smooth, structured images (sums of sinusoids) that a model can learn to upscale. */
+	static List<TrainingImage> images(int n, int channels) {
+		List<TrainingImage> out = new ArrayList<>();
+		for (int k = 0; k < n; k++) {
+			int h = 60 + 7 * k;
+			int w = 70 - 5 * k;
+			float[][] planes = new float[channels][h * w];
+			for (int c = 0; c < channels; c++) {
+				for (int y = 0; y < h; y++) {
+					for (int x = 0; x < w; x++) {
+						planes[c][y * w + x] = (float) (0.5 + 0.25 * Math.sin(0.3 * x + k + c) * Math.cos(0.2 * y - c) + 0.2 * Math.sin(0.05 * (x + y)));
+					}
+				}
+			}
+			out.add(new TrainingImage("synthetic " + k, new PlanarImage(h, w, planes), false));
+		}
+		return out;
+	}
+
+	static TrainingConfig.Builder recipe() {
+		return TrainingConfig.builder().patch(16).samples(256).batch(2).learningRate(1e-3).checkpointEvery(5).validateEvery(1000)
+			.seed(3);
+	}
+
+	private TrainingRun run(TrainingConfig config, String name) {
+		LiifModel start = new LiifModel(TinyModels.randomEdsr(1, true, 1), ModelDescriptor.reference("t"));
+		List<Evaluation.Image> val = List.of(new Evaluation.Image("val", images(1, 1).get(0).image(), false));
+		return new TrainingRun(start, images(3, 1), val, config, dir.resolve(name + ".liif"), "synthetic");
+	}
+
+	@Test
+	void aShortRunLowersTheLossClearly() throws Exception {
+		List<Double> losses = new ArrayList<>();
+		TrainingListener record = new TrainingListener() {
+
+			@Override
+			public void iteration(long iteration, long total, double loss, double rate) {
+				losses.add(loss);
+			}
+		};
+		LiifModel out = new LiifTrainer(run(recipe().iterations(60).build(), "short"), record, Device.cpu()).train(false);
+		double first = losses.subList(0, 10).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+		double last = losses.subList(50, 60).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+		assertTrue(last < 0.6 * first, "loss " + first + " -> " + last);
+		LiifModel saved = ModelFiles.load(dir.resolve("short.liif"));
+		assertEquals(60, saved.descriptor().provenance().getAsJsonObject("training").get("iterations").getAsInt());
+		assertArrayEquals(out.network().weights().get("imnet.layers.0.weight").data(), saved.network().weights().get(
+			"imnet.layers.0.weight").data());
+		assertTrue(Files.readString(dir.resolve("short.liif.validation.csv")).startsWith("iteration,loss,psnr_x2"));
+	}
+
+	@Test
+	void resumingFromACheckpointReproducesTheUninterruptedRun() throws Exception {
+		LiifModel straight = new LiifTrainer(run(recipe().iterations(12).build(), "straight"), new TrainingListener() {}, Device
+			.cpu()).train(false);
+		new LiifTrainer(run(recipe().iterations(7).build(), "resumed"), new TrainingListener() {}, Device.cpu()).train(false);
+		LiifModel resumed = new LiifTrainer(run(recipe().iterations(12).build(), "resumed"), new TrainingListener() {}, Device
+			.cpu()).train(true);
+		for (String name : straight.network().weights().names()) {
+			float[] a = straight.network().weights().get(name).data();
+			float[] b = resumed.network().weights().get(name).data();
+			for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-6, name);
+		}
+	}
+
+	@Test
+	void cancellingWritesACheckpointToResumeFrom() throws Exception {
+		TrainingListener cancelAtFour = new TrainingListener() {
+
+			long seen;
+
+			@Override
+			public void iteration(long iteration, long total, double loss, double rate) {
+				seen = iteration;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return seen >= 4;
+			}
+		};
+		TrainingRun r = run(recipe().iterations(50).checkpointEvery(100).build(), "cancel");
+		assertThrows(CancelledException.class, () -> new LiifTrainer(r, cancelAtFour, Device.cpu()).train(false));
+		assertEquals(4, Checkpoints.read(r.checkpoint()).iteration());
+		// the checkpoint is a usable model too
+		assertEquals(1, ModelFiles.load(r.checkpoint()).channels());
+	}
+
+	@Test
+	void batchesArePureFunctionsOfSeedAndIteration() {
+		TrainingConfig config = recipe().anisotropic(true).build();
+		PatchSampler a = new PatchSampler(images(3, 3), config, true, true);
+		PatchSampler b = new PatchSampler(images(3, 3), config, true, true);
+		assertArrayEquals(a.batch(17).lowRes(), b.batch(17).lowRes());
+		assertArrayEquals(a.batch(17).queries().coords(), b.batch(17).queries().coords());
+		assertTrue(!java.util.Arrays.equals(a.batch(17).lowRes(), a.batch(18).lowRes()));
+	}
+}

@@ -71,11 +71,9 @@ public final class Evaluation {
 	}
 
 	private static float[][] cropPlanes(PlanarImage img, int h, int w) {
+		float[] window = img.copyWindow(0, 0, h, w);
 		float[][] out = new float[img.channels()][];
-		for (int c = 0; c < img.channels(); c++) {
-			float[] window = img.copyWindow(0, 0, h, w);
-			out[c] = java.util.Arrays.copyOfRange(window, c * h * w, (c + 1) * h * w);
-		}
+		for (int c = 0; c < img.channels(); c++) out[c] = java.util.Arrays.copyOfRange(window, c * h * w, (c + 1) * h * w);
 		return out;
 	}
 

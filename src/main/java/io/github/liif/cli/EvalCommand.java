@@ -1,0 +1,117 @@
+package io.github.liif.cli;
+
+import io.github.liif.engine.Engines;
+import io.github.liif.engine.Models;
+import io.github.liif.eval.EvalRow;
+import io.github.liif.eval.Evaluation;
+import io.github.liif.image.Degradation;
+import io.github.liif.imagej.Charts;
+import io.github.liif.imagej.TrainingData;
+import io.github.liif.inference.UpscaleOptions;
+import io.github.liif.inference.Upscaler;
+import io.github.liif.io.AtomicFiles;
+import io.github.liif.model.LiifModel;
+import io.github.liif.network.LiifNetwork;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code liif eval}: PSNR/SSIM of a model against bicubic on high-resolution images. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+	description = "Degrade high-resolution images, upscale them with the model and with bicubic, and score both "
+		+ "(PSNR on luma for RGB, BT.601; border of ceil(scale) shaved; SSIM).")
+final class EvalCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Mixin
+	ModelOptions modelOptions = new ModelOptions();
+
+	@Mixin
+	DeviceOptions deviceOptions = new DeviceOptions();
+
+	@Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR", description = "High-resolution images (folders or files).")
+	List<Path> data;
+
+	@Option(names = "--scales", defaultValue = "2,2.5,3,4,6,8,12", split = ",", paramLabel = "S,S,...", description = "Scales. Default: ${DEFAULT-VALUE}.")
+	double[] scales;
+
+	@Option(names = "--degradation", defaultValue = "bicubic", description = "bicubic, area or blur-noise.")
+	String degradation;
+
+	@Option(names = "--noise", defaultValue = "0.01")
+	double noise;
+
+	@Option(names = "--no-ssim", description = "Skip SSIM (faster).")
+	boolean noSsim;
+
+	@Option(names = "--csv", paramLabel = "FILE", description = "Per-image and mean results as CSV.")
+	Path csv;
+
+	@Option(names = "--chart", paramLabel = "FILE.png", description = "Chart of the mean gain over bicubic vs scale.")
+	Path chart;
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		for (double s : scales) if (!(s >= 1) || !Double.isFinite(s)) throw new IllegalArgumentException("scales must be >= 1, got " + s);
+		deviceOptions.applyThreads();
+		List<Path> files = TrainingData.files(data);
+		boolean rgb = !files.isEmpty() && io.github.liif.imagej.ImageFiles.read(files.get(0)).getBitDepth() == 24;
+		LiifModel model = Models.load(modelOptions.model, rgb);
+		List<Evaluation.Image> images = TrainingData.asEvaluationImages(TrainingData.load(files, model.channels(), 16,
+			w -> err.println("warning: " + w)));
+		List<EvalRow> rows;
+		try (LiifNetwork net = LiifNetwork.create(model.network(), Engines.device(deviceOptions.deviceChoice()))) {
+			rows = new Evaluation(Degradation.parse(degradation), noise, !noSsim).run(new Upscaler(net, UpscaleOptions.DEFAULT), images,
+				scales, new ConsoleProgress(err, "evaluating " + model.descriptor().name()));
+		}
+		out.printf(Locale.ROOT, "%-8s %10s %10s %8s %8s %8s%n", "scale", "PSNR", "bicubic", "gain", "SSIM", "bicubic");
+		double[] gains = new double[scales.length];
+		for (int i = 0; i < scales.length; i++) {
+			double s = scales[i];
+			gains[i] = Evaluation.mean(rows, s, EvalRow::gain);
+			out.printf(Locale.ROOT, "x%-7s %10.2f %10.2f %+8.2f %8.4f %8.4f%n", number(s), Evaluation.mean(rows, s, EvalRow::psnr),
+				Evaluation.mean(rows, s, EvalRow::psnrBicubic), gains[i], Evaluation.mean(rows, s, EvalRow::ssim), Evaluation.mean(rows,
+					s, EvalRow::ssimBicubic));
+		}
+		long wins = rows.stream().filter(r -> r.gain() > 0).count();
+		out.printf(Locale.ROOT, "model beats bicubic on %d of %d image-scale pairs (%d images)%n", wins, rows.size(), images.size());
+		if (csv != null) AtomicFiles.write(csv, true, csv(rows).getBytes(StandardCharsets.UTF_8));
+		if (chart != null) {
+			Charts.save(chart, "LIIF " + model.descriptor().name() + " vs bicubic", "scale", "mean PSNR gain (dB)", scales,
+				new String[] { model.descriptor().name() }, new double[][] { gains });
+		}
+		return 0;
+	}
+
+	private static String number(double s) {
+		return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+	}
+
+	static String csv(List<EvalRow> rows) {
+		StringBuilder b = new StringBuilder("image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic\n");
+		for (EvalRow r : rows) {
+			b.append(String.format(Locale.ROOT, "\"%s\",%s,%.4f,%.4f,%.4f,%.5f,%.5f%n", r.image().replace("\"", "'"), r.scale(), r.psnr(),
+				r.psnrBicubic(), r.gain(), r.ssim(), r.ssimBicubic()));
+		}
+		double[] scales = rows.stream().mapToDouble(EvalRow::scale).distinct().toArray();
+		Arrays.sort(scales);
+		for (double s : scales) {
+			b.append(String.format(Locale.ROOT, "mean,%s,%.4f,%.4f,%.4f,%.5f,%.5f%n", s, Evaluation.mean(rows, s, EvalRow::psnr), Evaluation
+				.mean(rows, s, EvalRow::psnrBicubic), Evaluation.mean(rows, s, EvalRow::gain), Evaluation.mean(rows, s, EvalRow::ssim),
+				Evaluation.mean(rows, s, EvalRow::ssimBicubic)));
+		}
+		return b.toString();
+	}
+}

@@ -1,0 +1,42 @@
+package io.github.liif.imagej;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.io.FileSaver;
+import io.github.liif.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** PNG line charts with ImageJ's Plot (works headless). */
+public final class Charts {
+
+	private Charts() {}
+
+	/** One or more named series over a shared x axis, saved as PNG. */
+	public static void save(Path png, String title, String xLabel, String yLabel, double[] x, String[] names, double[][] series)
+		throws IOException
+	{
+		Plot plot = new Plot(title, xLabel, yLabel);
+		String[] colours = { "blue", "red", "#008000", "magenta", "orange" };
+		for (int i = 0; i < series.length; i++) {
+			plot.setColor(colours[i % colours.length]);
+			plot.addPoints(x, series[i], Plot.CONNECTED_CIRCLES);
+			plot.setLabel(-1, names[i]);
+		}
+		plot.setColor("black");
+		plot.addLegend(String.join("\n", names));
+		plot.setLimitsToFit(false);
+		ImagePlus imp = plot.getImagePlus();
+		AtomicFiles.write(png, true, out -> {
+			Path temp = Files.createTempFile(png.toAbsolutePath().getParent(), ".chart-", ".png");
+			try {
+				if (!new FileSaver(imp).saveAsPng(temp.toString())) throw new IOException("could not write " + png);
+				Files.copy(temp, out);
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+		});
+	}
+}

@@ -1,0 +1,79 @@
+package io.github.liif.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import io.github.liif.train.TrainingImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingDataTest {
+
+	@TempDir
+	Path dir;
+
+	private Path tiff(String name, String type, int w, int h, int slices) {
+		ImagePlus imp = IJ.createImage(name, type + " ramp", w, h, slices);
+		Path p = dir.resolve(name);
+		if (slices > 1) new FileSaver(imp).saveAsTiffStack(p.toString());
+		else new FileSaver(imp).saveAsTiff(p.toString());
+		return p;
+	}
+
+	@Test
+	void pagesBecomePlanesAndBadFilesAreSkippedWithWarnings() throws Exception {
+		tiff("stack.tif", "16-bit", 64, 60, 3);
+		tiff("tiny.tif", "8-bit", 20, 20, 1);
+		Files.writeString(dir.resolve("broken.tif"), "not really a tiff");
+		List<String> warnings = new ArrayList<>();
+		List<TrainingImage> planes = TrainingData.load(TrainingData.files(List.of(dir)), 1, 48, warnings::add);
+		assertEquals(3, planes.size());
+		assertTrue(planes.stream().allMatch(t -> t.image().width() == 64 && !t.eightBit()));
+		assertTrue(warnings.stream().anyMatch(w -> w.contains("broken.tif")), warnings.toString());
+		assertTrue(warnings.stream().anyMatch(w -> w.contains("tiny.tif") && w.contains("smaller than a training patch")), warnings.toString());
+		// percentile normalisation: the ramp spans [0, 1] within the 0.1-99.9 percentiles
+		float max = 0;
+		for (float v : planes.get(0).image().plane(0)) max = Math.max(max, v);
+		assertEquals(1.0, max, 0.01);
+	}
+
+	@Test
+	void rgbImagesGiveThreeGrayPlanesToAGrayModel() throws Exception {
+		ImagePlus rgb = IJ.createImage("c", "RGB ramp", 50, 50, 1);
+		assertEquals(3, TrainingData.planes(rgb, "c", 1).size());
+		assertEquals(3, TrainingData.planes(rgb, "c", 3).get(0).image().channels());
+	}
+
+	@Test
+	void noUsableImagesAndOverlappingValidationAreRefused() throws Exception {
+		Path empty = Files.createDirectories(dir.resolve("empty"));
+		IOException e = assertThrows(IOException.class, () -> TrainingData.load(TrainingData.files(List.of(empty)), 1, 48, w -> {}));
+		assertTrue(e.getMessage().contains("no usable training images"), e.getMessage());
+		Path a = tiff("a.tif", "8-bit", 64, 64, 1);
+		Path copy = Files.copy(a, dir.resolve("copy-of-a.tif"));
+		e = assertThrows(IOException.class, () -> TrainingData.checkDisjoint(List.of(a), List.of(copy)));
+		assertTrue(e.getMessage().contains("also a training image"), e.getMessage());
+		e = assertThrows(IOException.class, () -> TrainingData.holdOut(List.of(a), 1));
+		assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
+	}
+
+	@Test
+	void holdOutIsByFileAndDeterministic() throws Exception {
+		List<Path> files = new ArrayList<>();
+		for (int i = 0; i < 12; i++) files.add(dir.resolve("f" + i + ".tif"));
+		List<List<Path>> split = TrainingData.holdOut(files, 7);
+		assertEquals(1, split.get(1).size());
+		assertEquals(11, split.get(0).size());
+		assertTrue(split.get(0).stream().noneMatch(split.get(1)::contains));
+		assertEquals(split, TrainingData.holdOut(files, 7));
+	}
+}

@@ -1,0 +1,156 @@
+package io.github.liif.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.github.liif.engine.Engines;
+import io.github.liif.image.PlanarImage;
+import io.github.liif.inference.Monitor;
+import io.github.liif.inference.UpscaleOptions;
+import io.github.liif.inference.Upscaler;
+import io.github.liif.model.EdsrSpec;
+import io.github.liif.model.LiifModelWeights;
+import io.github.liif.model.LiifSpec;
+import io.github.liif.network.DecoderMode;
+import io.github.liif.network.LiifNetwork;
+import io.github.liif.train.ModelInitialiser;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code liif bench}: inference speed of EDSR-baseline-LIIF (the paper's size, random weights)
+ * in both decoder modes, the encoder/decoder split, achieved GFLOP/s against a plain matrix
+ * multiply measured in the same run, engine and model load times, and peak memory.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+	description = "Measure upscaling speed (output Mpx/s) of EDSR-baseline-LIIF in both decoder modes.")
+final class BenchCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Mixin
+	DeviceOptions deviceOptions = new DeviceOptions();
+
+	@Option(names = "--size", defaultValue = "256", description = "Input edge (RGB, square). Default: ${DEFAULT-VALUE}.")
+	int size;
+
+	@Option(names = "--scales", defaultValue = "2,4,8", split = ",", description = "Default: ${DEFAULT-VALUE}.")
+	int[] scales;
+
+	@Option(names = "--batch", defaultValue = "2048", description = "Queries per decoder batch. Default: ${DEFAULT-VALUE}.")
+	int batch;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		long t0 = System.nanoTime();
+		Engines.pytorch();
+		deviceOptions.applyThreads();
+		double engineSeconds = (System.nanoTime() - t0) / 1e9;
+		LiifSpec liif = LiifSpec.builder(EdsrSpec.baseline(3)).build();
+		LiifModelWeights weights = ModelInitialiser.initialise(liif, 1);
+		long t1 = System.nanoTime();
+		Device device = Engines.device(deviceOptions.deviceChoice());
+		out.printf(Locale.ROOT, "machine: %s, %d cores, Java %s, libtorch %s, device %s, threads %d%n", System.getProperty("os.arch"),
+			Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Engines.pytorch().getVersion(), device,
+			ai.djl.pytorch.jni.JniUtils.getNumThreads());
+		try (LiifNetwork net = LiifNetwork.create(weights, device)) {
+			double modelSeconds = (System.nanoTime() - t1) / 1e9;
+			out.printf(Locale.ROOT, "engine load %.2f s, model (%d parameters) to native %.2f s%n", engineSeconds, weights.weights()
+				.parameterCount(), modelSeconds);
+			double matmul = matmulGflops(device);
+			out.printf(Locale.ROOT, "plain float32 matrix multiply (2048^3): %.1f GFLOP/s%n", matmul);
+			PlanarImage input = random(size);
+			double encoder = encoderSeconds(net, input);
+			long lr = (long) size * size;
+			out.printf(Locale.ROOT, "encoder on %dx%d: %.2f s (%.1f GFLOP/s)%n", size, size, encoder, 2.0 * encoderMacs(liif) * lr / encoder / 1e9);
+			out.printf(Locale.ROOT, "%-6s %-10s %10s %10s %10s %10s %8s%n", "scale", "mode", "total s", "decoder s", "Mpx/s", "GFLOP/s", "ratio");
+			for (int s : scales) {
+				double[] seconds = new double[2];
+				DecoderMode[] modes = { DecoderMode.REFERENCE, DecoderMode.SPLIT };
+				for (int m = 0; m < 2; m++) {
+					Upscaler up = new Upscaler(net, new UpscaleOptions(Math.max(size, 8), batch, modes[m]));
+					long start = System.nanoTime();
+					up.upscale(input, size * s, size * s, Monitor.NONE);
+					seconds[m] = (System.nanoTime() - start) / 1e9;
+					long px = (long) size * s * size * s;
+					double macs = encoderMacs(liif) * lr + decoderMacs(liif, modes[m]) * px + (modes[m] == DecoderMode.SPLIT ? tableMacs(liif) * lr : 0);
+					out.printf(Locale.ROOT, "x%-5d %-10s %10.2f %10.2f %10.4f %10.1f %8s%n", s, modes[m], seconds[m], seconds[m] - encoder, px / seconds[m] / 1e6,
+						2 * macs / seconds[m] / 1e9, m == 1 ? String.format(Locale.ROOT, "%.2fx", seconds[0] / seconds[1]) : "");
+				}
+			}
+		}
+		out.printf(Locale.ROOT, "peak memory (VmHWM): %s%n", peakMemory());
+		return 0;
+	}
+
+	private static PlanarImage random(int n) {
+		Random r = new Random(1);
+		float[][] p = new float[3][n * n];
+		for (float[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = r.nextFloat();
+		return new PlanarImage(n, n, p);
+	}
+
+	private static double encoderSeconds(LiifNetwork net, PlanarImage input) {
+		Engines.prepareInferenceThread();
+		try (NDManager m = NDManager.newBaseManager(net.device())) {
+			NDArray x = m.create(input.copyWindow(0, 0, input.height(), input.width()), new Shape(1, 3, input.height(), input.width()));
+			net.encode(x).getFloat(0, 0, 0, 0);
+			long start = System.nanoTime();
+			net.encode(x).getFloat(0, 0, 0, 0);
+			return (System.nanoTime() - start) / 1e9;
+		}
+	}
+
+	private static double matmulGflops(Device device) {
+		try (NDManager m = NDManager.newBaseManager(device)) {
+			NDArray a = m.randomUniform(0, 1, new Shape(2048, 2048));
+			a.matMul(a).getFloat(0, 0);
+			long start = System.nanoTime();
+			a.matMul(a).getFloat(0, 0);
+			return 2.0 * 2048 * 2048 * 2048 / ((System.nanoTime() - start) / 1e9) / 1e9;
+		}
+	}
+
+	/** Multiply-adds per LR pixel of the EDSR encoder. */
+	static double encoderMacs(LiifSpec spec) {
+		EdsrSpec e = (EdsrSpec) spec.encoder();
+		double f = e.features();
+		return 9 * (e.inChannels() * f + (2 * e.residualBlocks() + 1) * f * f);
+	}
+
+	/** Multiply-adds per output pixel of the decoder (four ensemble queries). */
+	static double decoderMacs(LiifSpec spec, DecoderMode mode) {
+		int[] h = spec.hidden();
+		double first = (mode == DecoderMode.REFERENCE ? spec.decoderInputWidth() : spec.decoderInputWidth() - spec.latentWidth()) * h[0];
+		double rest = 0;
+		for (int i = 1; i < h.length; i++) rest += (double) h[i - 1] * h[i];
+		rest += (double) h[h.length - 1] * spec.outChannels();
+		return 4 * (first + rest);
+	}
+
+	/** Multiply-adds per LR pixel of the split mode's latent table (a 3x3 convolution). */
+	static double tableMacs(LiifSpec spec) {
+		return (double) spec.latentWidth() * spec.hidden()[0];
+	}
+
+	static String peakMemory() {
+		try {
+			return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM")).findFirst().map(l -> l
+				.replace("VmHWM:", "").trim()).orElse("n/a");
+		}
+		catch (Exception e) {
+			return "n/a";
+		}
+	}
+}

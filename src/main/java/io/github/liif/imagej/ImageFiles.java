@@ -39,15 +39,43 @@ public final class ImageFiles {
 		if (Files.size(file) == 0) throw new IOException(file + ": the file is empty");
 		ImagePlus imp;
 		try {
-			imp = new Opener().openImage(file.toAbsolutePath().toString());
+			imp = extension(file).startsWith("tif") ? new Opener().openImage(file.toAbsolutePath().toString()) : readWithImageIO(file);
 		}
-		catch (RuntimeException | OutOfMemoryError e) {
-			throw new IOException(file + ": cannot be read as an image (" + e + ")", e);
+		catch (IOException | RuntimeException | OutOfMemoryError e) {
+			throw new IOException(file + ": cannot be read as an image (" + e.getMessage() + ")", e);
 		}
 		if (imp == null || imp.getWidth() < 1 || imp.getHeight() < 1 || imp.getStack().getProcessor(1) == null) {
 			throw new IOException(file + ": not a readable image, or damaged/truncated");
 		}
+		checkComplete(file, imp);
 		return imp;
+	}
+
+	/**
+	 * PNG and JPEG through ImageIO: ImageJ's own JPEG path uses the AWT toolkit, which prints
+	 * stack traces on damaged files from a thread of its own.
+	 */
+	private static ImagePlus readWithImageIO(Path file) throws IOException {
+		java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+		if (image == null) return null;
+		ImagePlus imp = new ImagePlus(file.getFileName().toString(), image);
+		if (imp.getType() == ImagePlus.COLOR_256 || imp.getType() == ImagePlus.COLOR_RGB && image.getColorModel()
+			.getNumComponents() == 1)
+		{
+			imp.setProcessor(imp.getProcessor().convertToRGB());
+		}
+		return imp;
+	}
+
+	/** ImageJ's TIFF reader pads a truncated uncompressed file with zeros; refuse instead. */
+	private static void checkComplete(Path file, ImagePlus imp) throws IOException {
+		ij.io.FileInfo fi = imp.getOriginalFileInfo();
+		if (fi == null || fi.compression != ij.io.FileInfo.COMPRESSION_NONE || fi.stripOffsets != null && fi.stripOffsets.length > 1) return;
+		long expected = fi.getOffset() + (long) fi.width * fi.height * fi.getBytesPerPixel() * Math.max(1, fi.nImages)
+			+ (long) fi.gapBetweenImages * Math.max(0, fi.nImages - 1);
+		if (Files.size(file) < expected) {
+			throw new IOException(file + ": the file is truncated (" + Files.size(file) + " bytes, the image needs " + expected + ")");
+		}
 	}
 
 	/** Writes in the format of the file's extension, atomically. */

@@ -1,0 +1,164 @@
+package io.github.liif.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import io.github.liif.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The ./liif launcher as users run it, including every bad input it must survive. */
+class CliIT {
+
+	@TempDir
+	Path dir;
+
+	record Run(int exit, String out, String err) {}
+
+	static Run limited(String shellPrefix, String... args) throws Exception {
+		List<String> cmd = new ArrayList<>(List.of("bash", "-c", shellPrefix + " exec ./liif \"$@\"", "liif"));
+		cmd.addAll(List.of(args));
+		Process p = new ProcessBuilder(cmd).start();
+		byte[] out = p.getInputStream().readAllBytes();
+		byte[] err = p.getErrorStream().readAllBytes();
+		assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+		return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+	}
+
+	static Run liif(String... args) throws Exception {
+		return limited("", args);
+	}
+
+	private static String model() {
+		return Fixtures.path("tiny.pth").toString();
+	}
+
+	@Test
+	void upscalesAReferenceCheckpointToAnExplicitSizeAndRefusesToOverwrite() throws Exception {
+		Path out = dir.resolve("out.png");
+		Run r = liif("upscale", "--model", model(), "--size", "53x41", Fixtures.path("input-23x17.png").toString(), "-o", out.toString());
+		assertEquals(0, r.exit(), r.err());
+		ImagePlus result = IJ.openImage(out.toString());
+		assertEquals(53, result.getWidth());
+		assertEquals(41, result.getHeight());
+		// the reference output, clamped and rounded, within one grey level
+		float[] expected = Fixtures.npy("tiny-out-53x41.npy").data();
+		int[] px = (int[]) result.getProcessor().getPixels();
+		for (int i = 0; i < px.length; i++) {
+			for (int c = 0; c < 3; c++) {
+				int ours = (px[i] >> (16 - 8 * c)) & 0xff;
+				double ref = Math.min(1, Math.max(0, expected[i * 3 + c])) * 255;
+				assertTrue(Math.abs(ours - ref) <= 1.0, "pixel " + i + " channel " + c + ": " + ours + " vs " + ref);
+			}
+		}
+		byte[] before = Files.readAllBytes(out);
+		Run again = liif("upscale", "--model", model(), "--scale", "2", Fixtures.path("input-23x17.png").toString(), "-o", out.toString());
+		assertEquals(2, again.exit());
+		assertTrue(again.err().contains("exists; use --overwrite"), again.err());
+		assertArrayEquals(before, Files.readAllBytes(out));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "empty", "text", "truncated-png", "truncated-jpg", "truncated-tif" })
+	void damagedImagesGetOneClearLineAndNoOutput(String kind) throws Exception {
+		Path in = switch (kind) {
+			case "empty" -> Files.write(dir.resolve("empty.png"), new byte[0]);
+			case "text" -> Files.writeString(dir.resolve("notes.tif"), "these are my notes, not an image");
+			default -> {
+				String ext = kind.substring("truncated-".length());
+				Path full = dir.resolve("full." + ext);
+				ImagePlus imp = IJ.createImage("x", "RGB ramp", 64, 48, 1);
+				IJ.saveAs(imp, ext.equals("jpg") ? "Jpeg" : ext.equals("png") ? "PNG" : "Tiff", full.toString());
+				byte[] bytes = Files.readAllBytes(full);
+				yield Files.write(dir.resolve("cut." + ext), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+			}
+		};
+		Path out = dir.resolve("result-" + in.getFileName());
+		Run r = liif("upscale", "--model", model(), "--scale", "2", in.toString(), "-o", out.toString());
+		if (kind.equals("truncated-jpg") && r.exit() == 0) {
+			// JPEG decoders fill a cut stream with grey: a defined result, documented
+			assertTrue(Files.exists(out));
+			return;
+		}
+		assertEquals(2, r.exit(), r.err());
+		assertTrue(r.err().startsWith("liif: error: "), r.err());
+		assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+		assertFalse(Files.exists(out));
+	}
+
+	@Test
+	void badParametersAndModelsAreRefusedBeforeAnyWork() throws Exception {
+		String in = Fixtures.path("input-23x17.png").toString();
+		String out = dir.resolve("x.png").toString();
+		String[][] cases = { { "--scale", "0" }, { "--scale", "-3" }, { "--scale", "NaN" }, { "--scale", "Infinity" },
+			{ "--size", "10x10" }, { "--size", "abc" }, { "--scale", "2", "--tile", "2" }, { "--scale", "2", "--threads", "0" },
+			{ "--scale", "2", "--device", "tpu" } };
+		for (String[] c : cases) {
+			List<String> args = new ArrayList<>(List.of("upscale", "--model", model()));
+			args.addAll(List.of(c));
+			args.addAll(List.of(in, "-o", out));
+			Run r = liif(args.toArray(String[]::new));
+			assertEquals(2, r.exit(), String.join(" ", c) + ": " + r.err());
+			assertTrue(r.err().contains("liif: error:") || r.err().contains("Invalid value"), r.err());
+		}
+		Path textModel = Files.writeString(dir.resolve("model.pth"), "hello");
+		Run r = liif("upscale", "--model", textModel.toString(), "--scale", "2", in, "-o", out);
+		assertTrue(r.err().contains("not a model file"), r.err());
+		assertFalse(Files.exists(Path.of(out)));
+	}
+
+	@Test
+	void aFullDiskLeavesNoHalfWrittenFile() throws Exception {
+		ImagePlus big = IJ.createImage("big", "16-bit ramp", 300, 300, 1);
+		Random rnd = new Random(1);
+		for (int i = 0; i < 300 * 300; i++) big.getProcessor().set(i, rnd.nextInt(65536));
+		Path in = dir.resolve("big.tif");
+		IJ.saveAsTiff(big, in.toString());
+		Path outDir = Files.createDirectories(dir.resolve("out"));
+		Path gray = dir.resolve("gray.liif");
+		io.github.liif.io.ModelFiles.save(new io.github.liif.model.LiifModel(io.github.liif.TinyModels.randomEdsr(1, true, 3),
+			io.github.liif.model.ModelDescriptor.reference("g")), gray, true);
+		// a file-size limit of 100 kB (ulimit -f counts 1 kB blocks) makes the 720 kB result fail mid-write
+		Run r = limited("ulimit -f 100;", "upscale", "--model", gray.toString(), "--scale", "2", in.toString(), "-o", outDir.toString());
+		assertTrue(r.exit() != 0, r.err());
+		try (Stream<Path> left = Files.list(outDir)) {
+			assertEquals(List.of(), left.toList());
+		}
+	}
+
+	@Test
+	void unwritableFolderGivesAClearError() throws Exception {
+		Path locked = Files.createDirectories(dir.resolve("locked"));
+		locked.toFile().setWritable(false, false);
+		Run r = liif("upscale", "--model", model(), "--scale", "2", Fixtures.path("input-23x17.png").toString(), "-o", locked.resolve(
+			"o.png").toString());
+		if (System.getProperty("user.name").equals("root")) {
+			// root writes anywhere: nothing to refuse, but the result must be complete
+			assertEquals(0, r.exit(), r.err());
+			return;
+		}
+		assertEquals(2, r.exit(), r.err());
+		assertTrue(r.err().contains("liif: error:"), r.err());
+	}
+
+	@Test
+	void infoPrintsTheDescriptor() throws Exception {
+		Run r = liif("info", Fixtures.path("tiny-no-unfold.pth").toString());
+		assertEquals(0, r.exit(), r.err());
+		assertTrue(r.out().contains("\"feat_unfold\": false"), r.out());
+	}
+}

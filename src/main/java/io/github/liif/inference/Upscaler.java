@@ -1,5 +1,6 @@
 package io.github.liif.inference;
 
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -52,11 +53,38 @@ public final class Upscaler {
 
 	/**
 	 * Upscales {@code input} (values in [0, 1], channels = the model's) to outHeight x outWidth,
-	 * handing the result to {@code sink} block by block.
+	 * handing the result to {@code sink} block by block. Out of memory (Java or native) restarts
+	 * with tiles of half the size, down to {@link UpscaleOptions#MIN_TILE}; blocks already handed
+	 * over are handed over again with the same values.
 	 *
 	 * @throws CancelledException when the monitor asks to stop
+	 * @throws OutOfMemoryError with the sizes tried, when even the smallest tile does not fit
 	 */
 	public void upscale(PlanarImage input, int outHeight, int outWidth, TileSink sink, Monitor monitor) {
+		int tile = options.tile();
+		while (true) {
+			try {
+				upscaleWithTile(input, outHeight, outWidth, sink, monitor, tile);
+				return;
+			}
+			catch (OutOfMemoryError | EngineException e) {
+				if (e instanceof EngineException && !isOutOfMemory(e)) throw (EngineException) e;
+				if (tile / 2 < UpscaleOptions.MIN_TILE) {
+					throw new OutOfMemoryError("not enough memory to upscale " + input.width() + " x " + input.height() + " to "
+						+ outWidth + " x " + outHeight + " even with " + tile + "-pixel tiles; free memory (close images, raise "
+						+ "the memory limit) or choose a smaller size");
+				}
+				tile /= 2;
+			}
+		}
+	}
+
+	private static boolean isOutOfMemory(Throwable e) {
+		String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+		return m.contains("memory") || m.contains("alloc");
+	}
+
+	private void upscaleWithTile(PlanarImage input, int outHeight, int outWidth, TileSink sink, Monitor monitor, int tile) {
 		LiifSpec spec = network.spec();
 		if (input.channels() != spec.inChannels()) {
 			throw new IllegalArgumentException("the model expects " + spec.inChannels()
@@ -65,8 +93,8 @@ public final class Upscaler {
 		Engines.prepareInferenceThread();
 		AxisSampling rows = new AxisSampling(outHeight, input.height(), spec.localEnsemble());
 		AxisSampling cols = new AxisSampling(outWidth, input.width(), spec.localEnsemble());
-		List<TilePlan.Span> rowSpans = TilePlan.spans(rows, options.tile(), spec.tileHalo());
-		List<TilePlan.Span> colSpans = TilePlan.spans(cols, options.tile(), spec.tileHalo());
+		List<TilePlan.Span> rowSpans = TilePlan.spans(rows, tile, spec.tileHalo());
+		List<TilePlan.Span> colSpans = TilePlan.spans(cols, tile, spec.tileHalo());
 		long total = (long) outHeight * outWidth;
 		long[] done = { 0 };
 		monitor.progress(0, total);

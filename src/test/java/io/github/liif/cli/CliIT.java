@@ -82,7 +82,10 @@ class CliIT {
 				String ext = kind.substring("truncated-".length());
 				Path full = dir.resolve("full." + ext);
 				ImagePlus imp = IJ.createImage("x", "RGB ramp", 64, 48, 1);
-				IJ.saveAs(imp, ext.equals("jpg") ? "Jpeg" : ext.equals("png") ? "PNG" : "Tiff", full.toString());
+				ij.io.FileSaver saver = new ij.io.FileSaver(imp);
+				boolean saved = ext.equals("jpg") ? saver.saveAsJpeg(full.toString()) : ext.equals("png") ? saver.saveAsPng(full.toString())
+					: saver.saveAsTiff(full.toString());
+				assertTrue(saved);
 				byte[] bytes = Files.readAllBytes(full);
 				yield Files.write(dir.resolve("cut." + ext), java.util.Arrays.copyOf(bytes, bytes.length / 3));
 			}
@@ -127,7 +130,7 @@ class CliIT {
 		Random rnd = new Random(1);
 		for (int i = 0; i < 300 * 300; i++) big.getProcessor().set(i, rnd.nextInt(65536));
 		Path in = dir.resolve("big.tif");
-		IJ.saveAsTiff(big, in.toString());
+		new ij.io.FileSaver(big).saveAsTiff(in.toString());
 		Path outDir = Files.createDirectories(dir.resolve("out"));
 		Path gray = dir.resolve("gray.liif");
 		io.github.liif.io.ModelFiles.save(new io.github.liif.model.LiifModel(io.github.liif.TinyModels.randomEdsr(1, true, 3),

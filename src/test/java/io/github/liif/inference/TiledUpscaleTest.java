@@ -112,6 +112,31 @@ class TiledUpscaleTest {
 	}
 
 	@Test
+	void outOfMemoryRetriesWithSmallerTilesThenSaysSo() {
+		PlanarImage in = random(1, 40, 40, 4);
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.randomEdsr(1, true, 2), Device.cpu())) {
+			Upscaler up = new Upscaler(net, new UpscaleOptions(64, 4096, DecoderMode.SPLIT));
+			PlanarImage expected = up.upscale(in, 90, 90, Monitor.NONE);
+			PlanarImage out = PlanarImage.zeros(1, 90, 90);
+			AtomicInteger failures = new AtomicInteger();
+			// blocks of a 64-pixel tile span the whole 90-pixel width: fail those, as if memory ran out
+			up.upscale(in, 90, 90, (y0, x0, h, w, v) -> {
+				if (w == 90) {
+					failures.incrementAndGet();
+					throw new OutOfMemoryError("Java heap space");
+				}
+				for (int y = 0; y < h; y++) System.arraycopy(v, y * w, out.plane(0), (y0 + y) * 90 + x0, w);
+			}, Monitor.NONE);
+			assertEquals(1, failures.get());
+			assertTrue(maxDiff(expected, out) < 1e-6);
+			OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> up.upscale(in, 90, 90, (y0, x0, h, w, v) -> {
+				throw new OutOfMemoryError("Java heap space");
+			}, Monitor.NONE));
+			assertTrue(e.getMessage().contains("even with 8-pixel tiles"), e.getMessage());
+		}
+	}
+
+	@Test
 	void scaleOneReproducesSizeAndWrongChannelsAreRefused() {
 		try (LiifNetwork net = LiifNetwork.create(TinyModels.randomEdsr(3, true, 2), Device.cpu())) {
 			Upscaler up = new Upscaler(net, UpscaleOptions.DEFAULT);

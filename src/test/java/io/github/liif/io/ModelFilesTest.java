@@ -22,7 +22,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ModelFilesTest {
+public class ModelFilesTest {
 
 	@TempDir
 	Path dir;
@@ -156,7 +156,7 @@ class ModelFilesTest {
 		assertTrue(loaded < 1200, "mutations must break some files");
 	}
 
-	static byte[] mutate(byte[] seed, Random r) {
+	public static byte[] mutate(byte[] seed, Random r) {
 		byte[] b = seed.clone();
 		switch (r.nextInt(4)) {
 			case 0 -> { for (int k = 0; k < 1 + r.nextInt(20); k++) b[r.nextInt(b.length)] = (byte) r.nextInt(256); }

@@ -1,21 +1,15 @@
 package io.github.liif.cli;
 
-import io.github.liif.engine.Engines;
-import io.github.liif.engine.Models;
+import io.github.liif.eval.EvalReport;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.Charts;
-import io.github.liif.imagej.TrainingData;
-import io.github.liif.inference.UpscaleOptions;
-import io.github.liif.inference.Upscaler;
+import io.github.liif.imagej.ImageJEvaluation;
 import io.github.liif.io.AtomicFiles;
-import io.github.liif.model.LiifModel;
-import io.github.liif.network.LiifNetwork;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -64,18 +58,10 @@ final class EvalCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		for (double s : scales) if (!(s >= 1) || !Double.isFinite(s)) throw new IllegalArgumentException("scales must be >= 1, got " + s);
 		deviceOptions.applyThreads();
-		List<Path> files = TrainingData.files(data);
-		boolean rgb = !files.isEmpty() && io.github.liif.imagej.ImageFiles.read(files.get(0)).getBitDepth() == 24;
-		LiifModel model = Models.load(modelOptions.model, rgb);
-		List<Evaluation.Image> images = TrainingData.asEvaluationImages(TrainingData.load(files, model.channels(), 16,
-			w -> err.println("warning: " + w)));
-		List<EvalRow> rows;
-		try (LiifNetwork net = LiifNetwork.create(model.network(), Engines.device(deviceOptions.deviceChoice()))) {
-			rows = new Evaluation(Degradation.parse(degradation), noise, !noSsim).run(new Upscaler(net, UpscaleOptions.DEFAULT), images,
-				scales, new ConsoleProgress(err, "evaluating " + model.descriptor().name()));
-		}
+		ImageJEvaluation.Result result = ImageJEvaluation.run(modelOptions.model, data, scales, Degradation.parse(degradation), noise,
+			!noSsim, deviceOptions.deviceChoice(), new ConsoleProgress(err, "evaluating"), w -> err.println("warning: " + w));
+		List<EvalRow> rows = result.rows();
 		out.printf(Locale.ROOT, "%-8s %10s %10s %8s %8s %8s%n", "scale", "PSNR", "bicubic", "gain", "SSIM", "bicubic");
 		double[] gains = new double[scales.length];
 		for (int i = 0; i < scales.length; i++) {
@@ -86,32 +72,16 @@ final class EvalCommand implements Callable<Integer> {
 					s, EvalRow::ssimBicubic));
 		}
 		long wins = rows.stream().filter(r -> r.gain() > 0).count();
-		out.printf(Locale.ROOT, "model beats bicubic on %d of %d image-scale pairs (%d images)%n", wins, rows.size(), images.size());
-		if (csv != null) AtomicFiles.write(csv, true, csv(rows).getBytes(StandardCharsets.UTF_8));
+		out.printf(Locale.ROOT, "model beats bicubic on %d of %d image-scale pairs (%d images)%n", wins, rows.size(), result.images());
+		if (csv != null) AtomicFiles.write(csv, true, EvalReport.csv(rows).getBytes(StandardCharsets.UTF_8));
 		if (chart != null) {
-			Charts.save(chart, "LIIF " + model.descriptor().name() + " vs bicubic", "scale", "mean PSNR gain (dB)", scales,
-				new String[] { model.descriptor().name() }, new double[][] { gains });
+			Charts.save(chart, "LIIF " + result.model() + " vs bicubic", "scale", "mean PSNR gain (dB)", scales,
+				new String[] { result.model() }, new double[][] { gains });
 		}
 		return 0;
 	}
 
 	private static String number(double s) {
 		return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
-	}
-
-	static String csv(List<EvalRow> rows) {
-		StringBuilder b = new StringBuilder("image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic\n");
-		for (EvalRow r : rows) {
-			b.append(String.format(Locale.ROOT, "\"%s\",%s,%.4f,%.4f,%.4f,%.5f,%.5f%n", r.image().replace("\"", "'"), r.scale(), r.psnr(),
-				r.psnrBicubic(), r.gain(), r.ssim(), r.ssimBicubic()));
-		}
-		double[] scales = rows.stream().mapToDouble(EvalRow::scale).distinct().toArray();
-		Arrays.sort(scales);
-		for (double s : scales) {
-			b.append(String.format(Locale.ROOT, "mean,%s,%.4f,%.4f,%.4f,%.5f,%.5f%n", s, Evaluation.mean(rows, s, EvalRow::psnr), Evaluation
-				.mean(rows, s, EvalRow::psnrBicubic), Evaluation.mean(rows, s, EvalRow::gain), Evaluation.mean(rows, s, EvalRow::ssim),
-				Evaluation.mean(rows, s, EvalRow::ssimBicubic)));
-		}
-		return b.toString();
 	}
 }

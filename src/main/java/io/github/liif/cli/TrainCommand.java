@@ -1,23 +1,13 @@
 package io.github.liif.cli;
 
 import io.github.liif.engine.Engines;
-import io.github.liif.engine.Models;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
-import io.github.liif.imagej.TrainingData;
-import io.github.liif.model.ChannelConversion;
-import io.github.liif.model.EdsrSpec;
-import io.github.liif.model.EncoderSpec;
-import io.github.liif.model.LiifModel;
-import io.github.liif.model.LiifModelWeights;
-import io.github.liif.model.LiifSpec;
-import io.github.liif.model.ModelDescriptor;
-import io.github.liif.model.RdnSpec;
+import io.github.liif.imagej.TrainingRequest;
+import io.github.liif.imagej.TrainingSetup;
 import io.github.liif.train.LiifTrainer;
-import io.github.liif.train.ModelInitialiser;
 import io.github.liif.train.TrainingConfig;
-import io.github.liif.train.TrainingImage;
 import io.github.liif.train.TrainingListener;
 import io.github.liif.train.TrainingRun;
 import java.io.PrintWriter;
@@ -110,27 +100,8 @@ final class TrainCommand implements Callable<Integer> {
 			throw new FileAlreadyExistsException(output + " exists; use --overwrite to replace it or --resume to continue");
 		}
 		deviceOptions.applyThreads();
-		List<Path> trainFiles = TrainingData.files(data);
-		List<Path> valFiles;
-		if (validation == null) {
-			List<List<Path>> split = TrainingData.holdOut(trainFiles, seed);
-			trainFiles = split.get(0);
-			valFiles = split.get(1);
-			err.println("validation: holding out " + valFiles);
-		}
-		else {
-			valFiles = TrainingData.files(validation);
-			TrainingData.checkDisjoint(trainFiles, valFiles);
-		}
-		LiifModel start = startModel(trainFiles);
-		int modelChannels = start.channels();
-		List<TrainingImage> train = TrainingData.load(trainFiles, modelChannels, patch, w -> err.println("warning: " + w));
-		List<Evaluation.Image> val = TrainingData.asEvaluationImages(TrainingData.load(valFiles, modelChannels, 16,
-			w -> err.println("warning: " + w)).stream().map(t -> new TrainingImage(t.name(), t.image().centreCrop(valCrop,
-				valCrop), t.eightBit())).toList());
-		err.printf(Locale.ROOT, "training %s on %d planes from %d files, validating on %d planes%n", start.spec(), train.size(),
-			trainFiles.size(), val.size());
-		TrainingRun run = new TrainingRun(start, train, val, config, output, describe(trainFiles));
+		TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data, validation, from, channels, encoder, blocks, features, hidden,
+			config, output, name, valCrop), err::println);
 		// Ctrl-C: ask the trainer to stop and wait until it has written its checkpoint
 		AtomicBoolean interrupted = new AtomicBoolean();
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -151,39 +122,6 @@ final class TrainCommand implements Callable<Integer> {
 		}
 		err.println("wrote " + output);
 		return 0;
-	}
-
-	private LiifModel startModel(List<Path> trainFiles) throws Exception {
-		String modelName = name != null ? name : output.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-		if (from != null) {
-			LiifModel base = Models.load(from, true);
-			LiifModelWeights weights = base.network();
-			if (channels != null && channels != weights.spec().inChannels()) {
-				if (channels != 1) throw new IllegalArgumentException("--from gives a " + weights.spec().inChannels()
-					+ "-channel model; only RGB -> gray (--channels 1) conversion is possible");
-				weights = ChannelConversion.rgbToGray(weights);
-			}
-			return new LiifModel(weights, new ModelDescriptor(modelName, base.descriptor().minScale(), base.descriptor()
-				.maxScale(), base.descriptor().provenance()));
-		}
-		int c = channels != null ? channels : io.github.liif.imagej.ImageFiles.read(trainFiles.get(0)).getBitDepth() == 24 ? 3 : 1;
-		EncoderSpec enc = switch (encoder) {
-			case "edsr-baseline" -> new EdsrSpec(c, blocks == null ? 16 : blocks, features == null ? 64 : features, 1.0);
-			case "rdn" -> {
-				RdnSpec b = RdnSpec.configB(c);
-				yield new RdnSpec(c, features == null ? b.features() : features, blocks == null ? b.blocks() : blocks, b.layers(),
-					b.growth());
-			}
-			default -> throw new IllegalArgumentException("unknown encoder '" + encoder + "': use edsr-baseline or rdn");
-		};
-		LiifSpec spec = LiifSpec.builder(enc).hidden(hidden).build();
-		LiifModelWeights weights = ModelInitialiser.initialise(spec, seed);
-		return new LiifModel(weights, new ModelDescriptor(modelName, scaleMin, scaleMax, null));
-	}
-
-	private static String describe(List<Path> files) {
-		List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
-		return files.size() + " files: " + String.join(", ", names);
 	}
 
 	private static TrainingListener listener(PrintWriter err, AtomicBoolean interrupted) {

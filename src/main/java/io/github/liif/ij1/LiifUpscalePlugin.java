@@ -38,7 +38,7 @@ public class LiifUpscalePlugin implements PlugIn {
 	public void run(String arg) {
 		ImagePlus imp = WindowManager.getCurrentImage();
 		if (imp == null) {
-			fail("no image open: open an image first");
+			fail(TITLE, "no image open: open an image first");
 			return;
 		}
 		UpscaleRequest request;
@@ -46,7 +46,7 @@ public class LiifUpscalePlugin implements PlugIn {
 			request = ask(imp);
 		}
 		catch (IllegalArgumentException e) {
-			fail(e.getMessage());
+			fail(TITLE, e.getMessage());
 			return;
 		}
 		if (request == null) return;
@@ -61,7 +61,7 @@ public class LiifUpscalePlugin implements PlugIn {
 			IJ.showStatus(TITLE + ": cancelled");
 		}
 		catch (Exception | OutOfMemoryError e) {
-			fail(e.getMessage() == null ? e.toString() : e.getMessage());
+			fail(TITLE, e.getMessage() == null ? e.toString() : e.getMessage());
 		}
 		finally {
 			IJ.showProgress(1.0);
@@ -171,12 +171,12 @@ public class LiifUpscalePlugin implements PlugIn {
 	}
 
 	/** A clear message; in a macro it ends the macro. */
-	static void fail(String message) {
+	static void fail(String title, String message) {
 		if (IJ.isMacro() || Interpreter.isBatchMode()) {
-			IJ.log(TITLE + " error: " + message);
+			IJ.log(title + " error: " + message);
 			Interpreter.abort();
 			if (GraphicsEnvironment.isHeadless() || IJ.getInstance() == null) return;
 		}
-		IJ.error(TITLE, message);
+		IJ.error(title, message);
 	}
 }

@@ -106,6 +106,29 @@ class ImageJMacroIT {
 	}
 
 	@Test
+	void trainAndEvaluateRunFromMacros() throws Exception {
+		Path data = Files.createDirectories(dir.resolve("train-data"));
+		Path val = Files.createDirectories(dir.resolve("val-data"));
+		Random r = new Random(9);
+		for (int i = 0; i < 3; i++) {
+			ImagePlus imp = IJ.createImage("t" + i, "16-bit ramp", 80, 70, 1);
+			for (int p = 0; p < 80 * 70; p++) imp.getProcessor().set(p, (int) (1000 + 800 * Math.sin(p * 0.05 + i) + r.nextInt(50)));
+			new FileSaver(imp).saveAsTiff((i == 2 ? val : data).resolve("t" + i + ".tif").toString());
+		}
+		Path out = dir.resolve("trained.liif");
+		ImageJRunner.Result train = ImageJRunner.macro(dir, "run('LIIF Train', 'data=[" + data + "] validation=[" + val + "] from=["
+			+ grayModel + "] output=[" + out + "] iterations=4 channels=auto batch=2 learning_rate=0.0001 scale_min=1 scale_max=4 "
+			+ "degradation=bicubic');\n");
+		assertTrue(Files.exists(out), train.output());
+		assertTrue(train.output().contains("LIIF Train validation at 4:"), train.output());
+		assertEquals(4, ModelFiles.load(out).descriptor().provenance().getAsJsonObject("training").get("iterations").getAsInt());
+		ImageJRunner.Result eval = ImageJRunner.macro(dir, "run('LIIF Evaluate', 'model=[" + out + "] data=[" + val
+			+ "] scales=2,3 degradation=bicubic');\n"
+			+ "if (nResults > 0) print('rows ' + nResults + ' gain ' + getResult('gain dB', 0)); else print('no results');\n");
+		assertTrue(eval.output().contains("rows 2 gain "), eval.output());
+	}
+
+	@Test
 	void folderMacroUpscalesEveryImageAndSkipsDoneOnes() throws Exception {
 		Path in = Files.createDirectories(dir.resolve("folder-in"));
 		Path out = dir.resolve("folder-out");

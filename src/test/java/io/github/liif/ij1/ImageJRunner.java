@@ -23,7 +23,9 @@ final class ImageJRunner {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 			"-Xmx2g", "-jar", IMAGEJ.resolve("ij.jar").toString(), "-ijpath", IMAGEJ.toString(), "-batch", macro.toString()));
 		if (argument != null) command.add(argument);
-		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("ONEDNN_MAX_CPU_ISA", "AVX2");
+		Process p = builder.start();
 		byte[] out = p.getInputStream().readAllBytes();
 		if (!p.waitFor(5, TimeUnit.MINUTES)) {
 			p.destroyForcibly();

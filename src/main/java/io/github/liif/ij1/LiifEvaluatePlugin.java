@@ -1,0 +1,83 @@
+package io.github.liif.ij1;
+
+import ij.IJ;
+import ij.gui.GenericDialog;
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+import ij.plugin.PlugIn;
+import io.github.liif.engine.DeviceChoice;
+import io.github.liif.eval.EvalReport;
+import io.github.liif.eval.EvalRow;
+import io.github.liif.eval.Evaluation;
+import io.github.liif.image.Degradation;
+import io.github.liif.imagej.ImageJEvaluation;
+import io.github.liif.inference.CancelledException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Plugins › LIIF Evaluate: PSNR/SSIM of a model against bicubic on a folder of
+ * high-resolution images, as a results table and a chart of the gain per scale. Macro keys:
+ * model, data, scales (comma-separated), degradation.
+ */
+public class LiifEvaluatePlugin implements PlugIn {
+
+	static final String TITLE = "LIIF Evaluate";
+
+	@Override
+	public void run(String arg) {
+		GenericDialog gd = new GenericDialog(TITLE);
+		gd.addFileField("model", "default", 24);
+		gd.addDirectoryField("data", "", 30);
+		gd.addStringField("scales", "2,2.5,3,4,6,8,12", 20);
+		gd.addChoice("degradation", new String[] { "bicubic", "area", "blur-noise" }, "bicubic");
+		gd.showDialog();
+		if (gd.wasCanceled()) return;
+		String model = gd.getNextString().trim();
+		String data = gd.getNextString().trim();
+		String scalesText = gd.getNextString();
+		String degradation = gd.getNextChoice();
+		try {
+			double[] scales = Arrays.stream(scalesText.split(",")).map(String::trim).filter(t -> !t.isEmpty()).mapToDouble(
+				Double::parseDouble).toArray();
+			ImageJEvaluation.Result result = ImageJEvaluation.run(model, List.of(Path.of(data)), scales, Degradation.parse(degradation),
+				0.01, true, DeviceChoice.AUTO, new ImageJMonitor(TITLE), IJ::log);
+			show(result);
+		}
+		catch (CancelledException e) {
+			IJ.showStatus(TITLE + ": cancelled");
+		}
+		catch (NumberFormatException e) {
+			LiifUpscalePlugin.fail(TITLE, "scales must be numbers separated by commas, got '" + scalesText + "'");
+		}
+		catch (Exception | OutOfMemoryError e) {
+			LiifUpscalePlugin.fail(TITLE, e.getMessage() == null ? e.toString() : e.getMessage());
+		}
+		finally {
+			IJ.showProgress(1.0);
+		}
+	}
+
+	private static void show(ImageJEvaluation.Result result) {
+		// the standard Results table, so that macros can read it with nResults and getResult
+		ResultsTable table = ResultsTable.getResultsTable();
+		table.reset();
+		for (EvalRow r : result.rows()) {
+			table.incrementCounter();
+			table.addValue("image", r.image());
+			table.addValue("scale", r.scale());
+			table.addValue("PSNR", r.psnr());
+			table.addValue("PSNR bicubic", r.psnrBicubic());
+			table.addValue("gain dB", r.gain());
+			table.addValue("SSIM", r.ssim());
+			table.addValue("SSIM bicubic", r.ssimBicubic());
+		}
+		table.show("Results");
+		double[] scales = EvalReport.scales(result.rows());
+		double[] gains = Arrays.stream(scales).map(s -> Evaluation.mean(result.rows(), s, EvalRow::gain)).toArray();
+		Plot plot = new Plot("LIIF " + result.model() + " vs bicubic", "scale", "mean PSNR gain (dB)");
+		plot.addPoints(scales, gains, Plot.CONNECTED_CIRCLES);
+		plot.show();
+	}
+}

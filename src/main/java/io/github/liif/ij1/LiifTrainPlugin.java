@@ -1,0 +1,127 @@
+package io.github.liif.ij1;
+
+import ij.IJ;
+import ij.Prefs;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+import io.github.liif.engine.DeviceChoice;
+import io.github.liif.engine.Engines;
+import io.github.liif.eval.EvalRow;
+import io.github.liif.eval.Evaluation;
+import io.github.liif.image.Degradation;
+import io.github.liif.imagej.TrainingRequest;
+import io.github.liif.imagej.TrainingSetup;
+import io.github.liif.inference.CancelledException;
+import io.github.liif.train.LiifTrainer;
+import io.github.liif.train.TrainingConfig;
+import io.github.liif.train.TrainingListener;
+import io.github.liif.train.TrainingRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Plugins › LIIF Train: trains or fine-tunes a model on folders of images, with the options of
+ * {@code liif train}. Macro keys: data, validation, from, output, iterations, channels, batch,
+ * learning_rate, scale_min, scale_max, anisotropic, degradation, freeze_encoder, resume.
+ * Esc stops after writing a checkpoint (continue with resume).
+ */
+public class LiifTrainPlugin implements PlugIn {
+
+	static final String TITLE = "LIIF Train";
+
+	@Override
+	public void run(String arg) {
+		GenericDialog gd = new GenericDialog(TITLE);
+		gd.addDirectoryField("data", Prefs.get("liif.train.data", ""), 30);
+		gd.addDirectoryField("validation", Prefs.get("liif.train.validation", ""), 30);
+		gd.addMessage("validation empty: about one file in ten is held out");
+		gd.addStringField("from", Prefs.get("liif.train.from", "microscopy"), 20);
+		gd.addMessage("from: natural, microscopy, a model file, or empty for a new model");
+		gd.addFileField("output", Prefs.get("liif.train.output", ""), 30);
+		gd.addNumericField("iterations", 2000, 0);
+		gd.addChoice("channels", new String[] { "auto", "1", "3" }, "auto");
+		gd.addNumericField("batch", 16, 0);
+		gd.addNumericField("learning_rate", 5e-5, 6, 10, "");
+		gd.addNumericField("scale_min", 1, 2);
+		gd.addNumericField("scale_max", 4, 2);
+		gd.addCheckbox("anisotropic", false);
+		gd.addChoice("degradation", new String[] { "bicubic", "area", "blur-noise" }, "bicubic");
+		gd.addCheckbox("freeze_encoder", false);
+		gd.addCheckbox("resume", false);
+		gd.showDialog();
+		if (gd.wasCanceled()) return;
+		String data = gd.getNextString().trim();
+		String validation = gd.getNextString().trim();
+		String from = gd.getNextString().trim();
+		String output = gd.getNextString().trim();
+		int iterations = (int) gd.getNextNumber();
+		String channels = gd.getNextChoice();
+		int batch = (int) gd.getNextNumber();
+		double lr = gd.getNextNumber();
+		double scaleMin = gd.getNextNumber();
+		double scaleMax = gd.getNextNumber();
+		boolean anisotropic = gd.getNextBoolean();
+		String degradation = gd.getNextChoice();
+		boolean freeze = gd.getNextBoolean();
+		boolean resume = gd.getNextBoolean();
+		if (!IJ.isMacro()) {
+			Prefs.set("liif.train.data", data);
+			Prefs.set("liif.train.validation", validation);
+			Prefs.set("liif.train.from", from);
+			Prefs.set("liif.train.output", output);
+		}
+		try {
+			if (data.isEmpty() || output.isEmpty()) throw new IllegalArgumentException("give a data folder and an output model file");
+			Path out = Path.of(output);
+			if (Files.exists(out) && !resume) {
+				throw new IllegalArgumentException(output + " exists: choose another output, or tick resume to continue its training");
+			}
+			TrainingConfig config = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(lr).scales(scaleMin, scaleMax)
+				.anisotropic(anisotropic).degradation(Degradation.parse(degradation)).freezeEncoder(freeze).build();
+			TrainingRun run = TrainingSetup.prepare(new TrainingRequest(List.of(Path.of(data)), validation.isEmpty() ? List.of()
+				: List.of(Path.of(validation)), from.isEmpty() ? null : from, channels.equals("auto") ? null : Integer.valueOf(channels),
+				"edsr-baseline", null, null, new int[] { 256, 256, 256, 256 }, config, out, null, 256), IJ::log);
+			IJ.resetEscape();
+			new LiifTrainer(run, listener(), Engines.device(DeviceChoice.AUTO)).train(resume);
+			IJ.log(TITLE + ": wrote " + output + " (validation log: " + run.validationLog() + ")");
+		}
+		catch (CancelledException e) {
+			IJ.log(TITLE + ": stopped; a checkpoint was written: run again with resume to continue");
+		}
+		catch (Exception | OutOfMemoryError e) {
+			LiifUpscalePlugin.fail(TITLE, e.getMessage() == null ? e.toString() : e.getMessage());
+		}
+		finally {
+			IJ.showProgress(1.0);
+		}
+	}
+
+	private static TrainingListener listener() {
+		return new TrainingListener() {
+
+			@Override
+			public void iteration(long iteration, long total, double loss, double rate) {
+				IJ.showProgress((double) iteration / total);
+				IJ.showStatus(String.format(Locale.ROOT, "%s: %d/%d, loss %.4f, %.2f it/s, %.0f min left (Esc stops)", TITLE, iteration,
+					total, loss, rate, (total - iteration) / rate / 60));
+			}
+
+			@Override
+			public void validated(long iteration, List<EvalRow> rows) {
+				StringBuilder b = new StringBuilder(TITLE + " validation at " + iteration + ":");
+				for (double s : LiifTrainer.VALIDATION_SCALES) {
+					b.append(String.format(Locale.ROOT, "  x%d %.2f dB (bicubic %.2f)", (int) s, Evaluation.mean(rows, s, EvalRow::psnr),
+						Evaluation.mean(rows, s, EvalRow::psnrBicubic)));
+				}
+				IJ.log(b.toString());
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return IJ.escapePressed();
+			}
+		};
+	}
+}

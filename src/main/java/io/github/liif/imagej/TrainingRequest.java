@@ -1,0 +1,26 @@
+package io.github.liif.imagej;
+
+import io.github.liif.train.TrainingConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A training run as the front ends ask for it.
+ *
+ * @param data training folders or files
+ * @param validation validation folders or files; empty: hold out about one file in ten
+ * @param from model to fine-tune ("natural", "microscopy" or a file), or null for a new model
+ * @param channels for a new model (or 1 to convert an RGB {@code from} model to gray); null:
+ *          from the first image
+ * @param encoder "edsr-baseline" or "rdn" (new models)
+ * @param blocks encoder blocks, or null for the encoder's default
+ * @param features encoder features, or null for the default
+ * @param hidden MLP hidden sizes (new models)
+ * @param config the recipe
+ * @param output the model file to write
+ * @param name the model's name, or null for the output file's name
+ * @param validationCrop validation images are centre-cropped to at most this size
+ */
+public record TrainingRequest(List<Path> data, List<Path> validation, String from, Integer channels, String encoder,
+	Integer blocks, Integer features, int[] hidden, TrainingConfig config, Path output, String name, int validationCrop)
+{}

@@ -13,13 +13,11 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -138,20 +136,7 @@ final class UpscaleCommand implements Callable<Integer> {
 
 	/** Input files: files as given, folders by their supported images (not recursive). */
 	static List<Path> expand(List<Path> inputs) throws IOException {
-		List<Path> files = new ArrayList<>();
-		for (Path in : inputs) {
-			if (Files.isDirectory(in)) {
-				try (Stream<Path> s = Files.list(in)) {
-					s.filter(Files::isRegularFile).filter(ImageFiles::isSupported).sorted().forEach(files::add);
-				}
-			}
-			else if (Files.exists(in)) {
-				files.add(in);
-			}
-			else {
-				throw new IOException(in + ": no such file or folder");
-			}
-		}
+		List<Path> files = ImageFiles.list(inputs);
 		if (files.isEmpty()) throw new IOException("no images found in " + inputs);
 		return files;
 	}

@@ -7,8 +7,11 @@ import io.github.liif.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads and writes images with ImageJ's own readers and writers (TIFF of every bit depth,
@@ -28,6 +31,28 @@ public final class ImageFiles {
 		String name = file.getFileName().toString();
 		int dot = name.lastIndexOf('.');
 		return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The supported images directly inside the given folders (sorted; not recursive), and the
+	 * given files as they are.
+	 */
+	public static List<Path> list(List<Path> foldersOrFiles) throws IOException {
+		List<Path> out = new ArrayList<>();
+		for (Path f : foldersOrFiles) {
+			if (Files.isDirectory(f)) {
+				try (Stream<Path> s = Files.list(f)) {
+					s.filter(Files::isRegularFile).filter(ImageFiles::isSupported).sorted().forEach(out::add);
+				}
+			}
+			else if (Files.exists(f)) {
+				out.add(f);
+			}
+			else {
+				throw new IOException(f + ": no such file or folder");
+			}
+		}
+		return out;
 	}
 
 	/** Opens an image, or throws with a message naming the file and the problem. */

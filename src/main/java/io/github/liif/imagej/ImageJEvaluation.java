@@ -29,7 +29,7 @@ public final class ImageJEvaluation {
 		DeviceChoice device, Monitor monitor, Consumer<String> warn) throws IOException, ModelFormatException
 	{
 		for (double s : scales) if (!(s >= 1) || !Double.isFinite(s)) throw new IllegalArgumentException("scales must be >= 1, got " + s);
-		List<Path> files = TrainingData.files(data);
+		List<Path> files = ImageFiles.list(data);
 		if (files.isEmpty()) throw new IOException("no images in " + data);
 		boolean rgb = ImageFiles.read(files.get(0)).getBitDepth() == 24;
 		LiifModel model = Models.load(modelName, rgb);

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Turns image files or open images into training and validation planes: every page of a
@@ -29,25 +28,6 @@ import java.util.stream.Stream;
 public final class TrainingData {
 
 	private TrainingData() {}
-
-	/** Supported image files directly inside the folders (or the files themselves), sorted. */
-	public static List<Path> files(List<Path> folders) throws IOException {
-		List<Path> out = new ArrayList<>();
-		for (Path f : folders) {
-			if (Files.isDirectory(f)) {
-				try (Stream<Path> s = Files.list(f)) {
-					s.filter(Files::isRegularFile).filter(ImageFiles::isSupported).sorted().forEach(out::add);
-				}
-			}
-			else if (Files.isRegularFile(f)) {
-				out.add(f);
-			}
-			else {
-				throw new IOException(f + ": no such folder or file");
-			}
-		}
-		return out;
-	}
 
 	/**
 	 * Reads the files; unreadable ones and planes smaller than {@code minSize} are skipped with a

@@ -25,7 +25,7 @@ public final class TrainingSetup {
 	private TrainingSetup() {}
 
 	public static TrainingRun prepare(TrainingRequest r, Consumer<String> log) throws IOException, ModelFormatException {
-		List<Path> trainFiles = TrainingData.files(r.data());
+		List<Path> trainFiles = ImageFiles.list(r.data());
 		List<Path> valFiles;
 		if (r.validation() == null || r.validation().isEmpty()) {
 			List<List<Path>> split = TrainingData.holdOut(trainFiles, r.config().seed());
@@ -34,7 +34,7 @@ public final class TrainingSetup {
 			log.accept("validation: holding out " + valFiles);
 		}
 		else {
-			valFiles = TrainingData.files(r.validation());
+			valFiles = ImageFiles.list(r.validation());
 			TrainingData.checkDisjoint(trainFiles, valFiles);
 		}
 		if (trainFiles.isEmpty()) throw new IOException("no image files in " + r.data());

@@ -35,7 +35,7 @@ class TrainingDataTest {
 		tiff("tiny.tif", "8-bit", 20, 20, 1);
 		Files.writeString(dir.resolve("broken.tif"), "not really a tiff");
 		List<String> warnings = new ArrayList<>();
-		List<TrainingImage> planes = TrainingData.load(TrainingData.files(List.of(dir)), 1, 48, warnings::add);
+		List<TrainingImage> planes = TrainingData.load(ImageFiles.list(List.of(dir)), 1, 48, warnings::add);
 		assertEquals(3, planes.size());
 		assertTrue(planes.stream().allMatch(t -> t.image().width() == 64 && !t.eightBit()));
 		assertTrue(warnings.stream().anyMatch(w -> w.contains("broken.tif")), warnings.toString());
@@ -56,7 +56,7 @@ class TrainingDataTest {
 	@Test
 	void noUsableImagesAndOverlappingValidationAreRefused() throws Exception {
 		Path empty = Files.createDirectories(dir.resolve("empty"));
-		IOException e = assertThrows(IOException.class, () -> TrainingData.load(TrainingData.files(List.of(empty)), 1, 48, w -> {}));
+		IOException e = assertThrows(IOException.class, () -> TrainingData.load(ImageFiles.list(List.of(empty)), 1, 48, w -> {}));
 		assertTrue(e.getMessage().contains("no usable training images"), e.getMessage());
 		Path a = tiff("a.tif", "8-bit", 64, 64, 1);
 		Path copy = Files.copy(a, dir.resolve("copy-of-a.tif"));

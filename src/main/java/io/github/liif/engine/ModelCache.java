@@ -7,46 +7,34 @@ import io.github.liif.model.ModelFormatException;
 import io.github.liif.network.LiifNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Keeps the last used network loaded, so that repeated upscales (a macro over a folder) load
- * the model once. One entry: a second model replaces the first. Thread-safe.
+ * Keeps loaded networks, so that repeated upscales (a macro over a folder) load a model once.
+ * Networks are never closed here: another thread may still be upscaling with one (closing it
+ * would free native memory under that thread). A model file changed on disk is loaded anew.
+ * Thread-safe.
  */
 public final class ModelCache {
 
-	private static String key;
-	private static LiifModel model;
-	private static LiifNetwork network;
+	private static final Map<String, LiifNetwork> NETWORKS = new LinkedHashMap<>();
 
 	private ModelCache() {}
 
-	/** A model by name ("default" resolved by image kind), loaded or taken from the cache. */
-	public static synchronized LiifModel model(String name, boolean rgb) throws ModelFormatException {
-		load(name, rgb, DeviceChoice.CPU, false);
-		return model;
-	}
-
-	/** An upscaler for the model on the device; its network stays owned by the cache. */
+	/** An upscaler for a model ("default" resolved by image kind) on the device. */
 	public static synchronized Upscaler upscaler(String name, boolean rgb, DeviceChoice device, UpscaleOptions options)
 		throws ModelFormatException
 	{
-		load(name, rgb, device, true);
-		return new Upscaler(network, options);
-	}
-
-	private static void load(String name, boolean rgb, DeviceChoice device, boolean needNetwork)
-		throws ModelFormatException
-	{
 		String resolved = Models.DEFAULT.equalsIgnoreCase(name) ? Models.defaultFor(rgb) : name;
-		String k = resolved + "|" + stamp(resolved) + "|" + device;
-		if (!k.equals(key)) {
-			LiifModel m = Models.load(resolved, rgb);
-			if (network != null) network.close();
-			network = null;
-			model = m;
-			key = k;
+		String key = resolved + "|" + stamp(resolved) + "|" + device;
+		LiifNetwork network = NETWORKS.get(key);
+		if (network == null) {
+			LiifModel model = Models.load(resolved, rgb);
+			network = LiifNetwork.create(model.network(), Engines.device(device));
+			NETWORKS.put(key, network);
 		}
-		if (needNetwork && network == null) network = LiifNetwork.create(model.network(), Engines.device(device));
+		return new Upscaler(network, options);
 	}
 
 	/** A changed model file (same path, retrained) must not be served from the cache. */
@@ -55,7 +43,7 @@ public final class ModelCache {
 			Path p = Path.of(name);
 			return Files.isRegularFile(p) ? Files.getLastModifiedTime(p) + ":" + Files.size(p) : "";
 		}
-		catch (Exception e) {
+		catch (RuntimeException | java.io.IOException e) {
 			return "";
 		}
 	}

@@ -50,9 +50,16 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--batch", defaultValue = "2048", description = "Queries per decoder batch. Default: ${DEFAULT-VALUE}.")
 	int batch;
 
+	@Option(names = "--train", description = "Measure training throughput instead (bundled and paper sizes).")
+	boolean train;
+
+	@Option(names = "--iterations", defaultValue = "6", description = "Training iterations timed (after one warm-up). Default: ${DEFAULT-VALUE}.")
+	int iterations;
+
 	@Override
-	public Integer call() {
+	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
+		if (train) return trainingThroughput(out);
 		long t0 = System.nanoTime();
 		Engines.pytorch();
 		deviceOptions.applyThreads();
@@ -89,6 +96,51 @@ final class BenchCommand implements Callable<Integer> {
 						2 * macs / seconds[m] / 1e9, m == 1 ? String.format(Locale.ROOT, "%.2fx", seconds[0] / seconds[1]) : "");
 				}
 			}
+		}
+		out.printf(Locale.ROOT, "peak memory (VmHWM): %s%n", peakMemory());
+		return 0;
+	}
+
+	/** Iterations/s and samples/s of the trainer on synthetic 256 x 256 RGB images. */
+	private int trainingThroughput(PrintWriter out) throws Exception {
+		deviceOptions.applyThreads();
+		Device device = Engines.device(deviceOptions.deviceChoice());
+		out.printf(Locale.ROOT, "machine: %d cores, libtorch %s, threads %d; training on synthetic 256x256 RGB images%n", Runtime
+			.getRuntime().availableProcessors(), Engines.pytorch().getVersion(), ai.djl.pytorch.jni.JniUtils.getNumThreads());
+		out.printf(Locale.ROOT, "%-34s %6s %10s %12s%n", "model", "batch", "it/s", "samples/s");
+		Object[][] configs = { { "bundled (EDSR 16x64, MLP 3x128)", new int[] { 128, 128, 128 }, 8 },
+			{ "paper (EDSR-baseline, MLP 4x256)", new int[] { 256, 256, 256, 256 }, 16 } };
+		Path dir = Files.createTempDirectory("liif-bench");
+		try {
+			for (Object[] c : configs) {
+				LiifSpec liif = LiifSpec.builder(EdsrSpec.baseline(3)).hidden((int[]) c[1]).build();
+				int batch = (int) c[2];
+				io.github.liif.train.TrainingConfig config = io.github.liif.train.TrainingConfig.builder().batch(batch).iterations(1
+					+ iterations).checkpointEvery(100_000).validateEvery(100_000).build();
+				java.util.List<io.github.liif.train.TrainingImage> images = java.util.List.of(new io.github.liif.train.TrainingImage(
+					"synthetic", random(256), true));
+				io.github.liif.model.LiifModel start = new io.github.liif.model.LiifModel(ModelInitialiser.initialise(liif, 1),
+					io.github.liif.model.ModelDescriptor.reference("bench"));
+				double[] rate = new double[1];
+				long[] startAt = new long[1];
+				io.github.liif.train.TrainingListener timer = new io.github.liif.train.TrainingListener() {
+
+					@Override
+					public void iteration(long iteration, long total, double loss, double r) {
+						if (iteration == 1) startAt[0] = System.nanoTime();
+						else rate[0] = (iteration - 1) / ((System.nanoTime() - startAt[0]) / 1e9);
+					}
+				};
+				new io.github.liif.train.LiifTrainer(new io.github.liif.train.TrainingRun(start, images, java.util.List.of(), config, dir
+					.resolve("bench-" + batch + ".liif"), "synthetic"), timer, device).train(false);
+				out.printf(Locale.ROOT, "%-34s %6d %10.3f %12.1f%n", c[0], batch, rate[0], rate[0] * batch);
+			}
+		}
+		finally {
+			try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+				files.forEach(f -> f.toFile().delete());
+			}
+			Files.deleteIfExists(dir);
 		}
 		out.printf(Locale.ROOT, "peak memory (VmHWM): %s%n", peakMemory());
 		return 0;

@@ -2,10 +2,10 @@ package io.github.liif.cli;
 
 import io.github.liif.engine.Engines;
 import io.github.liif.eval.EvalRow;
-import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.TrainingRequest;
 import io.github.liif.imagej.TrainingSetup;
+import io.github.liif.imagej.ValidationReport;
 import io.github.liif.train.LiifTrainer;
 import io.github.liif.train.TrainingConfig;
 import io.github.liif.train.TrainingListener;
@@ -115,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
 			}
 		}));
 		try {
-			new LiifTrainer(run, listener(err, interrupted), Engines.device(deviceOptions.deviceChoice())).train(resume);
+			new LiifTrainer(run, listener(err, interrupted, run), Engines.device(deviceOptions.deviceChoice())).train(resume);
 		}
 		finally {
 			stopped.countDown();
@@ -124,7 +124,7 @@ final class TrainCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	private static TrainingListener listener(PrintWriter err, AtomicBoolean interrupted) {
+	private static TrainingListener listener(PrintWriter err, AtomicBoolean interrupted, TrainingRun run) {
 		return new TrainingListener() {
 
 			long last;
@@ -141,12 +141,8 @@ final class TrainCommand implements Callable<Integer> {
 
 			@Override
 			public void validated(long iteration, List<EvalRow> rows) {
-				StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%nvalidation at %d:", iteration));
-				for (double s : LiifTrainer.VALIDATION_SCALES) {
-					b.append(String.format(Locale.ROOT, "  x%d %.2f dB (bicubic %.2f)", (int) s, Evaluation.mean(rows, s,
-						EvalRow::psnr), Evaluation.mean(rows, s, EvalRow::psnrBicubic)));
-				}
-				err.println(b);
+				err.println();
+				ValidationReport.report(run, iteration, rows, err::println);
 			}
 
 			@Override

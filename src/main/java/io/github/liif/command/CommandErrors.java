@@ -8,8 +8,8 @@ final class CommandErrors {
 
 	private CommandErrors() {}
 
-	static void report(ContextCommand command, LogService log, Throwable e) {
-		String message = "LIIF Upscale: " + (e.getMessage() == null ? e : e.getMessage());
+	static void report(ContextCommand command, LogService log, String title, Throwable e) {
+		String message = title + ": " + (e.getMessage() == null ? e : e.getMessage());
 		if (log != null) log.error(message);
 		command.cancel(message);
 	}

@@ -68,7 +68,7 @@ public class LiifUpscaleCommand extends ContextCommand {
 			cancel("cancelled");
 		}
 		catch (Exception | OutOfMemoryError e) {
-			CommandErrors.report(this, log, e);
+			CommandErrors.report(this, log, "LIIF Upscale", e);
 		}
 	}
 }

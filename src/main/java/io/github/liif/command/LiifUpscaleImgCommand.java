@@ -60,7 +60,7 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends ContextCommand
 			cancel("cancelled");
 		}
 		catch (Exception | OutOfMemoryError e) {
-			CommandErrors.report(this, log, e);
+			CommandErrors.report(this, log, "LIIF Upscale", e);
 		}
 	}
 }

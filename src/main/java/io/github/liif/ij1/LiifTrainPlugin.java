@@ -7,10 +7,10 @@ import ij.plugin.PlugIn;
 import io.github.liif.engine.DeviceChoice;
 import io.github.liif.engine.Engines;
 import io.github.liif.eval.EvalRow;
-import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.TrainingRequest;
 import io.github.liif.imagej.TrainingSetup;
+import io.github.liif.imagej.ValidationReport;
 import io.github.liif.inference.CancelledException;
 import io.github.liif.train.LiifTrainer;
 import io.github.liif.train.TrainingConfig;
@@ -84,7 +84,7 @@ public class LiifTrainPlugin implements PlugIn {
 				: List.of(Path.of(validation)), from.isEmpty() ? null : from, channels.equals("auto") ? null : Integer.valueOf(channels),
 				"edsr-baseline", null, null, new int[] { 256, 256, 256, 256 }, config, out, null, 256), IJ::log);
 			IJ.resetEscape();
-			new LiifTrainer(run, listener(), Engines.device(DeviceChoice.AUTO)).train(resume);
+			new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
 			IJ.log(TITLE + ": wrote " + output + " (validation log: " + run.validationLog() + ")");
 		}
 		catch (CancelledException e) {
@@ -98,7 +98,7 @@ public class LiifTrainPlugin implements PlugIn {
 		}
 	}
 
-	private static TrainingListener listener() {
+	private static TrainingListener listener(TrainingRun run) {
 		return new TrainingListener() {
 
 			@Override
@@ -110,12 +110,7 @@ public class LiifTrainPlugin implements PlugIn {
 
 			@Override
 			public void validated(long iteration, List<EvalRow> rows) {
-				StringBuilder b = new StringBuilder(TITLE + " validation at " + iteration + ":");
-				for (double s : LiifTrainer.VALIDATION_SCALES) {
-					b.append(String.format(Locale.ROOT, "  x%d %.2f dB (bicubic %.2f)", (int) s, Evaluation.mean(rows, s, EvalRow::psnr),
-						Evaluation.mean(rows, s, EvalRow::psnrBicubic)));
-				}
-				IJ.log(b.toString());
+				ValidationReport.report(run, iteration, rows, line -> IJ.log(TITLE + " " + line));
 			}
 
 			@Override

@@ -39,4 +39,24 @@ public final class Charts {
 			}
 		});
 	}
+
+	/**
+	 * Charts a training run's validation log (PSNR of model and bicubic per scale vs iteration).
+	 * Silently does nothing while the log holds no finite values yet.
+	 */
+	public static void validationChart(Path csv, Path png) throws IOException {
+		java.util.List<String> lines = Files.readAllLines(csv);
+		if (lines.size() < 2) return;
+		String[] header = lines.get(0).split(",");
+		int columns = header.length - 2;
+		double[] x = new double[lines.size() - 1];
+		double[][] series = new double[columns][x.length];
+		for (int i = 1; i < lines.size(); i++) {
+			String[] f = lines.get(i).split(",");
+			x[i - 1] = Double.parseDouble(f[0]);
+			for (int c = 0; c < columns; c++) series[c][i - 1] = Double.parseDouble(f[c + 2]);
+		}
+		if (java.util.Arrays.stream(series).flatMapToDouble(java.util.Arrays::stream).noneMatch(Double::isFinite)) return;
+		save(png, "LIIF validation", "iteration", "PSNR (dB)", x, java.util.Arrays.copyOfRange(header, 2, header.length), series);
+	}
 }

@@ -26,4 +26,8 @@ public record TrainingRun(LiifModel start, List<TrainingImage> train, List<Evalu
 	public Path validationLog() {
 		return output.resolveSibling(output.getFileName() + ".validation.csv");
 	}
+
+	public Path validationChart() {
+		return output.resolveSibling(output.getFileName() + ".validation.png");
+	}
 }

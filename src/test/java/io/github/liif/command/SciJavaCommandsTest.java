@@ -74,6 +74,25 @@ class SciJavaCommandsTest {
 	}
 
 	@Test
+	void trainCommandWritesAModelAndItsValidationLog() throws Exception {
+		Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
+		Path val = java.nio.file.Files.createDirectories(dir.resolve("val"));
+		for (int i = 0; i < 3; i++) {
+			ImagePlus imp = IJ.createImage("t" + i, "8-bit ramp", 64, 56, 1);
+			imp.getProcessor().add(10 * i);
+			new ij.io.FileSaver(imp).saveAsTiff((i == 2 ? val : data).resolve("t" + i + ".tif").toString());
+		}
+		Path out = dir.resolve("trained.liif");
+		CommandModule m = commands.run(LiifTrainCommand.class, false, Map.of("data", data.toFile(), "validation", val.toFile(), "from",
+			grayModel.toString(), "output", out.toFile(), "iterations", 2, "batch", 1, "learningRate", 1e-4, "degradation", "area",
+			"resume", false)).get();
+		assertTrue(!m.isCanceled(), String.valueOf(m.getCancelReason()));
+		assertEquals(2, ModelFiles.load(out).descriptor().provenance().getAsJsonObject("training").get("iterations").getAsInt());
+		assertTrue(java.nio.file.Files.readString(dir.resolve("trained.liif.validation.csv")).contains("\n2,"));
+		assertTrue(java.nio.file.Files.exists(dir.resolve("trained.liif.validation.png")));
+	}
+
+	@Test
 	void imgLib2CommandUpscalesEveryPlane() throws Exception {
 		Img<UnsignedShortType> img = ArrayImgs.unsignedShorts(12, 9, 3);
 		int v = 0;

@@ -1,0 +1,102 @@
+package io.github.liif.command;
+
+import io.github.liif.engine.DeviceChoice;
+import io.github.liif.engine.Engines;
+import io.github.liif.eval.EvalRow;
+import io.github.liif.image.Degradation;
+import io.github.liif.imagej.TrainingRequest;
+import io.github.liif.imagej.TrainingSetup;
+import io.github.liif.imagej.ValidationReport;
+import io.github.liif.inference.CancelledException;
+import io.github.liif.train.LiifTrainer;
+import io.github.liif.train.TrainingConfig;
+import io.github.liif.train.TrainingListener;
+import io.github.liif.train.TrainingRun;
+import java.io.File;
+import java.util.List;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** LIIF Train as a headless SciJava command (scripts, headless Fiji); same recipe as the CLI. */
+@Plugin(type = Command.class, headless = true, label = "LIIF Train")
+public class LiifTrainCommand extends ContextCommand {
+
+	@Parameter(label = "Training images", style = "directory")
+	private File data;
+
+	@Parameter(label = "Validation images (empty: hold out 1 in 10)", style = "directory", required = false)
+	private File validation;
+
+	@Parameter(label = "Fine-tune from (empty: new model)", required = false)
+	private String from = "microscopy";
+
+	@Parameter(label = "Output model", style = "save")
+	private File output;
+
+	@Parameter(label = "Iterations", min = "1")
+	private int iterations = 2000;
+
+	@Parameter(label = "Batch", min = "1")
+	private int batch = 16;
+
+	@Parameter(label = "Learning rate")
+	private double learningRate = 5e-5;
+
+	@Parameter(label = "Degradation", choices = { "bicubic", "area", "blur-noise" })
+	private String degradation = "bicubic";
+
+	@Parameter(label = "Resume from the checkpoint")
+	private boolean resume;
+
+	@Parameter(required = false)
+	private StatusService status;
+
+	@Parameter(required = false)
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			TrainingConfig config = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(learningRate).degradation(
+				Degradation.parse(degradation)).build();
+			TrainingRun run = TrainingSetup.prepare(new TrainingRequest(List.of(data.toPath()), validation == null ? List.of() : List.of(
+				validation.toPath()), from == null || from.isBlank() ? null : from, null, "edsr-baseline", null, null, new int[] { 256, 256,
+					256, 256 }, config, output.toPath(), null, 256), this::info);
+			new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
+		}
+		catch (CancelledException e) {
+			cancel("stopped; a checkpoint was written (resume to continue)");
+		}
+		catch (Exception | OutOfMemoryError e) {
+			CommandErrors.report(this, log, "LIIF Train", e);
+		}
+	}
+
+	private void info(String message) {
+		if (log != null) log.info("LIIF Train: " + message);
+	}
+
+	private TrainingListener listener(TrainingRun run) {
+		return new TrainingListener() {
+
+			@Override
+			public void iteration(long iteration, long total, double loss, double rate) {
+				if (status != null) status.showStatus((int) iteration, (int) total, String.format("LIIF Train: loss %.4f", loss));
+			}
+
+			@Override
+			public void validated(long iteration, List<EvalRow> rows) {
+				ValidationReport.report(run, iteration, rows, LiifTrainCommand.this::info);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return isCanceled() || Thread.currentThread().isInterrupted();
+			}
+		};
+	}
+}

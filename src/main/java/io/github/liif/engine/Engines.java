@@ -58,12 +58,6 @@ public final class Engines {
 		JniUtils.setNumThreads(threads);
 	}
 
-	/** Turns gradient recording on for the current thread (training). */
-	public static void prepareTrainingThread() {
-		pytorch();
-		JniUtils.setGradMode(true);
-	}
-
 	/**
 	 * The device for a user's choice. GPU needs DJL's CUDA build of libtorch, which is not
 	 * bundled: without it a GPU request fails with instructions; AUTO falls back to CPU.

@@ -39,10 +39,6 @@ public final class Models {
 		return ModelFiles.load(Path.of(name));
 	}
 
-	public static boolean isBundledAvailable(String name) {
-		return Models.class.getResource(resource(name)) != null;
-	}
-
 	private static String resource(String name) {
 		return "/models/" + name + ".liif";
 	}

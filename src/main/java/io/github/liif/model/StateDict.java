@@ -32,15 +32,6 @@ public final class StateDict {
 		return entries;
 	}
 
-	/** A copy holding only the names that start with {@code prefix}, with the prefix removed. */
-	public StateDict strip(String prefix) {
-		Map<String, Weights> out = new LinkedHashMap<>();
-		entries.forEach((k, v) -> {
-			if (k.startsWith(prefix)) out.put(k.substring(prefix.length()), v);
-		});
-		return new StateDict(out);
-	}
-
 	public long parameterCount() {
 		return entries.values().stream().mapToLong(w -> w.data().length).sum();
 	}

@@ -168,11 +168,6 @@ public final class LiifNetwork implements AutoCloseable {
 		return pred.reshape(shifts, n, pred.getShape().get(1)).mul(weights).sum(new int[] { 0 });
 	}
 
-	/** Columns of the {@code coords} input of {@link #decode}: 2, or 4 with cell decoding. */
-	public int coordWidth() {
-		return spec.cellDecode() ? 4 : 2;
-	}
-
 	@Override
 	public void close() {
 		manager.close();

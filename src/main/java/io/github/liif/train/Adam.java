@@ -44,13 +44,17 @@ final class Adam implements AutoCloseable {
 		step++;
 		double bias1 = 1 - Math.pow(BETA1, step);
 		double bias2 = 1 - Math.pow(BETA2, step);
+		// NB: in-place ops with a Java number create the scalar in the target's manager, which lives
+		// as long as the optimizer; scalars made here live for this step only
+		NDArray beta1 = scope.create((float) BETA1);
+		NDArray beta2 = scope.create((float) BETA2);
 		for (Map.Entry<String, NDArray> e : params.entrySet()) {
 			NDArray p = e.getValue();
 			NDArray g = scoped(p.getGradient(), scope);
 			NDArray m = first.get(e.getKey());
 			NDArray v = second.get(e.getKey());
-			m.muli(BETA1).addi(g.mul(1 - BETA1));
-			v.muli(BETA2).addi(g.square().mul(1 - BETA2));
+			m.muli(beta1).addi(g.mul(1 - BETA1));
+			v.muli(beta2).addi(g.square().mul(1 - BETA2));
 			NDArray denominator = scoped(v.sqrt(), scope).div(Math.sqrt(bias2)).add(EPS);
 			NDArray delta = scoped(m.div(denominator), scope).mul(learningRate / bias1);
 			p.subi(delta);

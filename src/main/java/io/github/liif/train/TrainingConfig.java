@@ -33,26 +33,6 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		return new Builder();
 	}
 
-	public Builder toBuilder() {
-		Builder b = new Builder();
-		b.patch = patch;
-		b.minScale = minScale;
-		b.maxScale = maxScale;
-		b.anisotropic = anisotropic;
-		b.samples = samples;
-		b.batch = batch;
-		b.learningRate = learningRate;
-		b.decayEvery = decayEvery;
-		b.iterations = iterations;
-		b.seed = seed;
-		b.degradation = degradation;
-		b.noise = noise;
-		b.checkpointEvery = checkpointEvery;
-		b.validateEvery = validateEvery;
-		b.freezeEncoder = freezeEncoder;
-		return b;
-	}
-
 	/** Learning rate at an iteration: halved every {@code decayEvery} iterations. */
 	public double learningRateAt(long iteration) {
 		return learningRate * Math.pow(0.5, iteration / decayEvery);

@@ -159,6 +159,21 @@ class CliIT {
 	}
 
 	@Test
+	void evalWritesTableCsvAndChart() throws Exception {
+		Path csv = dir.resolve("eval.csv");
+		Path chart = dir.resolve("eval.png");
+		Run r = liif("eval", "--model", model(), "--data", Path.of("test-images", "motorcycle.png").toString(), "--scales", "2,3.5",
+			"--csv", csv.toString(), "--chart", chart.toString());
+		assertEquals(0, r.exit(), r.err());
+		assertTrue(r.out().contains("x3.5"), r.out());
+		assertTrue(r.out().contains("image-scale pairs (1 images)"), r.out());
+		String table = Files.readString(csv);
+		assertTrue(table.startsWith("image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic"), table);
+		assertTrue(table.contains("mean,3.5,"), table);
+		assertTrue(Files.size(chart) > 1000);
+	}
+
+	@Test
 	void infoPrintsTheDescriptor() throws Exception {
 		Run r = liif("info", Fixtures.path("tiny-no-unfold.pth").toString());
 		assertEquals(0, r.exit(), r.err());

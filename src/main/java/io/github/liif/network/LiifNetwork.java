@@ -102,7 +102,7 @@ public final class LiifNetwork implements AutoCloseable {
 		NDArray w1 = params.get(LiifSpec.linearName(0) + ".weight");
 		long hidden = w1.getShape().get(0);
 		int k = spec.featureUnfold() ? 3 : 1;
-		NDArray kernel = Layers.scoped(w1.get(":, 0:" + spec.latentWidth()).reshape(hidden, c, k, k), scope);
+		NDArray kernel = Layers.scoped(w1.get(":, 0:" + spec.latentWidth()), scope).reshape(hidden, c, k, k);
 		NDArray bias = params.get(LiifSpec.linearName(0) + ".bias");
 		NDArray z = Layers.conv(features, kernel, bias);
 		return z.reshape(b, hidden, h * w).transpose(0, 2, 1).reshape(b * h * w, hidden);

@@ -114,6 +114,33 @@ class LiifTrainerTest {
 	}
 
 	@Test
+	void upscalingWhileTrainingInTheSameJvmGivesTheUsualResult() throws Exception {
+		io.github.liif.model.LiifModelWeights other = TinyModels.randomEdsr(1, true, 17);
+		PlanarImage image = images(1, 1).get(0).image();
+		PlanarImage expected;
+		try (io.github.liif.network.LiifNetwork net = io.github.liif.network.LiifNetwork.create(other, Device.cpu())) {
+			expected = new io.github.liif.inference.Upscaler(net, io.github.liif.inference.UpscaleOptions.DEFAULT).upscale(image, 130, 150,
+				io.github.liif.inference.Monitor.NONE);
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try {
+			var training = pool.submit(() -> new LiifTrainer(run(recipe().iterations(25).build(), "concurrent"), new TrainingListener() {},
+				Device.cpu()).train(false));
+			try (io.github.liif.network.LiifNetwork net = io.github.liif.network.LiifNetwork.create(other, Device.cpu())) {
+				for (int round = 0; round < 3; round++) {
+					PlanarImage got = new io.github.liif.inference.Upscaler(net, io.github.liif.inference.UpscaleOptions.DEFAULT).upscale(image,
+						130, 150, io.github.liif.inference.Monitor.NONE);
+					for (int i = 0; i < got.plane(0).length; i++) assertEquals(expected.plane(0)[i], got.plane(0)[i], 1e-6);
+				}
+			}
+			assertEquals(25, training.get().descriptor().provenance().getAsJsonObject("training").get("iterations").getAsInt());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void batchesArePureFunctionsOfSeedAndIteration() {
 		TrainingConfig config = recipe().anisotropic(true).build();
 		PatchSampler a = new PatchSampler(images(3, 3), config, true, true);

@@ -153,18 +153,6 @@ class ImagePlusUpscalerTest {
 	}
 
 	@Test
-	void paletteImagesAreRefusedWithWhatToDo() {
-		ImagePlus palette = random("8-bit", 12, 10, 1, 1, 1);
-		byte[] ramp = new byte[256];
-		for (int i = 0; i < 256; i++) ramp[i] = (byte) (255 - i);
-		palette.getProcessor().setColorModel(new java.awt.image.IndexColorModel(8, 256, ramp, new byte[256], ramp));
-		palette.setType(ImagePlus.COLOR_256);
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upscale(gray, palette, TargetSize.scale(2),
-			false));
-		assertTrue(e.getMessage().contains("RGB Color"), e.getMessage());
-	}
-
-	@Test
 	void impossibleRequestsAreRefusedWithNumbers() {
 		ImagePlus imp = random("8-bit", 50000, 2, 1, 1, 1);
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upscale(gray, imp, TargetSize.scale(300), false));

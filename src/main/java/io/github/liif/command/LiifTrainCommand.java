@@ -7,23 +7,19 @@ import io.github.liif.image.Degradation;
 import io.github.liif.imagej.TrainingRequest;
 import io.github.liif.imagej.TrainingSetup;
 import io.github.liif.imagej.ValidationReport;
-import io.github.liif.inference.CancelledException;
 import io.github.liif.train.LiifTrainer;
 import io.github.liif.train.TrainingConfig;
 import io.github.liif.train.TrainingListener;
 import io.github.liif.train.TrainingRun;
 import java.io.File;
 import java.util.List;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** LIIF Train as a headless SciJava command (scripts, headless Fiji); same recipe as the CLI. */
 @Plugin(type = Command.class, headless = true, label = "LIIF Train")
-public class LiifTrainCommand extends ContextCommand {
+public class LiifTrainCommand extends LiifCommand {
 
 	@Parameter(label = "Training images", style = "directory")
 	private File data;
@@ -52,32 +48,24 @@ public class LiifTrainCommand extends ContextCommand {
 	@Parameter(label = "Resume from the checkpoint")
 	private boolean resume;
 
-	@Parameter(required = false)
-	private StatusService status;
-
-	@Parameter(required = false)
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			TrainingConfig config = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(learningRate).degradation(
-				Degradation.parse(degradation)).build();
-			TrainingRun run = TrainingSetup.prepare(new TrainingRequest(List.of(data.toPath()), validation == null ? List.of() : List.of(
-				validation.toPath()), from == null || from.isBlank() ? null : from, null, "edsr-baseline", null, null, new int[] { 256, 256,
-					256, 256 }, config, output.toPath(), null, 256), this::info);
-			new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
-		}
-		catch (CancelledException e) {
-			cancel("stopped; a checkpoint was written (resume to continue)");
-		}
-		catch (Exception | OutOfMemoryError e) {
-			CommandErrors.report(this, log, "LIIF Train", e);
-		}
+	protected void execute() throws Exception {
+		TrainingConfig config = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(learningRate).degradation(
+			Degradation.parse(degradation)).build();
+		TrainingRun run = TrainingSetup.prepare(new TrainingRequest(List.of(data.toPath()), validation == null ? List.of() : List.of(
+			validation.toPath()), from == null || from.isBlank() ? null : from, null, "edsr-baseline", null, null, new int[] { 256, 256,
+				256, 256 }, config, output.toPath(), null, 256), this::info);
+		new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
 	}
 
-	private void info(String message) {
-		if (log != null) log.info("LIIF Train: " + message);
+	@Override
+	protected String title() {
+		return "LIIF Train";
+	}
+
+	@Override
+	protected String stoppedMessage() {
+		return "stopped; a checkpoint was written (resume to continue)";
 	}
 
 	private TrainingListener listener(TrainingRun run) {

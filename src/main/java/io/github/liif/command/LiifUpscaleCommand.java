@@ -4,13 +4,9 @@ import ij.ImagePlus;
 import io.github.liif.engine.DeviceChoice;
 import io.github.liif.imagej.ImageJUpscale;
 import io.github.liif.imagej.UpscaleRequest;
-import io.github.liif.inference.CancelledException;
 import io.github.liif.inference.TargetSize;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -19,7 +15,7 @@ import org.scijava.plugin.Plugin;
  * No menu path: the menu entry is the ImageJ 1 one, so Fiji shows exactly one.
  */
 @Plugin(type = Command.class, headless = true, label = "LIIF Upscale")
-public class LiifUpscaleCommand extends ContextCommand {
+public class LiifUpscaleCommand extends LiifCommand {
 
 	@Parameter(label = "Image")
 	private ImagePlus input;
@@ -51,24 +47,15 @@ public class LiifUpscaleCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus output;
 
-	@Parameter(required = false)
-	private StatusService status;
-
-	@Parameter(required = false)
-	private LogService log;
+	@Override
+	protected void execute() throws Exception {
+		TargetSize size = width > 0 || height > 0 ? TargetSize.size(width, height) : TargetSize.scales(scaleX, scaleY);
+		UpscaleRequest request = new UpscaleRequest(model, size, tile, DeviceChoice.parse(device), outputType.equals("32-bit"));
+		output = ImageJUpscale.run(input, request, monitor());
+	}
 
 	@Override
-	public void run() {
-		try {
-			TargetSize size = width > 0 || height > 0 ? TargetSize.size(width, height) : TargetSize.scales(scaleX, scaleY);
-			UpscaleRequest request = new UpscaleRequest(model, size, tile, DeviceChoice.parse(device), outputType.equals("32-bit"));
-			output = ImageJUpscale.run(input, request, new StatusMonitor(status, this, "LIIF Upscale"));
-		}
-		catch (CancelledException e) {
-			cancel("cancelled");
-		}
-		catch (Exception | OutOfMemoryError e) {
-			CommandErrors.report(this, log, "LIIF Upscale", e);
-		}
+	protected String title() {
+		return "LIIF Upscale";
 	}
 }

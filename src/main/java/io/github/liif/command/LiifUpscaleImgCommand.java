@@ -4,23 +4,19 @@ import io.github.liif.engine.DeviceChoice;
 import io.github.liif.engine.ModelCache;
 import io.github.liif.imagej.ImgUpscaler;
 import io.github.liif.imagej.UpscaleRequest;
-import io.github.liif.inference.CancelledException;
 import io.github.liif.inference.TargetSize;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** LIIF Upscale for scripts over ImgLib2 images (X, Y, then any planes); float result. */
 @Plugin(type = Command.class, headless = true, label = "LIIF Upscale (ImgLib2)")
-public class LiifUpscaleImgCommand<T extends RealType<T>> extends ContextCommand {
+public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 
 	@Parameter(label = "Image")
 	private RandomAccessibleInterval<T> input;
@@ -43,24 +39,15 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends ContextCommand
 	@Parameter(type = ItemIO.OUTPUT)
 	private Img<FloatType> output;
 
-	@Parameter(required = false)
-	private StatusService status;
-
-	@Parameter(required = false)
-	private LogService log;
+	@Override
+	protected void execute() throws Exception {
+		UpscaleRequest request = new UpscaleRequest(model, TargetSize.scales(scaleX, scaleY), tile, DeviceChoice.parse(device), true);
+		var upscaler = ModelCache.upscaler(request.model(), false, request.device(), request.options());
+		output = new ImgUpscaler(upscaler).upscale(input, request.size(), monitor());
+	}
 
 	@Override
-	public void run() {
-		try {
-			UpscaleRequest request = new UpscaleRequest(model, TargetSize.scales(scaleX, scaleY), tile, DeviceChoice.parse(device), true);
-			var upscaler = ModelCache.upscaler(request.model(), false, request.device(), request.options());
-			output = new ImgUpscaler(upscaler).upscale(input, request.size(), new StatusMonitor(status, this, "LIIF Upscale"));
-		}
-		catch (CancelledException e) {
-			cancel("cancelled");
-		}
-		catch (Exception | OutOfMemoryError e) {
-			CommandErrors.report(this, log, "LIIF Upscale", e);
-		}
+	protected String title() {
+		return "LIIF Upscale";
 	}
 }

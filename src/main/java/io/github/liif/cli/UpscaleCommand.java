@@ -1,19 +1,14 @@
 package io.github.liif.cli;
 
-import ij.ImagePlus;
-import io.github.liif.engine.Models;
+import io.github.liif.imagej.FileUpscaler;
 import io.github.liif.imagej.ImageFiles;
-import io.github.liif.imagej.ImagePlusUpscaler;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.UpscaleOptions;
-import io.github.liif.inference.Upscaler;
-import io.github.liif.model.LiifModel;
 import io.github.liif.network.DecoderMode;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,31 +88,12 @@ final class UpscaleCommand implements Callable<Integer> {
 		UpscaleOptions options = new UpscaleOptions(tile, batch, decoder);
 		Map<Path, Path> jobs = plan(expand(inputs));
 		deviceOptions.applyThreads();
-		Map<String, Upscaler> upscalers = new HashMap<>();
-		try {
-			int index = 0;
-			for (Map.Entry<Path, Path> job : jobs.entrySet()) {
-				index++;
-				ImagePlus imp = ImageFiles.read(job.getKey());
-				if (float32 && !ImageFiles.extension(job.getValue()).startsWith("tif")) {
-					throw new IllegalArgumentException("--float needs a .tif output, not " + job.getValue().getFileName());
-				}
-				boolean rgb = imp.getBitDepth() == 24;
-				String name = Models.DEFAULT.equalsIgnoreCase(modelOptions.model) ? Models.defaultFor(rgb) : modelOptions.model;
-				Upscaler upscaler = upscalers.get(name);
-				if (upscaler == null) {
-					LiifModel model = Models.load(name, rgb);
-					upscaler = Models.upscaler(model, deviceOptions.deviceChoice(), options);
-					upscalers.put(name, upscaler);
-				}
-				String label = String.format("%s (%d/%d)", job.getKey().getFileName(), index, jobs.size());
-				ImagePlus result = new ImagePlusUpscaler(upscaler).upscale(imp, size, float32,
-					new ConsoleProgress(spec.commandLine().getErr(), label));
-				ImageFiles.write(result, job.getValue(), overwrite);
-			}
-		}
-		finally {
-			upscalers.values().forEach(u -> u.network().close());
+		FileUpscaler files = new FileUpscaler(modelOptions.model, deviceOptions.deviceChoice(), options);
+		int index = 0;
+		for (Map.Entry<Path, Path> job : jobs.entrySet()) {
+			index++;
+			String label = String.format("%s (%d/%d)", job.getKey().getFileName(), index, jobs.size());
+			files.upscale(job.getKey(), job.getValue(), size, float32, overwrite, new ConsoleProgress(spec.commandLine().getErr(), label));
 		}
 		return 0;
 	}
@@ -148,6 +124,9 @@ final class UpscaleCommand implements Callable<Integer> {
 		Map<Path, Path> jobs = new LinkedHashMap<>();
 		for (Path in : files) {
 			Path out = single ? output : output.resolve(in.getFileName());
+			if (float32 && !ImageFiles.extension(out).startsWith("tif")) {
+				throw new IllegalArgumentException("--float needs a .tif output, not " + out.getFileName());
+			}
 			if (Files.exists(out) && Files.isSameFile(in, out)) {
 				throw new IOException(out + " is the input itself; the input is never overwritten");
 			}

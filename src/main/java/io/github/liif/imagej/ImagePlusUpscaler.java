@@ -143,17 +143,22 @@ public final class ImagePlusUpscaler {
 		return ranges;
 	}
 
-	private static ImagePlus wrap(ImagePlus imp, UpscalePlan plan, ImageStack stack, String title) {
-		ImagePlus out = new ImagePlus(title, stack);
-		int channels = plan.outputChannels(imp.getNChannels());
-		out.setDimensions(channels, imp.getNSlices(), imp.getNFrames());
-		if (imp.isHyperStack() || channels > 1) out.setOpenAsHyperStack(true);
+	/** The input's calibration for the result: pixel size divided by the exact size ratio, origin moved. */
+	static Calibration outputCalibration(ImagePlus imp, UpscalePlan plan) {
 		Calibration cal = imp.getCalibration().copy();
 		cal.pixelWidth *= plan.region().width / (double) plan.outWidth();
 		cal.pixelHeight *= plan.region().height / (double) plan.outHeight();
 		cal.xOrigin = (cal.xOrigin - plan.region().x) * plan.outWidth() / plan.region().width;
 		cal.yOrigin = (cal.yOrigin - plan.region().y) * plan.outHeight() / plan.region().height;
-		out.setCalibration(cal);
+		return cal;
+	}
+
+	private static ImagePlus wrap(ImagePlus imp, UpscalePlan plan, ImageStack stack, String title) {
+		ImagePlus out = new ImagePlus(title, stack);
+		int channels = plan.outputChannels(imp.getNChannels());
+		out.setDimensions(channels, imp.getNSlices(), imp.getNFrames());
+		if (imp.isHyperStack() || channels > 1) out.setOpenAsHyperStack(true);
+		out.setCalibration(outputCalibration(imp, plan));
 		if (imp instanceof CompositeImage ci && channels == imp.getNChannels()) {
 			CompositeImage result = new CompositeImage(out, ci.getMode());
 			LUT[] luts = ci.getLuts();

@@ -6,6 +6,7 @@ import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 import io.github.liif.normalize.IntensityRange;
+import io.github.liif.normalize.SampleEncoding;
 
 /**
  * Converts between ImageJ processors and the network's [0, 1] float planes. RGB splits into
@@ -57,20 +58,20 @@ final class PlaneCodec {
 		switch (bitDepth) {
 			case 8 -> {
 				byte[] px = new byte[n];
-				for (int i = 0; i < n; i++) px[i] = (byte) clampRound(range.fromUnit(planes[0][i]), 255);
+				for (int i = 0; i < n; i++) px[i] = (byte) SampleEncoding.clampRound(range.fromUnit(planes[0][i]), 255);
 				return new ByteProcessor(width, height, px);
 			}
 			case 16 -> {
 				short[] px = new short[n];
-				for (int i = 0; i < n; i++) px[i] = (short) clampRound(range.fromUnit(planes[0][i]), 65535);
+				for (int i = 0; i < n; i++) px[i] = (short) SampleEncoding.clampRound(range.fromUnit(planes[0][i]), 65535);
 				return new ShortProcessor(width, height, px, null);
 			}
 			case 24 -> {
 				int[] px = new int[n];
 				for (int i = 0; i < n; i++) {
-					int r = clampRound(range.fromUnit(planes[0][i]), 255);
-					int g = clampRound(range.fromUnit(planes[1][i]), 255);
-					int b = clampRound(range.fromUnit(planes[2][i]), 255);
+					int r = SampleEncoding.clampRound(range.fromUnit(planes[0][i]), 255);
+					int g = SampleEncoding.clampRound(range.fromUnit(planes[1][i]), 255);
+					int b = SampleEncoding.clampRound(range.fromUnit(planes[2][i]), 255);
 					px[i] = 0xff000000 | r << 16 | g << 8 | b;
 				}
 				return new ColorProcessor(width, height, px);
@@ -81,10 +82,5 @@ final class PlaneCodec {
 				return new FloatProcessor(width, height, px);
 			}
 		}
-	}
-
-	static int clampRound(double v, int max) {
-		if (!(v > 0)) return 0;
-		return v >= max ? max : (int) Math.round(v);
 	}
 }

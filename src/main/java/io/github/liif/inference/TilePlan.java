@@ -26,13 +26,18 @@ public final class TilePlan {
 	private TilePlan() {}
 
 	public static List<Span> spans(AxisSampling axis, int tile, int halo) {
+		return spans(axis, tile, halo, 0, axis.outSize());
+	}
+
+	/** The tiles of the output range [from, to) only: the whole-axis tiles, clipped to it. */
+	public static List<Span> spans(AxisSampling axis, int tile, int halo, int from, int to) {
 		int n = axis.outSize();
 		int lr = axis.latentSize();
 		List<Span> spans = new ArrayList<>();
-		int start = 0;
-		int current = tileOf(0, n, lr, tile);
-		for (int i = 1; i <= n; i++) {
-			int t = i < n ? tileOf(i, n, lr, tile) : -1;
+		int start = from;
+		int current = tileOf(from, n, lr, tile);
+		for (int i = from + 1; i <= to; i++) {
+			int t = i < to ? tileOf(i, n, lr, tile) : -1;
 			if (t != current) {
 				int lo = axis.minLatent(start, i);
 				int hi = axis.maxLatent(start, i);

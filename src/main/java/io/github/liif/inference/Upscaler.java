@@ -61,10 +61,19 @@ public final class Upscaler {
 	 * @throws OutOfMemoryError with the sizes tried, when even the smallest tile does not fit
 	 */
 	public void upscale(PlanarImage input, int outHeight, int outWidth, TileSink sink, Monitor monitor) {
+		upscale(input, outHeight, outWidth, OutputRegion.whole(outHeight, outWidth), sink, monitor);
+	}
+
+	/**
+	 * Upscales only the pixels of {@code region} of the outHeight x outWidth result (for output
+	 * split across machines); their values equal those of the whole upscale.
+	 */
+	public void upscale(PlanarImage input, int outHeight, int outWidth, OutputRegion region, TileSink sink, Monitor monitor) {
+		region.checkInside(outHeight, outWidth);
 		int tile = options.tile();
 		while (true) {
 			try {
-				upscaleWithTile(input, outHeight, outWidth, sink, monitor, tile);
+				upscaleWithTile(input, outHeight, outWidth, region, sink, monitor, tile);
 				return;
 			}
 			catch (OutOfMemoryError | EngineException e) {
@@ -84,7 +93,9 @@ public final class Upscaler {
 		return m.contains("memory") || m.contains("alloc");
 	}
 
-	private void upscaleWithTile(PlanarImage input, int outHeight, int outWidth, TileSink sink, Monitor monitor, int tile) {
+	private void upscaleWithTile(PlanarImage input, int outHeight, int outWidth, OutputRegion region, TileSink sink,
+		Monitor monitor, int tile)
+	{
 		LiifSpec spec = network.spec();
 		if (input.channels() != spec.inChannels()) {
 			throw new IllegalArgumentException("the model expects " + spec.inChannels()
@@ -93,9 +104,9 @@ public final class Upscaler {
 		Engines.prepareInferenceThread();
 		AxisSampling rows = new AxisSampling(outHeight, input.height(), spec.localEnsemble());
 		AxisSampling cols = new AxisSampling(outWidth, input.width(), spec.localEnsemble());
-		List<TilePlan.Span> rowSpans = TilePlan.spans(rows, tile, spec.tileHalo());
-		List<TilePlan.Span> colSpans = TilePlan.spans(cols, tile, spec.tileHalo());
-		long total = (long) outHeight * outWidth;
+		List<TilePlan.Span> rowSpans = TilePlan.spans(rows, tile, spec.tileHalo(), region.y0(), region.y0() + region.height());
+		List<TilePlan.Span> colSpans = TilePlan.spans(cols, tile, spec.tileHalo(), region.x0(), region.x0() + region.width());
+		long total = region.pixels();
 		long[] done = { 0 };
 		monitor.progress(0, total);
 		try (NDManager scope = NDManager.newBaseManager(network.device())) {

@@ -1,0 +1,47 @@
+package io.github.liif.imagej;
+
+import ij.ImagePlus;
+import io.github.liif.engine.DeviceChoice;
+import io.github.liif.engine.ModelCache;
+import io.github.liif.inference.Monitor;
+import io.github.liif.inference.TargetSize;
+import io.github.liif.inference.UpscaleOptions;
+import io.github.liif.inference.Upscaler;
+import io.github.liif.model.ModelFormatException;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Upscales an image file into another, the same way for the command line and the Spark job:
+ * one-plane images into TIFF are streamed (bounded memory, BigTIFF when large), everything
+ * else goes through an ImagePlus in memory. Outputs are written atomically.
+ */
+public final class FileUpscaler {
+
+	private final String model;
+	private final DeviceChoice device;
+	private final UpscaleOptions options;
+
+	/** @param model "default" (chosen per image), a bundled name or a model file */
+	public FileUpscaler(String model, DeviceChoice device, UpscaleOptions options) {
+		this.model = model;
+		this.device = device;
+		this.options = options;
+	}
+
+	public void upscale(Path input, Path output, TargetSize size, boolean float32, boolean overwrite, Monitor monitor)
+		throws IOException, ModelFormatException
+	{
+		boolean tiff = ImageFiles.extension(output).startsWith("tif");
+		if (float32 && !tiff) throw new IllegalArgumentException("32-bit results need a .tif output, not " + output.getFileName());
+		ImagePlus imp = ImageFiles.read(input);
+		Upscaler upscaler = ModelCache.upscaler(model, imp.getBitDepth() == 24, device, options);
+		StreamedTiffUpscale streamed = new StreamedTiffUpscale(upscaler);
+		if (tiff && streamed.supports(imp, float32)) {
+			streamed.upscale(imp, size, float32, output, overwrite, monitor);
+		}
+		else {
+			ImageFiles.write(new ImagePlusUpscaler(upscaler).upscale(imp, size, float32, monitor), output, overwrite);
+		}
+	}
+}

@@ -4,7 +4,6 @@ import io.github.liif.imagej.FileUpscaler;
 import io.github.liif.imagej.ImageFiles;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.UpscaleOptions;
-import io.github.liif.network.DecoderMode;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,46 +32,8 @@ final class UpscaleCommand implements Callable<Integer> {
 	@Mixin
 	DeviceOptions deviceOptions = new DeviceOptions();
 
-	@ArgGroup(exclusive = true, multiplicity = "1")
-	Target target;
-
-	static final class Target {
-
-		@Option(names = "--scale", paramLabel = "S", description = "Scale both axes by S (any real number >= 1).")
-		Double scale;
-
-		@ArgGroup(exclusive = false)
-		Axes axes;
-
-		@Option(names = "--size", paramLabel = "WxH", description = "Explicit output size in pixels.")
-		String size;
-	}
-
-	static final class Axes {
-
-		@Option(names = "--scale-x", required = true, paramLabel = "SX", description = "Horizontal scale.")
-		double x;
-
-		@Option(names = "--scale-y", required = true, paramLabel = "SY", description = "Vertical scale.")
-		double y;
-	}
-
-	@Option(names = "--tile", defaultValue = "256", paramLabel = "N",
-		description = "LR tile edge in pixels; memory grows with its square. Default: ${DEFAULT-VALUE}.")
-	int tile;
-
-	@Option(names = "--batch", defaultValue = "2048", paramLabel = "N", description = "Output pixels per decoder batch.")
-	int batch;
-
-	@Option(names = "--decoder", defaultValue = "SPLIT", paramLabel = "SPLIT|REFERENCE",
-		description = "Decoder formulation (same values): SPLIT (fast) or REFERENCE. Default: ${DEFAULT-VALUE}.")
-	DecoderMode decoder;
-
-	@Option(names = "--float", description = "Write 32-bit float results instead of the input's bit depth.")
-	boolean float32;
-
-	@Option(names = "--overwrite", description = "Replace existing output files.")
-	boolean overwrite;
+	@Mixin
+	UpscaleSettings settings = new UpscaleSettings();
 
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTPUT",
 		description = "Output file (one input) or folder.")
@@ -84,8 +44,10 @@ final class UpscaleCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		TargetSize size = targetSize();
-		UpscaleOptions options = new UpscaleOptions(tile, batch, decoder);
+		TargetSize size = settings.targetSize();
+		UpscaleOptions options = settings.options();
+		boolean float32 = settings.float32;
+		boolean overwrite = settings.overwrite;
 		Map<Path, Path> jobs = plan(expand(inputs));
 		deviceOptions.applyThreads();
 		FileUpscaler files = new FileUpscaler(modelOptions.model, deviceOptions.deviceChoice(), options);
@@ -96,18 +58,6 @@ final class UpscaleCommand implements Callable<Integer> {
 			files.upscale(job.getKey(), job.getValue(), size, float32, overwrite, new ConsoleProgress(spec.commandLine().getErr(), label));
 		}
 		return 0;
-	}
-
-	private TargetSize targetSize() {
-		if (target.scale != null) return TargetSize.scale(target.scale);
-		if (target.axes != null) return TargetSize.scales(target.axes.x, target.axes.y);
-		String[] parts = target.size.toLowerCase().split("x");
-		try {
-			return TargetSize.size(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
-		}
-		catch (RuntimeException e) {
-			throw new IllegalArgumentException("--size must look like 640x480, got '" + target.size + "'");
-		}
 	}
 
 	/** Input files: files as given, folders by their supported images (not recursive). */
@@ -124,13 +74,13 @@ final class UpscaleCommand implements Callable<Integer> {
 		Map<Path, Path> jobs = new LinkedHashMap<>();
 		for (Path in : files) {
 			Path out = single ? output : output.resolve(in.getFileName());
-			if (float32 && !ImageFiles.extension(out).startsWith("tif")) {
+			if (settings.float32 && !ImageFiles.extension(out).startsWith("tif")) {
 				throw new IllegalArgumentException("--float needs a .tif output, not " + out.getFileName());
 			}
 			if (Files.exists(out) && Files.isSameFile(in, out)) {
 				throw new IOException(out + " is the input itself; the input is never overwritten");
 			}
-			if (Files.exists(out) && !overwrite) {
+			if (Files.exists(out) && !settings.overwrite) {
 				throw new FileAlreadyExistsException(out + " exists; use --overwrite to replace it");
 			}
 			jobs.put(in, out);

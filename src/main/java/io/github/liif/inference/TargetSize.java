@@ -4,7 +4,9 @@ package io.github.liif.inference;
  * The requested output size: scale factors per axis or an explicit size in output pixels.
  * Any real scale >= 1 is allowed; the output size of a scale is {@code round(size * scale)}.
  */
-public final class TargetSize {
+public final class TargetSize implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	private final double scaleX;
 	private final double scaleY;

@@ -10,7 +10,7 @@ import io.github.liif.network.DecoderMode;
  * @param batch output pixels decoded per batch
  * @param mode decoder formulation
  */
-public record UpscaleOptions(int tile, int batch, DecoderMode mode) {
+public record UpscaleOptions(int tile, int batch, DecoderMode mode) implements java.io.Serializable {
 
 	public static final int MIN_TILE = 8;
 	public static final UpscaleOptions DEFAULT = new UpscaleOptions(256, 2048, DecoderMode.SPLIT);

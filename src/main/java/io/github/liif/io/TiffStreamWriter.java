@@ -18,28 +18,6 @@ import java.util.List;
  */
 public final class TiffStreamWriter {
 
-	/** Stored sample types. */
-	public enum SampleType {
-		UINT8(1, 1), UINT16(2, 1), FLOAT32(4, 3);
-
-		final int bytes;
-		final int format;
-
-		SampleType(int bytes, int format) {
-			this.bytes = bytes;
-			this.format = format;
-		}
-
-		public static SampleType ofBits(int bits) {
-			return switch (bits) {
-				case 8 -> UINT8;
-				case 16 -> UINT16;
-				case 32 -> FLOAT32;
-				default -> throw new IllegalArgumentException("no TIFF sample type for " + bits + " bits");
-			};
-		}
-	}
-
 	/**
 	 * The image: width x height pixels of samplesPerPixel (1: gray, 3: RGB) samples.
 	 *
@@ -179,7 +157,7 @@ public final class TiffStreamWriter {
 		}
 		e.add(numbers(284, SHORT, 1));
 		if (layout.pixelsPerUnitX() > 0 && layout.pixelsPerUnitY() > 0) e.add(numbers(296, SHORT, 1));
-		if (layout.type() == SampleType.FLOAT32) e.add(numbers(339, SHORT, fill(spp, 3)));
+		e.add(numbers(339, SHORT, fill(spp, layout.type().tiffFormat)));
 		return e;
 	}
 

@@ -24,9 +24,9 @@ class TiffStreamWriterTest {
 	@TempDir
 	Path dir;
 
-	private static float sample(int y, int x, int c, TiffStreamWriter.SampleType type) {
-		int v = (y * 37 + x * 11 + c * 101) % (type == TiffStreamWriter.SampleType.UINT8 ? 256 : 65536);
-		return type == TiffStreamWriter.SampleType.FLOAT32 ? v * 0.25f - 3 : v;
+	private static float sample(int y, int x, int c, SampleType type) {
+		int v = (y * 37 + x * 11 + c * 101) % (type == SampleType.UINT8 ? 256 : 65536);
+		return type == SampleType.FLOAT32 ? v * 0.25f - 3 : v;
 	}
 
 	private Path write(String name, TiffStreamWriter.Layout layout, boolean big) throws IOException {
@@ -59,7 +59,7 @@ class TiffStreamWriterTest {
 
 	@Test
 	void classicTiffOpensInImageJWithValuesAndCalibration() throws IOException {
-		for (TiffStreamWriter.SampleType type : TiffStreamWriter.SampleType.values()) {
+		for (SampleType type : SampleType.values()) {
 			var layout = new TiffStreamWriter.Layout(301, 7, 1, type, 4, 2);
 			ImagePlus imp = IJ.openImage(write("gray-" + type + ".tif", layout, false).toString());
 			assertEquals(301, imp.getWidth());
@@ -72,7 +72,7 @@ class TiffStreamWriterTest {
 				for (int x = 0; x < 301; x++) assertEquals(sample(y, x, 0, type), imp.getProcessor().getf(x, y), 0f);
 			}
 		}
-		var rgb = new TiffStreamWriter.Layout(5, 3000, 3, TiffStreamWriter.SampleType.UINT8, 0, 0);
+		var rgb = new TiffStreamWriter.Layout(5, 3000, 3, SampleType.UINT8, 0, 0);
 		ImagePlus colour = IJ.openImage(write("rgb.tif", rgb, false).toString());
 		assertEquals(24, colour.getBitDepth());
 		int[] px = (int[]) colour.getProcessor().getPixels();
@@ -87,7 +87,7 @@ class TiffStreamWriterTest {
 	@Test
 	void bigTiffReadsBackIndependently() throws IOException {
 		for (int spp : new int[] { 1, 3 }) {
-			var layout = new TiffStreamWriter.Layout(97, 23, spp, TiffStreamWriter.SampleType.UINT16, 1, 1);
+			var layout = new TiffStreamWriter.Layout(97, 23, spp, SampleType.UINT16, 1, 1);
 			Path file = write("big-" + spp + ".tif", layout, true);
 			byte[] head = Files.readAllBytes(file);
 			assertEquals(43, head[2]);
@@ -104,15 +104,15 @@ class TiffStreamWriterTest {
 
 	@Test
 	void sizesOverFourGigabytesNeedBigTiff() {
-		assertFalse(new TiffStreamWriter.Layout(8192, 8192, 3, TiffStreamWriter.SampleType.UINT8, 0, 0).needsBigTiff());
-		assertFalse(new TiffStreamWriter.Layout(8192, 8192, 3, TiffStreamWriter.SampleType.FLOAT32, 0, 0).needsBigTiff());
-		assertTrue(new TiffStreamWriter.Layout(70000, 70000, 1, TiffStreamWriter.SampleType.UINT8, 0, 0).needsBigTiff());
-		assertTrue(new TiffStreamWriter.Layout(30000, 30000, 3, TiffStreamWriter.SampleType.UINT16, 0, 0).needsBigTiff());
+		assertFalse(new TiffStreamWriter.Layout(8192, 8192, 3, SampleType.UINT8, 0, 0).needsBigTiff());
+		assertFalse(new TiffStreamWriter.Layout(8192, 8192, 3, SampleType.FLOAT32, 0, 0).needsBigTiff());
+		assertTrue(new TiffStreamWriter.Layout(70000, 70000, 1, SampleType.UINT8, 0, 0).needsBigTiff());
+		assertTrue(new TiffStreamWriter.Layout(30000, 30000, 3, SampleType.UINT16, 0, 0).needsBigTiff());
 	}
 
 	@Test
 	void rowCountsAreChecked() throws IOException {
-		var layout = new TiffStreamWriter.Layout(4, 2, 1, TiffStreamWriter.SampleType.UINT8, 0, 0);
+		var layout = new TiffStreamWriter.Layout(4, 2, 1, SampleType.UINT8, 0, 0);
 		TiffStreamWriter w = new TiffStreamWriter(new ByteArrayOutputStream(), layout, "", false);
 		assertThrows(IllegalArgumentException.class, () -> w.writeRow(new float[3]));
 		w.writeRow(new float[4]);

@@ -1,0 +1,68 @@
+package io.github.liif.cli;
+
+import io.github.liif.inference.TargetSize;
+import io.github.liif.inference.UpscaleOptions;
+import io.github.liif.network.DecoderMode;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The size and how-to options of the commands that upscale (on one machine or on Spark). */
+final class UpscaleSettings {
+
+	@ArgGroup(exclusive = true, multiplicity = "1")
+	Target target;
+
+	static final class Target {
+
+		@Option(names = "--scale", paramLabel = "S", description = "Scale both axes by S (any real number >= 1).")
+		Double scale;
+
+		@ArgGroup(exclusive = false)
+		Axes axes;
+
+		@Option(names = "--size", paramLabel = "WxH", description = "Explicit output size in pixels.")
+		String size;
+	}
+
+	static final class Axes {
+
+		@Option(names = "--scale-x", required = true, paramLabel = "SX", description = "Horizontal scale.")
+		double x;
+
+		@Option(names = "--scale-y", required = true, paramLabel = "SY", description = "Vertical scale.")
+		double y;
+	}
+
+	@Option(names = "--tile", defaultValue = "256", paramLabel = "N",
+		description = "LR tile edge in pixels; memory grows with its square. Default: ${DEFAULT-VALUE}.")
+	int tile;
+
+	@Option(names = "--batch", defaultValue = "2048", paramLabel = "N", description = "Output pixels per decoder batch.")
+	int batch;
+
+	@Option(names = "--decoder", defaultValue = "SPLIT", paramLabel = "SPLIT|REFERENCE",
+		description = "Decoder formulation (same values): SPLIT (fast) or REFERENCE. Default: ${DEFAULT-VALUE}.")
+	DecoderMode decoder;
+
+	@Option(names = "--float", description = "Write 32-bit float results instead of the input's bit depth (.tif only).")
+	boolean float32;
+
+	@Option(names = "--overwrite", description = "Replace existing outputs.")
+	boolean overwrite;
+
+	UpscaleOptions options() {
+		return new UpscaleOptions(tile, batch, decoder);
+	}
+
+	TargetSize targetSize() {
+		if (target.scale != null) return TargetSize.scale(target.scale);
+		if (target.axes != null) return TargetSize.scales(target.axes.x, target.axes.y);
+		String[] parts = target.size.toLowerCase().split("x");
+		try {
+			return TargetSize.size(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+		}
+		catch (RuntimeException e) {
+			throw new IllegalArgumentException("--size must look like 640x480, got '" + target.size + "'");
+		}
+	}
+}

@@ -1,0 +1,170 @@
+package io.github.liif.spark;
+
+import ij.ImagePlus;
+import ij.measure.Calibration;
+import io.github.liif.engine.ModelCache;
+import io.github.liif.imagej.ImageFiles;
+import io.github.liif.imagej.PlaneUpscale;
+import io.github.liif.inference.OutputRegion;
+import io.github.liif.inference.Upscaler;
+import io.github.liif.io.ChunkStore;
+import io.github.liif.io.OmeZarr;
+import io.github.liif.io.SampleType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+
+/**
+ * Upscales one large image across a cluster into a chunked OME-Zarr: the output is cut into
+ * blocks of whole chunks, each block a task that upscales just its output region (the core's
+ * tiling, with halos, over the LR image every executor reads) and writes its own chunks. No
+ * machine holds the output; the stitched result equals the single-machine upscale. Blocks whose
+ * chunks all exist are skipped, so a rerun completes an interrupted job.
+ */
+public final class TiledImageJob {
+
+	/** One task: blockSize x blockSize chunks starting at chunk (row, column). */
+	record Block(int chunkRow, int chunkColumn) implements java.io.Serializable {}
+
+	private TiledImageJob() {}
+
+	/**
+	 * @param chunk chunk edge in output pixels
+	 * @param blockChunks chunks per block edge (a task's output is (blockChunks * chunk)^2 pixels)
+	 */
+	public static List<Outcome> run(JavaSparkContext sc, String input, String outputZarr, JobSettings settings, int chunk,
+		int blockChunks) throws IOException
+	{
+		Configuration conf = sc.hadoopConfiguration();
+		OmeZarr.Layout layout = layout(input, settings, chunk, conf);
+		ChunkStore store = new HadoopStore(outputZarr, conf);
+		if (store.exists("0/.zarray")) {
+			OmeZarr.Layout existing = OmeZarr.open(store);
+			if (!existing.equals(layout) && !settings.overwrite()) {
+				throw new IOException(outputZarr + " holds another image (" + existing + "); choose another output or allow overwriting");
+			}
+		}
+		OmeZarr.create(store, layout, new org.apache.hadoop.fs.Path(input).getName());
+		List<Block> blocks = new ArrayList<>();
+		for (int r = 0; r < layout.chunkRows(); r += blockChunks) {
+			for (int c = 0; c < layout.chunkColumns(); c += blockChunks) blocks.add(new Block(r, c));
+		}
+		sc.setJobDescription("LIIF upscale of " + input + " to " + layout.width() + " x " + layout.height() + " in "
+			+ blocks.size() + " blocks");
+		return sc.parallelize(blocks, blocks.size())
+			.mapPartitions(new BlockTasks(input, outputZarr, settings, layout, blockChunks))
+			.collect();
+	}
+
+	/** The output array of the upscale, decided on the driver from the image and the model. */
+	private static OmeZarr.Layout layout(String input, JobSettings settings, int chunk, Configuration conf) throws IOException {
+		PlaneUpscale job = prepare(input, settings, conf);
+		Calibration cal = job.calibration();
+		String unit = OmeZarr.omeUnit(cal.getUnit());
+		boolean scaled = cal.scaled() && unit != null;
+		return new OmeZarr.Layout(job.channels(), job.outHeight(), job.outWidth(), chunk, SampleType.ofBits(job.bits()),
+			scaled ? cal.pixelHeight : 1, scaled ? cal.pixelWidth : 1, scaled ? unit : null);
+	}
+
+	/** Reads the LR image (staged from its file system) and prepares it as every executor does. */
+	private static PlaneUpscale prepare(String input, JobSettings settings, Configuration conf) throws IOException {
+		java.nio.file.Path scratch = Files.createTempDirectory("liif-spark-");
+		try {
+			ImagePlus imp = ImageFiles.read(HadoopPaths.stageIn(input, scratch, conf));
+			Upscaler upscaler = upscaler(settings, imp);
+			int channels = upscaler.network().spec().inChannels();
+			if (!PlaneUpscale.supports(imp, settings.float32(), channels)) {
+				throw new IOException(input + ": a tiled upscale takes one plane (gray, or RGB with a colour model); "
+					+ "use the file job (without --zarr) for stacks and hyperstacks");
+			}
+			return PlaneUpscale.prepare(imp, settings.size(), settings.float32(), channels);
+		}
+		catch (io.github.liif.model.ModelFormatException e) {
+			throw new IOException(e.getMessage(), e);
+		}
+		finally {
+			FileBatchJob.deleteQuietly(scratch);
+		}
+	}
+
+	private static Upscaler upscaler(JobSettings settings, ImagePlus imp) throws io.github.liif.model.ModelFormatException {
+		return ModelCache.upscaler(settings.localModel(), imp.getBitDepth() == 24, settings.device(), settings.options());
+	}
+
+	/** The prepared input, kept per executor JVM: every block of the image reads the same. */
+	private static final class Prepared {
+
+		private static String key;
+		private static PlaneUpscale value;
+
+		static synchronized PlaneUpscale get(String input, JobSettings settings, Configuration conf) throws IOException {
+			String k = input + "|" + settings;
+			if (!k.equals(key)) {
+				value = prepare(input, settings, conf);
+				key = k;
+			}
+			return value;
+		}
+	}
+
+	private record BlockTasks(String input, String outputZarr, JobSettings settings, OmeZarr.Layout layout, int blockChunks)
+		implements FlatMapFunction<Iterator<Block>, Outcome>
+	{
+
+		@Override
+		public Iterator<Outcome> call(Iterator<Block> blocks) throws Exception {
+			Configuration conf = new Configuration();
+			ChunkStore store = new HadoopStore(outputZarr, conf);
+			List<Outcome> outcomes = new ArrayList<>();
+			while (blocks.hasNext()) outcomes.add(upscale(blocks.next(), store, conf));
+			return outcomes.iterator();
+		}
+
+		private Outcome upscale(Block block, ChunkStore store, Configuration conf) {
+			long start = System.nanoTime();
+			int rows = Math.min(blockChunks, layout.chunkRows() - block.chunkRow());
+			int cols = Math.min(blockChunks, layout.chunkColumns() - block.chunkColumn());
+			String item = "chunks (" + block.chunkRow() + ", " + block.chunkColumn() + ") + " + rows + " x " + cols;
+			try {
+				if (!settings.overwrite() && allExist(store, block, rows, cols)) return new Outcome(item, Outcome.Status.SKIPPED, "", 0);
+				PlaneUpscale job = Prepared.get(input, settings, conf);
+				Upscaler upscaler = ModelCache.upscaler(settings.localModel(), job.channels() == 3, settings.device(), settings.options());
+				int y0 = block.chunkRow() * layout.chunk();
+				int x0 = block.chunkColumn() * layout.chunk();
+				OutputRegion region = new OutputRegion(y0, x0, Math.min(rows * layout.chunk(), layout.height() - y0),
+					Math.min(cols * layout.chunk(), layout.width() - x0));
+				int c = job.channels();
+				float[] samples = new float[(int) region.pixels() * c];
+				upscaler.upscale(job.input(), layout.height(), layout.width(), region, (by, bx, h, w, values) -> {
+					for (int y = 0; y < h; y++) {
+						int dst = ((by - y0 + y) * region.width() + bx - x0) * c;
+						for (int i = 0; i < w * c; i++) samples[dst + i] = job.encode(values[y * w * c + i]);
+					}
+				}, JobSettings.taskMonitor());
+				for (int r = 0; r < rows; r++) {
+					for (int k = 0; k < cols; k++) {
+						OmeZarr.writeChunk(store, layout, block.chunkRow() + r, block.chunkColumn() + k, samples, y0, x0, region.width());
+					}
+				}
+				return new Outcome(item, Outcome.Status.DONE, "", FileBatchJob.seconds(start));
+			}
+			catch (Exception | OutOfMemoryError e) {
+				return Outcome.failed(item, e, FileBatchJob.seconds(start));
+			}
+		}
+
+		private static boolean allExist(ChunkStore store, Block block, int rows, int cols) throws IOException {
+			for (int r = 0; r < rows; r++) {
+				for (int k = 0; k < cols; k++) {
+					if (!store.exists(OmeZarr.chunkKey(block.chunkRow() + r, block.chunkColumn() + k))) return false;
+				}
+			}
+			return true;
+		}
+	}
+}

@@ -100,8 +100,8 @@ final class TrainCommand implements Callable<Integer> {
 			throw new FileAlreadyExistsException(output + " exists; use --overwrite to replace it or --resume to continue");
 		}
 		deviceOptions.applyThreads();
-		TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data, validation, from, channels, encoder, blocks, features, hidden,
-			config, output, name, valCrop), err::println);
+		TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data, List.of(), validation == null ? List.of() : validation, List.of(),
+			from, channels, encoder, blocks, features, hidden, config, output, name, valCrop), err::println);
 		// Ctrl-C: ask the trainer to stop and wait until it has written its checkpoint
 		AtomicBoolean interrupted = new AtomicBoolean();
 		CountDownLatch stopped = new CountDownLatch(1);

@@ -1,7 +1,9 @@
 package io.github.liif.ij1;
 
 import ij.IJ;
+import ij.ImagePlus;
 import ij.Prefs;
+import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import io.github.liif.engine.DeviceChoice;
@@ -18,12 +20,14 @@ import io.github.liif.train.TrainingListener;
 import io.github.liif.train.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Plugins › LIIF Train: trains or fine-tunes a model on folders of images, with the options of
- * {@code liif train}. Macro keys: data, validation, from, output, iterations, channels, batch,
+ * Plugins › LIIF Train: trains or fine-tunes a model on folders of images and/or open images,
+ * with the options of {@code liif train}. Macro keys: data, images, validation,
+ * validation_images, from, output, iterations, channels, batch,
  * learning_rate, scale_min, scale_max, anisotropic, degradation, freeze_encoder, resume.
  * Esc stops after writing a checkpoint (continue with resume).
  */
@@ -35,8 +39,12 @@ public class LiifTrainPlugin implements PlugIn {
 	public void run(String arg) {
 		GenericDialog gd = new GenericDialog(TITLE);
 		gd.addDirectoryField("data", Prefs.get("liif.train.data", ""), 30);
+		ImagePlus current = WindowManager.getCurrentImage();
+		gd.addStringField("images", IJ.isMacro() || current == null ? "" : current.getTitle(), 30);
+		gd.addMessage("images: titles of open images to train on, separated by ';' (besides or instead of data)");
 		gd.addDirectoryField("validation", Prefs.get("liif.train.validation", ""), 30);
-		gd.addMessage("validation empty: about one file in ten is held out");
+		gd.addStringField("validation_images", "", 30);
+		gd.addMessage("no validation: about one training file or image in ten is held out");
 		gd.addStringField("from", Prefs.get("liif.train.from", "microscopy"), 20);
 		gd.addMessage("from: natural, microscopy, a model file, or empty for a new model");
 		gd.addFileField("output", Prefs.get("liif.train.output", ""), 30);
@@ -53,7 +61,9 @@ public class LiifTrainPlugin implements PlugIn {
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		String data = gd.getNextString().trim();
+		String images = gd.getNextString().trim();
 		String validation = gd.getNextString().trim();
+		String validationImages = gd.getNextString().trim();
 		String from = gd.getNextString().trim();
 		String output = gd.getNextString().trim();
 		int iterations = (int) gd.getNextNumber();
@@ -73,15 +83,17 @@ public class LiifTrainPlugin implements PlugIn {
 			Prefs.set("liif.train.output", output);
 		}
 		try {
-			if (data.isEmpty() || output.isEmpty()) throw new IllegalArgumentException("give a data folder and an output model file");
+			if (data.isEmpty() && images.isEmpty() || output.isEmpty()) {
+				throw new IllegalArgumentException("give a data folder or open images, and an output model file");
+			}
 			Path out = Path.of(output);
 			if (Files.exists(out) && !resume) {
 				throw new IllegalArgumentException(output + " exists: choose another output, or tick resume to continue its training");
 			}
 			TrainingConfig config = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(lr).scales(scaleMin, scaleMax)
 				.anisotropic(anisotropic).degradation(Degradation.parse(degradation)).freezeEncoder(freeze).build();
-			TrainingRun run = TrainingSetup.prepare(new TrainingRequest(List.of(Path.of(data)), validation.isEmpty() ? List.of()
-				: List.of(Path.of(validation)), from.isEmpty() ? null : from, channels.equals("auto") ? null : Integer.valueOf(channels),
+			TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data.isEmpty() ? List.of() : List.of(Path.of(data)),
+				openImages(images), validation.isEmpty() ? List.of() : List.of(Path.of(validation)), openImages(validationImages), from.isEmpty() ? null : from, channels.equals("auto") ? null : Integer.valueOf(channels),
 				"edsr-baseline", null, null, new int[] { 256, 256, 256, 256 }, config, out, null, 256), IJ::log);
 			IJ.resetEscape();
 			new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
@@ -96,6 +108,18 @@ public class LiifTrainPlugin implements PlugIn {
 		finally {
 			IJ.showProgress(1.0);
 		}
+	}
+
+	/** The open images named by titles separated by ';'. */
+	static List<ImagePlus> openImages(String titles) {
+		List<ImagePlus> out = new ArrayList<>();
+		for (String title : titles.split(";")) {
+			if (title.isBlank()) continue;
+			ImagePlus imp = WindowManager.getImage(title.trim());
+			if (imp == null) throw new IllegalArgumentException("no open image is called '" + title.trim() + "'");
+			out.add(imp);
+		}
+		return out;
 	}
 
 	private static TrainingListener listener(TrainingRun run) {

@@ -36,17 +36,28 @@ public final class TrainingData {
 	public static List<TrainingImage> load(List<Path> files, int modelChannels, int minSize, Consumer<String> warn)
 		throws IOException
 	{
+		return loadSources(files.stream().map(TrainingSource::of).toList(), modelChannels, minSize, warn);
+	}
+
+	/** As {@link #load}, for files and open images. */
+	public static List<TrainingImage> loadSources(List<TrainingSource> sources, int modelChannels, int minSize, Consumer<String> warn)
+		throws IOException
+	{
 		List<TrainingImage> out = new ArrayList<>();
-		for (Path f : files) {
+		for (TrainingSource source : sources) {
 			ImagePlus imp;
 			try {
-				imp = ImageFiles.read(f);
+				imp = source.read();
 			}
 			catch (IOException e) {
 				warn.accept("skipped " + e.getMessage());
 				continue;
 			}
-			for (TrainingImage t : planes(imp, f.getFileName().toString(), modelChannels)) {
+			if (imp.getType() == ImagePlus.COLOR_256) {
+				warn.accept("skipped " + source.name() + ": 8-bit colour (palette) images must be converted to RGB first");
+				continue;
+			}
+			for (TrainingImage t : planes(imp, source.name(), modelChannels)) {
 				if (t.image().width() < minSize || t.image().height() < minSize) {
 					warn.accept("skipped " + t.name() + ": " + t.image().width() + " x " + t.image().height()
 						+ " is smaller than a training patch (" + minSize + " x " + minSize + ")");
@@ -57,7 +68,7 @@ public final class TrainingData {
 			}
 		}
 		if (out.isEmpty()) {
-			throw new IOException("no usable training images in " + files.size() + " file(s): LIIF Train needs TIFF, PNG or "
+			throw new IOException("no usable training images in " + sources.size() + " source(s): LIIF Train needs TIFF, PNG or "
 				+ "JPEG images of at least " + minSize + " x " + minSize + " pixels");
 		}
 		return out;
@@ -103,15 +114,29 @@ public final class TrainingData {
 
 	/** Refuses validation files that are also training files (same path or same content). */
 	public static void checkDisjoint(List<Path> train, List<Path> validation) throws IOException {
-		Map<String, Path> digests = new HashMap<>();
-		for (Path t : train) digests.put(digest(t), t);
-		for (Path v : validation) {
-			Path twin = digests.get(digest(v));
-			if (twin != null) {
-				throw new IOException("validation image " + v + " is also a training image (" + twin + "): validation must be "
-					+ "held out; use a separate folder");
-			}
+		checkDisjointSources(train.stream().map(TrainingSource::of).toList(), validation.stream().map(TrainingSource::of).toList());
+	}
+
+	/** Refuses validation images that are training images: the same open image, or files of the same content. */
+	public static void checkDisjointSources(List<TrainingSource> train, List<TrainingSource> validation) throws IOException {
+		Map<String, String> digests = new HashMap<>();
+		for (TrainingSource t : train) {
+			Path origin = t.origin();
+			if (origin != null && Files.isRegularFile(origin)) digests.put(digest(origin), t.name());
 		}
+		for (TrainingSource v : validation) {
+			for (TrainingSource t : train) {
+				if (v.image() != null && v.image() == t.image()) throw overlap(v.name(), t.name());
+			}
+			Path origin = v.origin();
+			String twin = origin != null && Files.isRegularFile(origin) ? digests.get(digest(origin)) : null;
+			if (twin != null) throw overlap(v.name(), twin);
+		}
+	}
+
+	private static IOException overlap(String validation, String training) {
+		return new IOException("validation image " + validation + " is also a training image (" + training + "): validation must be "
+			+ "held out; use separate images");
 	}
 
 	private static String digest(Path file) throws IOException {
@@ -123,13 +148,13 @@ public final class TrainingData {
 		}
 	}
 
-	/** A deterministic hold-out by file: about one in ten, at least one, never all. */
-	public static List<List<Path>> holdOut(List<Path> files, long seed) throws IOException {
+	/** A deterministic hold-out by file (or open image): about one in ten, at least one, never all. */
+	public static <T> List<List<T>> holdOut(List<T> files, long seed) throws IOException {
 		if (files.size() < 2) {
-			throw new IOException("automatic validation needs at least 2 image files (one is held out); add images or "
-				+ "give a validation folder");
+			throw new IOException("automatic validation needs at least 2 images (one is held out); add images or "
+				+ "give validation images");
 		}
-		List<Path> shuffled = new ArrayList<>(files);
+		List<T> shuffled = new ArrayList<>(files);
 		java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
 		int held = Math.max(1, files.size() / 10);
 		return List.of(new ArrayList<>(shuffled.subList(held, shuffled.size())), new ArrayList<>(shuffled.subList(0, held)));

@@ -1,6 +1,7 @@
 package io.github.liif.imagej;
 
 import io.github.liif.train.TrainingConfig;
+import ij.ImagePlus;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,7 +9,10 @@ import java.util.List;
  * A training run as the front ends ask for it.
  *
  * @param data training folders or files
- * @param validation validation folders or files; empty: hold out about one file in ten
+ * @param images training images open in ImageJ (besides or instead of files)
+ * @param validation validation folders or files
+ * @param validationImages validation images open in ImageJ; with no validation at all, about
+ *          one training file or image in ten is held out
  * @param from model to fine-tune ("natural", "microscopy" or a file), or null for a new model
  * @param channels for a new model (or 1 to convert an RGB {@code from} model to gray); null:
  *          from the first image
@@ -21,6 +25,7 @@ import java.util.List;
  * @param name the model's name, or null for the output file's name
  * @param validationCrop validation images are centre-cropped to at most this size
  */
-public record TrainingRequest(List<Path> data, List<Path> validation, String from, Integer channels, String encoder,
+public record TrainingRequest(List<Path> data, List<ImagePlus> images, List<Path> validation,
+	List<ImagePlus> validationImages, String from, Integer channels, String encoder,
 	Integer blocks, Integer features, int[] hidden, TrainingConfig config, Path output, String name, int validationCrop)
 {}

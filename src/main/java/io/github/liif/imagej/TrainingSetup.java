@@ -25,32 +25,39 @@ public final class TrainingSetup {
 	private TrainingSetup() {}
 
 	public static TrainingRun prepare(TrainingRequest r, Consumer<String> log) throws IOException, ModelFormatException {
-		List<Path> trainFiles = ImageFiles.list(r.data());
-		List<Path> valFiles;
-		if (r.validation() == null || r.validation().isEmpty()) {
-			List<List<Path>> split = TrainingData.holdOut(trainFiles, r.config().seed());
-			trainFiles = split.get(0);
-			valFiles = split.get(1);
-			log.accept("validation: holding out " + valFiles);
+		List<TrainingSource> trainSources = sources(r.data(), r.images());
+		if (trainSources.isEmpty()) throw new IOException("no training images: give image files, folders or open images");
+		List<TrainingSource> valSources;
+		if (r.validation().isEmpty() && r.validationImages().isEmpty()) {
+			List<List<TrainingSource>> split = TrainingData.holdOut(trainSources, r.config().seed());
+			trainSources = split.get(0);
+			valSources = split.get(1);
+			log.accept("validation: holding out " + valSources.stream().map(TrainingSource::name).toList());
 		}
 		else {
-			valFiles = ImageFiles.list(r.validation());
-			TrainingData.checkDisjoint(trainFiles, valFiles);
+			valSources = sources(r.validation(), r.validationImages());
+			TrainingData.checkDisjointSources(trainSources, valSources);
 		}
-		if (trainFiles.isEmpty()) throw new IOException("no image files in " + r.data());
-		LiifModel start = startModel(r, trainFiles.get(0));
+		LiifModel start = startModel(r, trainSources.get(0));
 		int channels = start.channels();
-		List<TrainingImage> train = TrainingData.load(trainFiles, channels, r.config().patch(), w -> log.accept("warning: " + w));
-		List<Evaluation.Image> val = TrainingData.asEvaluationImages(TrainingData.load(valFiles, channels, 16, w -> log.accept(
+		List<TrainingImage> train = TrainingData.loadSources(trainSources, channels, r.config().patch(), w -> log.accept("warning: " + w));
+		List<Evaluation.Image> val = TrainingData.asEvaluationImages(TrainingData.loadSources(valSources, channels, 16, w -> log.accept(
 			"warning: " + w)).stream().map(t -> new TrainingImage(t.name(), t.image().centreCrop(r.validationCrop(), r.validationCrop()),
 				t.eightBit())).toList());
-		log.accept(String.format("training %s on %d planes from %d files, validating on %d planes", start.spec(), train.size(), trainFiles
-			.size(), val.size()));
-		List<String> names = trainFiles.stream().map(p -> p.getFileName().toString()).toList();
-		return new TrainingRun(start, train, val, r.config(), r.output(), trainFiles.size() + " files: " + String.join(", ", names));
+		log.accept(String.format("training %s on %d planes from %d images, validating on %d planes", start.spec(), train.size(),
+			trainSources.size(), val.size()));
+		List<String> names = trainSources.stream().map(TrainingSource::name).toList();
+		return new TrainingRun(start, train, val, r.config(), r.output(), trainSources.size() + " images: " + String.join(", ", names));
 	}
 
-	private static LiifModel startModel(TrainingRequest r, Path firstImage) throws IOException, ModelFormatException {
+	private static List<TrainingSource> sources(List<Path> files, List<ij.ImagePlus> images) throws IOException {
+		List<TrainingSource> out = new java.util.ArrayList<>();
+		if (!files.isEmpty()) ImageFiles.list(files).forEach(f -> out.add(TrainingSource.of(f)));
+		images.forEach(i -> out.add(TrainingSource.of(i)));
+		return out;
+	}
+
+	private static LiifModel startModel(TrainingRequest r, TrainingSource firstImage) throws IOException, ModelFormatException {
 		String name = r.name() != null ? r.name() : r.output().getFileName().toString().replaceFirst("\\.[^.]*$", "");
 		if (r.from() != null) {
 			LiifModel base = Models.load(r.from(), true);
@@ -65,7 +72,7 @@ public final class TrainingSetup {
 			return new LiifModel(weights, new ModelDescriptor(name, base.descriptor().minScale(), base.descriptor().maxScale(), base
 				.descriptor().provenance()));
 		}
-		int c = r.channels() != null ? r.channels() : ImageFiles.read(firstImage).getBitDepth() == 24 ? 3 : 1;
+		int c = r.channels() != null ? r.channels() : firstImage.read().getBitDepth() == 24 ? 3 : 1;
 		EncoderSpec enc = switch (r.encoder()) {
 			case "edsr-baseline" -> new EdsrSpec(c, r.blocks() == null ? 16 : r.blocks(), r.features() == null ? 64 : r.features(), 1.0);
 			case "rdn" -> {

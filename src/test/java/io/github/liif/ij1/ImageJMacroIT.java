@@ -122,6 +122,17 @@ class ImageJMacroIT {
 		assertTrue(Files.exists(out), train.output());
 		assertTrue(train.output().contains("LIIF Train validation at 4:"), train.output());
 		assertEquals(4, ModelFiles.load(out).descriptor().provenance().getAsJsonObject("training").get("iterations").getAsInt());
+		Path fromOpen = dir.resolve("from-open.liif");
+		ImageJRunner.Result open = ImageJRunner.macro(dir, "setBatchMode(true);\n"
+			+ "open('" + data.resolve("t0.tif") + "'); rename('cells one');\n"
+			+ "open('" + data.resolve("t1.tif") + "'); rename('cells two');\n"
+			+ "run('Add...', 'value=100');\n"
+			+ "run('LIIF Train', 'data=[] images=[cells one;cells two] validation=[] validation_images=[] from=[" + grayModel
+			+ "] output=[" + fromOpen + "] iterations=2 channels=auto batch=2 learning_rate=0.0001 scale_min=1 scale_max=4 "
+			+ "degradation=bicubic');\n");
+		assertTrue(Files.exists(fromOpen), open.output());
+		assertTrue(open.output().contains("validation: holding out [cells "), open.output());
+		assertTrue(ModelFiles.load(fromOpen).descriptor().provenance().toString().contains("cells "), open.output());
 		ImageJRunner.Result eval = ImageJRunner.macro(dir, "run('LIIF Evaluate', 'model=[" + out + "] data=[" + val
 			+ "] scales=2,3 degradation=bicubic');\n"
 			+ "if (nResults > 0) print('rows ' + nResults + ' gain ' + getResult('gain dB', 0)); else print('no results');\n");

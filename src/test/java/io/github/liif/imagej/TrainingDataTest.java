@@ -76,4 +76,26 @@ class TrainingDataTest {
 		assertTrue(split.get(0).stream().noneMatch(split.get(1)::contains));
 		assertEquals(split, TrainingData.holdOut(files, 7));
 	}
+
+	@Test
+	void openImagesTrainAsTheyAreAndMustNotBeTheirOwnValidation() throws Exception {
+		ImagePlus open = IJ.createImage("unsaved", "8-bit black", 60, 50, 1);
+		open.getProcessor().set(5, 5, 200);
+		List<TrainingImage> planes = TrainingData.loadSources(List.of(TrainingSource.of(open)), 1, 48, w -> {});
+		assertEquals(1, planes.size());
+		assertEquals("unsaved", planes.get(0).name());
+		assertEquals(200 / 255f, planes.get(0).image().plane(0)[5 * 60 + 5], 1e-6f);
+		assertEquals(200, open.getProcessor().get(5, 5), "the open image is not modified");
+
+		IOException same = assertThrows(IOException.class,
+			() -> TrainingData.checkDisjointSources(List.of(TrainingSource.of(open)), List.of(TrainingSource.of(open))));
+		assertTrue(same.getMessage().contains("validation image unsaved is also a training image"), same.getMessage());
+
+		Path file = tiff("b.tif", "8-bit", 64, 64, 1);
+		ImagePlus opened = IJ.openImage(file.toString());
+		IOException fromFile = assertThrows(IOException.class,
+			() -> TrainingData.checkDisjointSources(List.of(TrainingSource.of(file)), List.of(TrainingSource.of(opened))));
+		assertTrue(fromFile.getMessage().contains("also a training image (b.tif)"), fromFile.getMessage());
+		TrainingData.checkDisjointSources(List.of(TrainingSource.of(open)), List.of(TrainingSource.of(opened)));
+	}
 }

@@ -81,6 +81,10 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--noise", defaultValue = "0.01", description = "Noise level for blur-noise.") double noise;
 	@Option(names = "--checkpoint-every", defaultValue = "500") int checkpointEvery;
 	@Option(names = "--validate-every", defaultValue = "500") int validateEvery;
+	@Option(names = "--cache-mb", defaultValue = "0", paramLabel = "MB",
+		description = "Memory for decoded training images; more are read again from their files when drawn (0: half of the "
+			+ "Java heap).") long cacheMb;
+
 	@Option(names = "--val-crop", defaultValue = "256", description = "Validate on centred crops of at most N x N pixels.") int valCrop;
 	@Option(names = "--freeze-encoder", description = "Train the decoder only.") boolean freezeEncoder;
 	@Option(names = "--resume", description = "Continue from OUTPUT.ckpt.") boolean resume;
@@ -101,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
 		}
 		deviceOptions.applyThreads();
 		TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data, List.of(), validation == null ? List.of() : validation, List.of(),
-			from, channels, encoder, blocks, features, hidden, config, output, name, valCrop), err::println);
+			from, channels, encoder, blocks, features, hidden, config, output, name, valCrop, cacheMb * 1_000_000L), err::println);
 		// Ctrl-C: ask the trainer to stop and wait until it has written its checkpoint
 		AtomicBoolean interrupted = new AtomicBoolean();
 		CountDownLatch stopped = new CountDownLatch(1);

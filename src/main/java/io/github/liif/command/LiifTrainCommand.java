@@ -54,7 +54,7 @@ public class LiifTrainCommand extends LiifCommand {
 			Degradation.parse(degradation)).build();
 		TrainingRun run = TrainingSetup.prepare(new TrainingRequest(List.of(data.toPath()), List.of(), validation == null ? List.of() : List.of(
 			validation.toPath()), List.of(), from == null || from.isBlank() ? null : from, null, "edsr-baseline", null, null, new int[] { 256, 256,
-				256, 256 }, config, output.toPath(), null, 256), this::info);
+				256, 256 }, config, output.toPath(), null, 256, 0), this::info);
 		new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
 	}
 

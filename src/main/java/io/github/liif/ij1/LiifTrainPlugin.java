@@ -94,7 +94,7 @@ public class LiifTrainPlugin implements PlugIn {
 				.anisotropic(anisotropic).degradation(Degradation.parse(degradation)).freezeEncoder(freeze).build();
 			TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data.isEmpty() ? List.of() : List.of(Path.of(data)),
 				openImages(images), validation.isEmpty() ? List.of() : List.of(Path.of(validation)), openImages(validationImages), from.isEmpty() ? null : from, channels.equals("auto") ? null : Integer.valueOf(channels),
-				"edsr-baseline", null, null, new int[] { 256, 256, 256, 256 }, config, out, null, 256), IJ::log);
+				"edsr-baseline", null, null, new int[] { 256, 256, 256, 256 }, config, out, null, 256, 0), IJ::log);
 			IJ.resetEscape();
 			new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
 			IJ.log(TITLE + ": wrote " + output + " (validation log: " + run.validationLog() + ")");

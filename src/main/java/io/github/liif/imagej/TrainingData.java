@@ -5,6 +5,7 @@ import ij.ImageStack;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.normalize.IntensityRange;
+import io.github.liif.train.PlaneCache;
 import io.github.liif.train.TrainingImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,12 +37,15 @@ public final class TrainingData {
 	public static List<TrainingImage> load(List<Path> files, int modelChannels, int minSize, Consumer<String> warn)
 		throws IOException
 	{
-		return loadSources(files.stream().map(TrainingSource::of).toList(), modelChannels, minSize, warn);
+		return loadSources(files.stream().map(TrainingSource::of).toList(), modelChannels, minSize, warn, null);
 	}
 
-	/** As {@link #load}, for files and open images. */
-	public static List<TrainingImage> loadSources(List<TrainingSource> sources, int modelChannels, int minSize, Consumer<String> warn)
-		throws IOException
+	/**
+	 * As {@link #load}, for files and open images; planes of files go into {@code cache} (when
+	 * given) rather than being held, so that memory stays within its budget.
+	 */
+	public static List<TrainingImage> loadSources(List<TrainingSource> sources, int modelChannels, int minSize, Consumer<String> warn,
+		PlaneCache cache) throws IOException
 	{
 		List<TrainingImage> out = new ArrayList<>();
 		for (TrainingSource source : sources) {
@@ -57,13 +61,19 @@ public final class TrainingData {
 				warn.accept("skipped " + source.name() + ": 8-bit colour (palette) images must be converted to RGB first");
 				continue;
 			}
-			for (TrainingImage t : planes(imp, source.name(), modelChannels)) {
-				if (t.image().width() < minSize || t.image().height() < minSize) {
-					warn.accept("skipped " + t.name() + ": " + t.image().width() + " x " + t.image().height()
-						+ " is smaller than a training patch (" + minSize + " x " + minSize + ")");
+			List<TrainingImage> planes = planes(imp, source.name(), modelChannels);
+			for (int k = 0; k < planes.size(); k++) {
+				TrainingImage t = planes.get(k);
+				if (t.width() < minSize || t.height() < minSize) {
+					warn.accept("skipped " + t.name() + ": " + t.width() + " x " + t.height() + " is smaller than a training patch ("
+						+ minSize + " x " + minSize + ")");
+				}
+				else if (cache == null || source.file() == null) {
+					out.add(t);
 				}
 				else {
-					out.add(t);
+					int plane = k;
+					out.add(TrainingImage.cached(t.name(), t.image(), t.eightBit(), cache, () -> reload(source, modelChannels, plane)));
 				}
 			}
 		}
@@ -72,6 +82,15 @@ public final class TrainingData {
 				+ "JPEG images of at least " + minSize + " x " + minSize + " pixels");
 		}
 		return out;
+	}
+
+	private static PlanarImage reload(TrainingSource source, int modelChannels, int plane) {
+		try {
+			return planes(source.read(), source.name(), modelChannels).get(plane).image();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException("cannot read the training image " + source.name() + " again: " + e.getMessage(), e);
+		}
 	}
 
 	/** The planes of an open image, normalised, as training images of {@code modelChannels} channels. */

@@ -24,8 +24,11 @@ import java.util.List;
  * @param output the model file to write
  * @param name the model's name, or null for the output file's name
  * @param validationCrop validation images are centre-cropped to at most this size
+ * @param cacheBytes memory for decoded training planes (more are decoded again when drawn); 0:
+ *          half the JVM's memory
  */
 public record TrainingRequest(List<Path> data, List<ImagePlus> images, List<Path> validation,
 	List<ImagePlus> validationImages, String from, Integer channels, String encoder,
-	Integer blocks, Integer features, int[] hidden, TrainingConfig config, Path output, String name, int validationCrop)
+	Integer blocks, Integer features, int[] hidden, TrainingConfig config, Path output, String name, int validationCrop,
+	long cacheBytes)
 {}

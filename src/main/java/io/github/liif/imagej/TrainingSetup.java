@@ -12,6 +12,7 @@ import io.github.liif.model.ModelDescriptor;
 import io.github.liif.model.ModelFormatException;
 import io.github.liif.model.RdnSpec;
 import io.github.liif.train.ModelInitialiser;
+import io.github.liif.train.PlaneCache;
 import io.github.liif.train.TrainingImage;
 import io.github.liif.train.TrainingRun;
 import java.io.IOException;
@@ -40,12 +41,14 @@ public final class TrainingSetup {
 		}
 		LiifModel start = startModel(r, trainSources.get(0));
 		int channels = start.channels();
-		List<TrainingImage> train = TrainingData.loadSources(trainSources, channels, r.config().patch(), w -> log.accept("warning: " + w));
+		PlaneCache cache = new PlaneCache(r.cacheBytes() > 0 ? r.cacheBytes() : PlaneCache.defaultBudget());
+		List<TrainingImage> train = TrainingData.loadSources(trainSources, channels, r.config().patch(), w -> log.accept("warning: " + w),
+			cache);
 		List<Evaluation.Image> val = TrainingData.asEvaluationImages(TrainingData.loadSources(valSources, channels, 16, w -> log.accept(
-			"warning: " + w)).stream().map(t -> new TrainingImage(t.name(), t.image().centreCrop(r.validationCrop(), r.validationCrop()),
+			"warning: " + w), null).stream().map(t -> new TrainingImage(t.name(), t.image().centreCrop(r.validationCrop(), r.validationCrop()),
 				t.eightBit())).toList());
-		log.accept(String.format("training %s on %d planes from %d images, validating on %d planes", start.spec(), train.size(),
-			trainSources.size(), val.size()));
+		log.accept(String.format(java.util.Locale.ROOT, "training %s on %d planes from %d images, validating on %d planes; "
+			+ "%.0f MB of planes cached in memory", start.spec(), train.size(), trainSources.size(), val.size(), cache.used() / 1e6));
 		List<String> names = trainSources.stream().map(TrainingSource::name).toList();
 		return new TrainingRun(start, train, val, r.config(), r.output(), trainSources.size() + " images: " + String.join(", ", names));
 	}

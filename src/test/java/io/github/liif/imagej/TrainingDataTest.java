@@ -81,7 +81,7 @@ class TrainingDataTest {
 	void openImagesTrainAsTheyAreAndMustNotBeTheirOwnValidation() throws Exception {
 		ImagePlus open = IJ.createImage("unsaved", "8-bit black", 60, 50, 1);
 		open.getProcessor().set(5, 5, 200);
-		List<TrainingImage> planes = TrainingData.loadSources(List.of(TrainingSource.of(open)), 1, 48, w -> {});
+		List<TrainingImage> planes = TrainingData.loadSources(List.of(TrainingSource.of(open)), 1, 48, w -> {}, new io.github.liif.train.PlaneCache(0));
 		assertEquals(1, planes.size());
 		assertEquals("unsaved", planes.get(0).name());
 		assertEquals(200 / 255f, planes.get(0).image().plane(0)[5 * 60 + 5], 1e-6f);
@@ -97,5 +97,23 @@ class TrainingDataTest {
 			() -> TrainingData.checkDisjointSources(List.of(TrainingSource.of(file)), List.of(TrainingSource.of(opened))));
 		assertTrue(fromFile.getMessage().contains("also a training image (b.tif)"), fromFile.getMessage());
 		TrainingData.checkDisjointSources(List.of(TrainingSource.of(open)), List.of(TrainingSource.of(opened)));
+	}
+
+	@Test
+	void planesOfFilesOverTheCacheBudgetAreReadAgainWithTheSameValues() throws Exception {
+		tiff("s1.tif", "16-bit", 64, 60, 2);
+		tiff("s2.tif", "32-bit", 70, 60, 1);
+		List<TrainingSource> files = ImageFiles.list(List.of(dir)).stream().map(TrainingSource::of).toList();
+		List<TrainingImage> held = TrainingData.loadSources(files, 1, 48, w -> {}, null);
+		io.github.liif.train.PlaneCache cache = new io.github.liif.train.PlaneCache(4L * 64 * 60);
+		List<TrainingImage> cached = TrainingData.loadSources(files, 1, 48, w -> {}, cache);
+		assertEquals(3, cached.size());
+		for (int round = 0; round < 2; round++) {
+			for (int k = 0; k < 3; k++) {
+				assertTrue(java.util.Arrays.equals(held.get(k).image().plane(0), cached.get(k).image().plane(0)), cached.get(k).name());
+			}
+		}
+		assertTrue(cache.reloads() >= 2, "planes were read again: " + cache.reloads());
+		assertTrue(cache.used() <= 4L * 64 * 60);
 	}
 }

@@ -179,4 +179,77 @@ class CliIT {
 		assertEquals(0, r.exit(), r.err());
 		assertTrue(r.out().contains("\"feat_unfold\": false"), r.out());
 	}
+
+	private static long checkpointIteration(Path ckpt) throws Exception {
+		byte[] state = io.github.liif.io.ModelFiles.entries(ckpt).get("training-state.json");
+		return com.google.gson.JsonParser.parseString(new String(state, StandardCharsets.UTF_8)).getAsJsonObject().get("iteration")
+			.getAsLong();
+	}
+
+	/** Starts ./liif with stderr into a file, and waits until that file shows {@code text}. */
+	private static Process startAndWaitFor(Path log, String text, List<String> args) throws Exception {
+		List<String> cmd = new ArrayList<>(List.of("./liif"));
+		cmd.addAll(args);
+		Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (!Files.readString(log).contains(text)) {
+			assertTrue(p.isAlive(), "ended before '" + text + "': " + Files.readString(log));
+			assertTrue(System.nanoTime() < deadline, "no '" + text + "' in 3 minutes: " + Files.readString(log));
+			Thread.sleep(100);
+		}
+		return p;
+	}
+
+	@Test
+	void ctrlCWritesACheckpointKillNineKeepsTheLastGoodOneAndResumeFinishes() throws Exception {
+		Path data = Files.createDirectories(dir.resolve("data"));
+		Path val = Files.createDirectories(dir.resolve("val"));
+		Random r = new Random(3);
+		for (int i = 0; i < 3; i++) {
+			ImagePlus imp = IJ.createImage("t" + i, "8-bit black", 64, 64, 1);
+			for (int p = 0; p < 64 * 64; p++) imp.getProcessor().set(p, r.nextInt(256));
+			new ij.io.FileSaver(imp).saveAsTiff((i == 2 ? val : data).resolve("t" + i + ".tif").toString());
+		}
+		Path model = dir.resolve("m.liif");
+		Path ckpt = dir.resolve("m.liif.ckpt");
+		List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--val", val.toString(), "--channels", "1",
+			"--blocks", "1", "--features", "8", "--hidden", "16", "--patch", "16", "--samples", "64", "--batch", "2",
+			"--checkpoint-every", "3", "--validate-every", "100000", "--threads", "1", "-o", model.toString()));
+		List<String> endless = new ArrayList<>(args);
+		endless.addAll(List.of("--iterations", "100000"));
+
+		// Ctrl-C (SIGINT): the trainer stops at the next iteration and writes a checkpoint first
+		Process first = startAndWaitFor(dir.resolve("first.log"), "iteration ", endless);
+		Thread.sleep(1500);
+		new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
+		assertTrue(first.waitFor(2, TimeUnit.MINUTES));
+		assertEquals(1, first.exitValue(), Files.readString(dir.resolve("first.log")));
+		long stoppedAt = checkpointIteration(ckpt);
+		assertTrue(stoppedAt >= 1, "checkpoint at " + stoppedAt);
+
+		// kill -9 while resuming: the checkpoint on disk stays a complete, readable one
+		List<String> resume = new ArrayList<>(endless);
+		resume.add("--resume");
+		Process second = startAndWaitFor(dir.resolve("second.log"), "iteration ", resume);
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (checkpointIteration(ckpt) < stoppedAt + 6) {
+			assertTrue(second.isAlive() && System.nanoTime() < deadline, Files.readString(dir.resolve("second.log")));
+			Thread.sleep(50);
+		}
+		second.destroyForcibly();
+		assertTrue(second.waitFor(1, TimeUnit.MINUTES));
+		long killedAt = checkpointIteration(ckpt);
+		assertTrue(killedAt >= stoppedAt + 3, "resumed and checkpointed past " + stoppedAt + ": " + killedAt);
+		try (Stream<Path> files = Files.list(dir)) {
+			assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "no temporary file left behind");
+		}
+
+		// --resume finishes the run from there
+		List<String> finish = new ArrayList<>(args);
+		finish.addAll(List.of("--iterations", Long.toString(killedAt + 2), "--resume"));
+		Run done = liif(finish.toArray(String[]::new));
+		assertEquals(0, done.exit(), done.err());
+		assertEquals(killedAt + 2, io.github.liif.io.ModelFiles.load(model).descriptor().provenance().getAsJsonObject("training")
+			.get("iterations").getAsInt());
+	}
 }

@@ -201,7 +201,7 @@ class CliIT {
 	}
 
 	@Test
-	void ctrlCWritesACheckpointKillNineKeepsTheLastGoodOneAndResumeFinishes() throws Exception {
+	void stoppingWritesACheckpointKillNineKeepsTheLastGoodOneAndResumeFinishes() throws Exception {
 		Path data = Files.createDirectories(dir.resolve("data"));
 		Path val = Files.createDirectories(dir.resolve("val"));
 		Random r = new Random(3);
@@ -218,12 +218,14 @@ class CliIT {
 		List<String> endless = new ArrayList<>(args);
 		endless.addAll(List.of("--iterations", "100000"));
 
-		// Ctrl-C (SIGINT): the trainer stops at the next iteration and writes a checkpoint first
+		// Ctrl-C / kill: the trainer stops at the next iteration and writes a checkpoint first. SIGTERM takes the
+		// JVM's shutdown path that SIGINT takes; SIGINT itself cannot be tested reliably, since a process started
+		// in the background (as test runners often are) inherits SIGINT as ignored.
 		Process first = startAndWaitFor(dir.resolve("first.log"), "iteration ", endless);
 		Thread.sleep(1500);
-		new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
-		assertTrue(first.waitFor(2, TimeUnit.MINUTES));
-		assertEquals(1, first.exitValue(), Files.readString(dir.resolve("first.log")));
+		first.destroy();
+		assertTrue(first.waitFor(2, TimeUnit.MINUTES), Files.readString(dir.resolve("first.log")));
+		assertTrue(first.exitValue() != 0, Files.readString(dir.resolve("first.log")));
 		long stoppedAt = checkpointIteration(ckpt);
 		assertTrue(stoppedAt >= 1, "checkpoint at " + stoppedAt);
 

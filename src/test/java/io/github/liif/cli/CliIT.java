@@ -254,4 +254,16 @@ class CliIT {
 		assertEquals(killedAt + 2, io.github.liif.io.ModelFiles.load(model).descriptor().provenance().getAsJsonObject("training")
 			.get("iterations").getAsInt());
 	}
+
+	@Test
+	void gpuWithoutCudaSaysHowToGetItAndAutoRunsOnTheCpu() throws Exception {
+		Path out = dir.resolve("x2.png");
+		Run gpu = liif("upscale", "--device", "gpu", "--scale", "2", "test-images/motorcycle.png", "-o", out.toString());
+		assertEquals(1, gpu.exit(), gpu.err());
+		assertTrue(gpu.err().contains("GPU requested") && gpu.err().contains("PYTORCH_FLAVOR=cu128"), gpu.err());
+		assertFalse(Files.exists(out));
+		Run auto = liif("upscale", "--device", "auto", "--scale", "2", "test-images/motorcycle.png", "-o", out.toString());
+		assertEquals(0, auto.exit(), auto.err());
+		assertEquals(240, IJ.openImage(out.toString()).getHeight());
+	}
 }

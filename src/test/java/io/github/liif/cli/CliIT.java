@@ -266,4 +266,19 @@ class CliIT {
 		assertEquals(0, auto.exit(), auto.err());
 		assertEquals(240, IJ.openImage(out.toString()).getHeight());
 	}
+
+	@Test
+	void sparkLocalModeThroughTheLauncherUpscalesAFolderAndSkipsItOnARerun() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("in"));
+		Files.copy(Path.of("test-images/motorcycle.png"), in.resolve("motorcycle.png"));
+		Files.copy(Path.of("test-images/nuclei-16bit.tif"), in.resolve("nuclei-16bit.tif"));
+		Path out = dir.resolve("out");
+		Run first = liif("spark", "--master", "local[2]", "--scale", "2", in.toString(), "-o", out.toString());
+		assertEquals(0, first.exit(), first.err());
+		assertTrue(first.out().contains("2 images: 2 upscaled, 0 skipped (already done), 0 failed"), first.out());
+		assertEquals(256, IJ.openImage(out.resolve("nuclei-16bit.tif").toString()).getWidth());
+		assertEquals(320, IJ.openImage(out.resolve("motorcycle.png").toString()).getWidth());
+		Run again = liif("spark", "--master", "local[2]", "--scale", "2", in.toString(), "-o", out.toString());
+		assertTrue(again.out().contains("2 images: 0 upscaled, 2 skipped"), again.out());
+	}
 }

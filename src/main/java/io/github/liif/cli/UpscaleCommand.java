@@ -27,12 +27,6 @@ final class UpscaleCommand implements Callable<Integer> {
 	picocli.CommandLine.Model.CommandSpec spec;
 
 	@Mixin
-	ModelOptions modelOptions = new ModelOptions();
-
-	@Mixin
-	DeviceOptions deviceOptions = new DeviceOptions();
-
-	@Mixin
 	UpscaleSettings settings = new UpscaleSettings();
 
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTPUT",
@@ -49,8 +43,8 @@ final class UpscaleCommand implements Callable<Integer> {
 		boolean float32 = settings.float32;
 		boolean overwrite = settings.overwrite;
 		Map<Path, Path> jobs = plan(expand(inputs));
-		deviceOptions.applyThreads();
-		FileUpscaler files = new FileUpscaler(modelOptions.model, deviceOptions.deviceChoice(), options);
+		settings.device.applyThreads();
+		FileUpscaler files = new FileUpscaler(settings.model.model, settings.device.deviceChoice(), options);
 		int index = 0;
 		for (Map.Entry<Path, Path> job : jobs.entrySet()) {
 			index++;

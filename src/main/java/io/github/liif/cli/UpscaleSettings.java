@@ -4,10 +4,17 @@ import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.network.DecoderMode;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The size and how-to options of the commands that upscale (on one machine or on Spark). */
+/** The model, device, size and how-to options of the commands that upscale (on one machine or on Spark). */
 final class UpscaleSettings {
+
+	@Mixin
+	ModelOptions model = new ModelOptions();
+
+	@Mixin
+	DeviceOptions device = new DeviceOptions();
 
 	@ArgGroup(exclusive = true, multiplicity = "1")
 	Target target;

@@ -133,6 +133,22 @@ class TiledUpscaleTest {
 				throw new OutOfMemoryError("Java heap space");
 			}, Monitor.NONE));
 			assertTrue(e.getMessage().contains("even with 8-pixel tiles"), e.getMessage());
+
+			// libtorch's own out-of-memory arrives as an EngineException with its allocator's words
+			AtomicInteger nativeFailures = new AtomicInteger();
+			PlanarImage again = PlanarImage.zeros(1, 90, 90);
+			up.upscale(in, 90, 90, (y0, x0, h, w, v) -> {
+				if (w == 90 && nativeFailures.getAndIncrement() == 0) {
+					throw new ai.djl.engine.EngineException("DefaultCPUAllocator: not enough memory: you tried to allocate 8589934592 bytes.");
+				}
+				for (int y = 0; y < h; y++) System.arraycopy(v, y * w, again.plane(0), (y0 + y) * 90 + x0, w);
+			}, Monitor.NONE);
+			assertTrue(maxDiff(expected, again) < 1e-6);
+			ai.djl.engine.EngineException other = assertThrows(ai.djl.engine.EngineException.class, () -> up.upscale(in, 90, 90,
+				(y0, x0, h, w, v) -> {
+					throw new ai.djl.engine.EngineException("shape mismatch");
+				}, Monitor.NONE));
+			assertEquals("shape mismatch", other.getMessage(), "other engine errors are not retried");
 		}
 	}
 

@@ -42,7 +42,7 @@ public final class FileBatchJob {
 		LongAccumulator failed = sc.sc().longAccumulator("LIIF images failed");
 		sc.setJobDescription("LIIF upscale of " + jobs.size() + " images to " + outputRoot);
 		return sc.parallelize(jobs, Math.max(1, jobs.size()))
-			.mapPartitions(new FileTasks(settings, done, skipped, failed))
+			.mapPartitions(new FileTasks(settings, HadoopConf.of(conf), done, skipped, failed))
 			.collect();
 	}
 
@@ -64,13 +64,14 @@ public final class FileBatchJob {
 	}
 
 	/** The work of a partition, on an executor. */
-	private record FileTasks(JobSettings settings, LongAccumulator done, LongAccumulator skipped, LongAccumulator failed)
+	private record FileTasks(JobSettings settings, HadoopConf hadoop, LongAccumulator done, LongAccumulator skipped,
+		LongAccumulator failed)
 		implements FlatMapFunction<Iterator<Tuple2<String, String>>, Outcome>
 	{
 
 		@Override
 		public Iterator<Outcome> call(Iterator<Tuple2<String, String>> files) {
-			Configuration conf = new Configuration();
+			Configuration conf = hadoop.get();
 			FileUpscaler upscaler = new FileUpscaler(settings.localModel(), settings.device(), settings.options());
 			List<Outcome> outcomes = new ArrayList<>();
 			while (files.hasNext()) {

@@ -57,7 +57,7 @@ public final class TiledImageJob {
 		sc.setJobDescription("LIIF upscale of " + input + " to " + layout.width() + " x " + layout.height() + " in "
 			+ blocks.size() + " blocks");
 		return sc.parallelize(blocks, blocks.size())
-			.mapPartitions(new BlockTasks(input, outputZarr, settings, layout, blockChunks))
+			.mapPartitions(new BlockTasks(input, outputZarr, settings, HadoopConf.of(conf), layout, blockChunks))
 			.collect();
 	}
 
@@ -112,13 +112,14 @@ public final class TiledImageJob {
 		}
 	}
 
-	private record BlockTasks(String input, String outputZarr, JobSettings settings, OmeZarr.Layout layout, int blockChunks)
+	private record BlockTasks(String input, String outputZarr, JobSettings settings, HadoopConf hadoop, OmeZarr.Layout layout,
+		int blockChunks)
 		implements FlatMapFunction<Iterator<Block>, Outcome>
 	{
 
 		@Override
 		public Iterator<Outcome> call(Iterator<Block> blocks) throws Exception {
-			Configuration conf = new Configuration();
+			Configuration conf = hadoop.get();
 			ChunkStore store = new HadoopStore(outputZarr, conf);
 			List<Outcome> outcomes = new ArrayList<>();
 			while (blocks.hasNext()) outcomes.add(upscale(blocks.next(), store, conf));

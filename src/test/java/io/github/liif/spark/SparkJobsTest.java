@@ -123,4 +123,29 @@ class SparkJobsTest {
 		String second = run(request(List.of(image.toString()), zarr.toString(), true, size), true);
 		assertTrue(second.contains("20 blocks: 0 upscaled, 20 skipped"), second);
 	}
+
+	@Test
+	void filesOnAnotherFileSystemAreStagedAndPublishedWithTheJobsHadoopSettings() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("in"));
+		new FileSaver(noise("16-bit", 30, 20, 5)).saveAsTiff(in.resolve("a.tif").toString());
+		new FileSaver(noise("RGB", 20, 30, 6)).saveAsPng(in.resolve("b.png").toString());
+		Path local = dir.resolve("local");
+		run(request(List.of(in.toString()), local.toString(), false, TargetSize.scale(2)), true);
+		// known to the job only through its configuration (spark.hadoop.*), not to a fresh Configuration
+		System.setProperty("spark.hadoop.fs.remote.impl", RemoteLikeFileSystem.class.getName());
+		try {
+			Path remote = dir.resolve("remote");
+			String text = run(request(List.of("remote://" + in), "remote://" + remote, false, TargetSize.scale(2)), true);
+			assertTrue(text.contains("2 images: 2 upscaled"), text);
+			for (String name : List.of("a.tif", "b.png")) {
+				assertEquals(-1, Files.mismatch(local.resolve(name), remote.resolve(name)), name);
+			}
+			try (var files = Files.list(remote)) {
+				assertEquals(2, files.count(), "no temporary files left beside the outputs");
+			}
+		}
+		finally {
+			System.clearProperty("spark.hadoop.fs.remote.impl");
+		}
+	}
 }

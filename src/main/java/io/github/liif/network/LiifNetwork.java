@@ -161,10 +161,10 @@ public final class LiifNetwork implements AutoCloseable {
 	public NDArray decodeBlended(NDArray table, DecoderMode mode, QueryBatch batch, NDManager scope) {
 		int n = batch.queries();
 		int shifts = batch.shiftsPerQuery();
-		NDArray rows = scope.create(batch.latentRows());
-		NDArray coords = scope.create(batch.coords(), new Shape((long) n * shifts, batch.coordWidth()));
+		NDArray rows = StagedArrays.create(scope, batch.latentRows());
+		NDArray coords = StagedArrays.create(scope, batch.coords(), new Shape((long) n * shifts, batch.coordWidth()));
 		NDArray pred = decode(table, mode, rows, coords);
-		NDArray weights = scope.create(batch.weights(), new Shape(shifts, n, 1));
+		NDArray weights = StagedArrays.create(scope, batch.weights(), new Shape(shifts, n, 1));
 		return pred.reshape(shifts, n, pred.getShape().get(1)).mul(weights).sum(new int[] { 0 });
 	}
 

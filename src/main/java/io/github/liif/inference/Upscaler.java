@@ -128,8 +128,13 @@ public final class Upscaler {
 		int cropW = rx.cropLength();
 		try (NDManager tile = scope.newSubManager()) {
 			float[] crop = input.copyWindow(ry.cropStart(), rx.cropStart(), cropH, cropW);
-			NDArray image = tile.create(crop, new Shape(1, channels, cropH, cropW)).sub(0.5f).div(0.5f);
-			NDArray table = net.latentTable(net.encode(image), options.mode());
+			NDArray table;
+			try (NDManager encoding = tile.newSubManager()) {
+				// only the latent table outlives the encoder's activations
+				NDArray image = encoding.create(crop, new Shape(1, channels, cropH, cropW)).sub(0.5f).div(0.5f);
+				table = net.latentTable(net.encode(image), options.mode());
+				table.attach(tile);
+			}
 			int width = rx.outLength();
 			int rowsPerBatch = Math.max(1, options.batch() / width);
 			for (int y = ry.outStart(); y < ry.outEnd(); y += rowsPerBatch) {

@@ -15,17 +15,38 @@ final class EdsrEncoder implements Encoder {
 		this.p = params;
 	}
 
+	/**
+	 * NB: every intermediate is closed as soon as it is used. DJL keeps an op's result until its
+	 * manager closes, so otherwise all 4 x 16 block activations of a tile stayed in native memory
+	 * at once (~1 GB for a 256-pixel tile). Autograd keeps what it needs for backward itself.
+	 */
 	@Override
 	public NDArray forward(NDArray image) {
 		NDArray head = conv(image, "encoder.head.0");
 		NDArray x = head;
 		for (int b = 0; b < spec.residualBlocks(); b++) {
 			String block = "encoder.body." + b + ".body.";
-			NDArray r = conv(Layers.relu(conv(x, block + "0")), block + "2");
-			if (spec.residualScale() != 1.0) r = r.mul(spec.residualScale());
-			x = r.add(x);
+			NDArray first = conv(x, block + "0");
+			NDArray activated = Layers.relu(first);
+			first.close();
+			NDArray r = conv(activated, block + "2");
+			activated.close();
+			if (spec.residualScale() != 1.0) {
+				NDArray scaled = r.mul(spec.residualScale());
+				r.close();
+				r = scaled;
+			}
+			NDArray next = r.add(x);
+			r.close();
+			if (x != head) x.close();
+			x = next;
 		}
-		return conv(x, "encoder.body." + spec.residualBlocks()).add(head);
+		NDArray body = conv(x, "encoder.body." + spec.residualBlocks());
+		if (x != head) x.close();
+		NDArray out = body.add(head);
+		body.close();
+		head.close();
+		return out;
 	}
 
 	private NDArray conv(NDArray x, String name) {

@@ -29,13 +29,23 @@ final class RdnEncoder implements Encoder {
 		return fused.add(shallow);
 	}
 
+	/** Intermediates are closed once used, as in {@link EdsrEncoder#forward}. */
 	private NDArray denseBlock(NDArray input, String prefix) {
 		NDArray t = input;
 		for (int c = 0; c < spec.layers(); c++) {
-			NDArray grown = Layers.relu(conv(t, prefix + "convs." + c + ".conv.0"));
-			t = t.concat(grown, 1);
+			NDArray conv = conv(t, prefix + "convs." + c + ".conv.0");
+			NDArray grown = Layers.relu(conv);
+			conv.close();
+			NDArray wider = t.concat(grown, 1);
+			grown.close();
+			if (t != input) t.close();
+			t = wider;
 		}
-		return conv(t, prefix + "LFF").add(input);
+		NDArray fused = conv(t, prefix + "LFF");
+		if (t != input) t.close();
+		NDArray out = fused.add(input);
+		fused.close();
+		return out;
 	}
 
 	private NDArray conv(NDArray x, String name) {

@@ -10,9 +10,8 @@ import java.nio.ByteOrder;
 /**
  * Creates arrays from Java data through a per-thread staging buffer that is reused. NB: DJL's
  * create(float[]) wraps a fresh direct ByteBuffer that the JVM frees only when it next collects
- * garbage, so thousands of decoder batches held up to the heap's size again in native memory
- * (peak RSS of a large upscale: heap + direct buffers + libtorch). Here the staged data are copied
- * into a tensor libtorch owns, and the staging buffer is used again for the next array.
+ * garbage, one per array of every decoder batch. Here the staged data are copied into a tensor
+ * libtorch owns (freed when closed), and the staging buffer is used again for the next array.
  */
 final class StagedArrays {
 

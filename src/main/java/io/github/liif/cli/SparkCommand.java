@@ -51,7 +51,7 @@ final class SparkCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (format != null && !List.of("tif", "tiff", "png", "jpg", "jpeg").contains(format.toLowerCase(java.util.Locale.ROOT))) {
+		if (format != null && !io.github.liif.imagej.ImageFiles.EXTENSIONS.contains(format.toLowerCase(java.util.Locale.ROOT))) {
 			throw new IllegalArgumentException("--format must be tif, png or jpg, got " + format);
 		}
 		if (zarr && inputs.size() != 1) throw new IllegalArgumentException("--zarr takes exactly one input image, got " + inputs.size());

@@ -135,12 +135,10 @@ public final class TiffStreamWriter {
 			offsets[s] = dataStart() + (long) s * rowsPerStrip * layout.rowBytes();
 			counts[s] = rows * layout.rowBytes();
 		}
-		long[] bits = new long[spp];
-		java.util.Arrays.fill(bits, 8L * layout.type().bytes);
 		List<Entry> e = new ArrayList<>();
 		e.add(numbers(256, LONG, layout.width()));
 		e.add(numbers(257, LONG, layout.height()));
-		e.add(numbers(258, SHORT, bits));
+		e.add(numbers(258, SHORT, fill(spp, 8L * layout.type().bytes)));
 		e.add(numbers(259, SHORT, 1));
 		e.add(numbers(262, SHORT, spp == 3 ? 2 : 1));
 		if (description != null && !description.isEmpty()) {

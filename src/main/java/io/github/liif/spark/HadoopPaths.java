@@ -2,10 +2,8 @@ package io.github.liif.spark;
 
 import io.github.liif.imagej.ImageFiles;
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -29,7 +27,7 @@ final class HadoopPaths {
 	}
 
 	static boolean isLocal(String uri) {
-		String scheme = URI.create(uri.replace(" ", "%20")).getScheme();
+		String scheme = new Path(uri).toUri().getScheme();
 		return scheme == null || scheme.equals("file");
 	}
 
@@ -49,7 +47,7 @@ final class HadoopPaths {
 				FileStatus[] entries = m.isDirectory() ? fs.listStatus(m.getPath()) : new FileStatus[] { m };
 				for (FileStatus f : entries) {
 					String name = f.getPath().getName();
-					if (f.isFile() && !name.startsWith(".") && ImageFiles.EXTENSIONS.contains(extension(name))) {
+					if (f.isFile() && !name.startsWith(".") && ImageFiles.isSupported(java.nio.file.Path.of(name))) {
 						files.add(f.getPath().toString());
 					}
 				}
@@ -57,11 +55,6 @@ final class HadoopPaths {
 		}
 		files.sort(null);
 		return files;
-	}
-
-	static String extension(String name) {
-		int dot = name.lastIndexOf('.');
-		return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
 	}
 
 	static boolean exists(String uri, Configuration conf) throws IOException {

@@ -23,11 +23,13 @@ public final class RowAssembler implements TileSink {
 		void accept(int y, float[] values);
 	}
 
+	/** A row not yet handed over: its values and which of its columns have arrived. */
+	private record PendingRow(float[] values, BitSet filled) {}
+
 	private final OutputRegion region;
 	private final int channels;
 	private final RowSink sink;
-	private final Map<Integer, float[]> rows = new HashMap<>();
-	private final Map<Integer, BitSet> filled = new HashMap<>();
+	private final Map<Integer, PendingRow> pending = new HashMap<>();
 	private int next;
 
 	public RowAssembler(OutputRegion region, int channels, RowSink sink) {
@@ -43,13 +45,12 @@ public final class RowAssembler implements TileSink {
 		for (int dy = 0; dy < h; dy++) {
 			int y = y0 + dy;
 			if (y < next) continue;
-			float[] row = rows.computeIfAbsent(y, k -> new float[rowLength]);
-			System.arraycopy(values, dy * w * channels, row, (x0 - region.x0()) * channels, w * channels);
-			filled.computeIfAbsent(y, k -> new BitSet(region.width())).set(x0 - region.x0(), x0 - region.x0() + w);
+			PendingRow row = pending.computeIfAbsent(y, k -> new PendingRow(new float[rowLength], new BitSet(region.width())));
+			System.arraycopy(values, dy * w * channels, row.values(), (x0 - region.x0()) * channels, w * channels);
+			row.filled().set(x0 - region.x0(), x0 - region.x0() + w);
 		}
-		while (filled.containsKey(next) && filled.get(next).cardinality() == region.width()) {
-			filled.remove(next);
-			sink.accept(next, rows.remove(next));
+		while (pending.containsKey(next) && pending.get(next).filled().cardinality() == region.width()) {
+			sink.accept(next, pending.remove(next).values());
 			next++;
 		}
 	}

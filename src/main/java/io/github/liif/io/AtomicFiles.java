@@ -2,6 +2,7 @@ package io.github.liif.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,24 @@ public final class AtomicFiles {
 			Files.deleteIfExists(temp);
 			throw e;
 		}
+	}
+
+	/**
+	 * Removes temporary files of {@code target} that a killed writer (kill -9, power loss) left
+	 * behind. Only for callers that own the target, such as a training run and its checkpoint:
+	 * another process writing the same target at this moment would lose its temporary file.
+	 *
+	 * @return how many were removed
+	 */
+	public static int removeLeftovers(Path target) throws IOException {
+		Path absolute = target.toAbsolutePath();
+		int removed = 0;
+		try (DirectoryStream<Path> parts = Files.newDirectoryStream(absolute.getParent(), "." + absolute.getFileName() + ".*.part")) {
+			for (Path part : parts) {
+				if (Files.deleteIfExists(part)) removed++;
+			}
+		}
+		return removed;
 	}
 
 	public static void write(Path target, boolean overwrite, byte[] content) throws IOException {

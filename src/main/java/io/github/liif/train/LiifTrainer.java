@@ -16,6 +16,7 @@ import io.github.liif.inference.CancelledException;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
+import io.github.liif.io.AtomicFiles;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.ModelDescriptor;
@@ -63,6 +64,9 @@ public final class LiifTrainer {
 	 */
 	public LiifModel train(boolean resume) throws IOException, ModelFormatException {
 		TrainingConfig config = run.config();
+		// a run killed while writing its checkpoint or model leaves their temporary files behind
+		AtomicFiles.removeLeftovers(run.checkpoint());
+		AtomicFiles.removeLeftovers(run.output());
 		Checkpoints.State state = resume ? Checkpoints.read(run.checkpoint()) : null;
 		LiifModelWeights startWeights = state == null ? run.start().network() : state.model().network();
 		List<JsonObject> history = state == null ? new ArrayList<>() : state.history();

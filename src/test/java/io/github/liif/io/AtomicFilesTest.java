@@ -38,4 +38,20 @@ class AtomicFilesTest {
 		AtomicFiles.write(target, true, new byte[] { 1 });
 		assertArrayEquals(new byte[] { 1 }, Files.readAllBytes(target));
 	}
+
+	@Test
+	void leftoversOfAKilledWriterAreRemovedAndNothingElse() throws Exception {
+		Path target = dir.resolve("m.liif.ckpt");
+		Files.write(target, new byte[] { 7 });
+		Files.write(dir.resolve(".m.liif.ckpt.4711.part"), new byte[10]);
+		Files.write(dir.resolve(".m.liif.ckpt.99.part"), new byte[10]);
+		Files.write(dir.resolve(".other.liif.ckpt.1.part"), new byte[10]);
+		Files.write(dir.resolve("m.liif.ckpt.part"), new byte[10]);
+		assertEquals(2, AtomicFiles.removeLeftovers(target));
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(java.util.Set.of("m.liif.ckpt", ".other.liif.ckpt.1.part", "m.liif.ckpt.part"),
+				files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+		}
+		assertArrayEquals(new byte[] { 7 }, Files.readAllBytes(target));
+	}
 }

@@ -57,9 +57,8 @@ final class SparkCommand implements Callable<Integer> {
 		if (zarr && inputs.size() != 1) throw new IllegalArgumentException("--zarr takes exactly one input image, got " + inputs.size());
 		if (chunk < 16 || blockChunks < 1) throw new IllegalArgumentException("--chunk must be >= 16 and --block-chunks >= 1");
 		String model = settings.model.model;
-		boolean modelFile = !Models.DEFAULT.equalsIgnoreCase(model) && !Models.BUNDLED.contains(model);
 		SparkUpscale.Request request = new SparkUpscale.Request(master, inputs, output, format, zarr, chunk, blockChunks, model,
-			modelFile, settings.device.deviceChoice(), settings.options(), settings.targetSize(), settings.float32, settings.overwrite);
+			Models.isFile(model), settings.device.deviceChoice(), settings.options(), settings.targetSize(), settings.float32, settings.overwrite);
 		try {
 			return SparkUpscale.run(request, spec.commandLine().getOut()) ? 0 : LiifCli.FAILED;
 		}

@@ -29,14 +29,18 @@ public final class Models {
 		return rgb ? NATURAL : MICROSCOPY;
 	}
 
+	/** Whether a model name is a file path rather than "default" or a bundled name. */
+	public static boolean isFile(String name) {
+		return !DEFAULT.equalsIgnoreCase(name) && !BUNDLED.contains(name);
+	}
+
 	/**
 	 * @param name "default", a bundled name or a file path
 	 * @param rgbImage whether the image is RGB (picks the default)
 	 */
 	public static LiifModel load(String name, boolean rgbImage) throws ModelFormatException {
-		String resolved = DEFAULT.equalsIgnoreCase(name) ? defaultFor(rgbImage) : name;
-		if (BUNDLED.contains(resolved)) return bundled(resolved);
-		return ModelFiles.load(Path.of(name));
+		if (isFile(name)) return ModelFiles.load(Path.of(name));
+		return bundled(DEFAULT.equalsIgnoreCase(name) ? defaultFor(rgbImage) : name);
 	}
 
 	private static String resource(String name) {

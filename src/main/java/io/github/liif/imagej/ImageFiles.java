@@ -77,6 +77,23 @@ public final class ImageFiles {
 	}
 
 	/**
+	 * Page {@code page} (1-based) of a multi-page TIFF without decoding the others; other files
+	 * are read whole (they have one page).
+	 */
+	public static ImagePlus readPage(Path file, int page) throws IOException {
+		if (!extension(file).startsWith("tif")) return read(file);
+		ImagePlus imp;
+		try {
+			imp = new Opener().openTiff(file.toAbsolutePath().toString(), page);
+		}
+		catch (RuntimeException | OutOfMemoryError e) {
+			throw new IOException(file + ": cannot be read as an image (" + e.getMessage() + ")", e);
+		}
+		if (imp == null || imp.getStack().getProcessor(1) == null) throw new IOException(file + ": page " + page + " cannot be read");
+		return imp;
+	}
+
+	/**
 	 * PNG and JPEG through ImageIO: ImageJ's own JPEG path uses the AWT toolkit, which prints
 	 * stack traces on damaged files from a thread of its own.
 	 */

@@ -61,19 +61,29 @@ public final class TrainingData {
 				warn.accept("skipped " + source.name() + ": 8-bit colour (palette) images must be converted to RGB first");
 				continue;
 			}
-			List<TrainingImage> planes = planes(imp, source.name(), modelChannels);
-			for (int k = 0; k < planes.size(); k++) {
-				TrainingImage t = planes.get(k);
-				if (t.width() < minSize || t.height() < minSize) {
-					warn.accept("skipped " + t.name() + ": " + t.width() + " x " + t.height() + " is smaller than a training patch ("
-						+ minSize + " x " + minSize + ")");
-				}
-				else if (cache == null || source.file() == null) {
-					out.add(t);
-				}
-				else {
-					int plane = k;
-					out.add(TrainingImage.cached(t.name(), t.image(), t.eightBit(), cache, () -> reload(source, modelChannels, plane)));
+			IntensityRange[] ranges = intensityRanges(imp);
+			int pages = imp.getStackSize();
+			for (int page = 1; page <= pages; page++) {
+				String label = pages > 1 ? source.name() + " #" + page : source.name();
+				IntensityRange range = ranges[(page - 1) % imp.getNChannels()];
+				List<TrainingImage> planes = pagePlanes(imp.getStack().getProcessor(page), label, range, modelChannels);
+				for (int k = 0; k < planes.size(); k++) {
+					TrainingImage t = planes.get(k);
+					if (t.width() < minSize || t.height() < minSize) {
+						warn.accept("skipped " + t.name() + ": " + t.width() + " x " + t.height() + " is smaller than a training patch ("
+							+ minSize + " x " + minSize + ")");
+					}
+					else if (cache == null || source.file() == null) {
+						out.add(t);
+					}
+					else {
+						Path file = source.file();
+						int p = page;
+						int part = k;
+						// read again: only this page, normalised with the range of the whole file found now
+						out.add(TrainingImage.cached(t.name(), t.image(), t.eightBit(), cache, () -> pagePlanes(readPage(file, p, pages),
+							label, range, modelChannels).get(part).image()));
+					}
 				}
 			}
 		}
@@ -84,47 +94,40 @@ public final class TrainingData {
 		return out;
 	}
 
-	private static PlanarImage reload(TrainingSource source, int modelChannels, int plane) {
+	private static ij.process.ImageProcessor readPage(Path file, int page, int pages) {
 		try {
-			return planes(source.read(), source.name(), modelChannels).get(plane).image();
+			ImagePlus imp = ImageFiles.readPage(file, page);
+			if (imp.getStackSize() != 1 && imp.getStackSize() != pages) throw new IOException("it has changed since training started");
+			return imp.getStack().getProcessor(imp.getStackSize() == 1 ? 1 : page);
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException("cannot read the training image " + source.name() + " again: " + e.getMessage(), e);
+			throw new java.io.UncheckedIOException("cannot read the training image " + file.getFileName() + " again: " + e.getMessage(), e);
 		}
 	}
 
-	/** The planes of an open image, normalised, as training images of {@code modelChannels} channels. */
-	public static List<TrainingImage> planes(ImagePlus imp, String name, int modelChannels) {
-		List<TrainingImage> out = new ArrayList<>();
-		IntensityRange[] ranges = ImagePlusUpscaler.intensityRanges(imp, new java.awt.Rectangle(0, 0, imp.getWidth(), imp
-			.getHeight()));
-		ImageStack stack = imp.getStack();
-		int w = imp.getWidth();
-		int h = imp.getHeight();
-		boolean rgb = imp.getBitDepth() == 24;
-		boolean eightBit = rgb || imp.getBitDepth() == 8;
-		for (int s = 1; s <= stack.getSize(); s++) {
-			String label = stack.getSize() > 1 ? name + " #" + s : name;
-			IntensityRange range = ranges[(s - 1) % imp.getNChannels()];
-			if (rgb) {
-				float[][] colours = new float[3][];
-				for (int k = 0; k < 3; k++) colours[k] = PlaneCodec.normalise(PlaneCodec.raw(stack.getProcessor(s), k), range);
-				if (modelChannels == 3) {
-					out.add(new TrainingImage(label, new PlanarImage(h, w, colours), true));
-				}
-				else {
-					for (int k = 0; k < 3; k++) {
-						out.add(new TrainingImage(label + " " + "RGB".charAt(k), new PlanarImage(h, w, new float[][] { colours[k] }), true));
-					}
-				}
-				continue;
+	private static IntensityRange[] intensityRanges(ImagePlus imp) {
+		return ImagePlusUpscaler.intensityRanges(imp, new java.awt.Rectangle(0, 0, imp.getWidth(), imp.getHeight()));
+	}
+
+	/** One page (stack slice), normalised: one training image, or three gray ones from RGB for a gray model. */
+	private static List<TrainingImage> pagePlanes(ij.process.ImageProcessor ip, String label, IntensityRange range, int modelChannels) {
+		int w = ip.getWidth();
+		int h = ip.getHeight();
+		boolean rgb = ip.getBitDepth() == 24;
+		if (rgb) {
+			float[][] colours = new float[3][];
+			for (int k = 0; k < 3; k++) colours[k] = PlaneCodec.normalise(PlaneCodec.raw(ip, k), range);
+			if (modelChannels == 3) return List.of(new TrainingImage(label, new PlanarImage(h, w, colours), true));
+			List<TrainingImage> out = new ArrayList<>();
+			for (int k = 0; k < 3; k++) {
+				out.add(new TrainingImage(label + " " + "RGB".charAt(k), new PlanarImage(h, w, new float[][] { colours[k] }), true));
 			}
-			float[] plane = PlaneCodec.normalise(PlaneCodec.raw(stack.getProcessor(s), 0), range);
-			float[][] planes = new float[modelChannels][];
-			Arrays.fill(planes, plane);
-			out.add(new TrainingImage(label, new PlanarImage(h, w, planes), eightBit));
+			return out;
 		}
-		return out;
+		float[] plane = PlaneCodec.normalise(PlaneCodec.raw(ip, 0), range);
+		float[][] planes = new float[modelChannels][];
+		Arrays.fill(planes, plane);
+		return List.of(new TrainingImage(label, new PlanarImage(h, w, planes), ip.getBitDepth() == 8));
 	}
 
 	public static List<Evaluation.Image> asEvaluationImages(List<TrainingImage> images) {

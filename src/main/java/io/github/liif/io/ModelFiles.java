@@ -149,6 +149,20 @@ public final class ModelFiles {
 		return ZipEntries.read(Files.readAllBytes(file), file.getFileName().toString());
 	}
 
+	/** The model in entries already read by {@link #entries}, so a checkpoint is read from disk once. */
+	public static LiifModel fromEntries(Map<String, byte[]> entries, String fileName) throws ModelFormatException {
+		try {
+			if (!entries.containsKey(DESCRIPTOR)) throw new ModelFormatException("not a LIIF model archive");
+			return readOwn(entries);
+		}
+		catch (ModelFormatException e) {
+			throw new ModelFormatException(fileName + ": " + e.getMessage(), e);
+		}
+		catch (RuntimeException e) {
+			throw new ModelFormatException(fileName + ": the file is damaged or not a model file (" + e + ")", e);
+		}
+	}
+
 	/** The descriptor as stored in a {@code .liif} file. */
 	public static JsonObject descriptorJson(LiifModel model) {
 		ModelDescriptor md = model.descriptor();

@@ -55,10 +55,10 @@ final class Checkpoints {
 			throw new NoSuchFileException(file + ": no checkpoint to resume from; start without --resume");
 		}
 		Map<String, byte[]> entries = ModelFiles.entries(file);
+		LiifModel model = ModelFiles.fromEntries(entries, file.getFileName().toString());
 		if (!entries.containsKey(OPTIMIZER) || !entries.containsKey(RUN)) {
 			throw new ModelFormatException(file + " is a model but not a training checkpoint");
 		}
-		LiifModel model = ModelFiles.load(file);
 		StateDict optimizer = Safetensors.read(entries.get(OPTIMIZER)).weights();
 		try {
 			JsonObject run = JsonParser.parseString(new String(entries.get(RUN), StandardCharsets.UTF_8)).getAsJsonObject();

@@ -49,8 +49,9 @@ class TrainingDataTest {
 	@Test
 	void rgbImagesGiveThreeGrayPlanesToAGrayModel() throws Exception {
 		ImagePlus rgb = IJ.createImage("c", "RGB ramp", 50, 50, 1);
-		assertEquals(3, TrainingData.planes(rgb, "c", 1).size());
-		assertEquals(3, TrainingData.planes(rgb, "c", 3).get(0).image().channels());
+		List<TrainingSource> open = List.of(TrainingSource.of(rgb));
+		assertEquals(3, TrainingData.loadSources(open, 1, 48, w -> {}, null).size());
+		assertEquals(3, TrainingData.loadSources(open, 3, 48, w -> {}, null).get(0).image().channels());
 	}
 
 	@Test
@@ -99,21 +100,47 @@ class TrainingDataTest {
 		TrainingData.checkDisjointSources(List.of(TrainingSource.of(open)), List.of(TrainingSource.of(opened)));
 	}
 
+	/** A stack whose pages all differ, saved as one TIFF. */
+	private Path noisyStack(String name, String type, int pages, int channels, long seed) {
+		ImagePlus imp = IJ.createImage(name, type + " black", 64, 60, pages);
+		java.util.Random r = new java.util.Random(seed);
+		for (int s = 1; s <= pages; s++) {
+			ij.process.ImageProcessor ip = imp.getStack().getProcessor(s);
+			for (int i = 0; i < 64 * 60; i++) ip.set(i, r.nextInt(type.equals("RGB") ? 1 << 24 : 200 * s + 1));
+		}
+		if (channels > 1) imp.setDimensions(channels, pages / channels, 1);
+		Path p = dir.resolve(name);
+		new FileSaver(imp).saveAsTiff(p.toString());
+		return p;
+	}
+
 	@Test
-	void planesOfFilesOverTheCacheBudgetAreReadAgainWithTheSameValues() throws Exception {
-		tiff("s1.tif", "16-bit", 64, 60, 2);
-		tiff("s2.tif", "32-bit", 70, 60, 1);
+	void planesOfFilesOverTheCacheBudgetAreReadAgainPageByPageWithTheSameValues() throws Exception {
+		noisyStack("a-pages.tif", "16-bit", 3, 1, 1);
+		noisyStack("b-channels.tif", "16-bit", 4, 2, 2);
+		noisyStack("c-rgb.tif", "RGB", 2, 1, 3);
+		tiff("d-single.tif", "32-bit", 70, 60, 1);
 		List<TrainingSource> files = ImageFiles.list(List.of(dir)).stream().map(TrainingSource::of).toList();
 		List<TrainingImage> held = TrainingData.loadSources(files, 1, 48, w -> {}, null);
 		io.github.liif.train.PlaneCache cache = new io.github.liif.train.PlaneCache(4L * 64 * 60);
 		List<TrainingImage> cached = TrainingData.loadSources(files, 1, 48, w -> {}, cache);
-		assertEquals(3, cached.size());
+		assertEquals(3 + 4 + 2 * 3 + 1, cached.size());
 		for (int round = 0; round < 2; round++) {
-			for (int k = 0; k < 3; k++) {
+			for (int k = 0; k < cached.size(); k++) {
 				assertTrue(java.util.Arrays.equals(held.get(k).image().plane(0), cached.get(k).image().plane(0)), cached.get(k).name());
 			}
 		}
-		assertTrue(cache.reloads() >= 2, "planes were read again: " + cache.reloads());
+		assertTrue(cache.reloads() >= cached.size(), "planes were read again: " + cache.reloads());
 		assertTrue(cache.used() <= 4L * 64 * 60);
+	}
+
+	@Test
+	void onePageOfAStackIsThatPage() throws Exception {
+		Path file = noisyStack("pages.tif", "16-bit", 3, 1, 4);
+		ImagePlus whole = ImageFiles.read(file);
+		ImagePlus second = ImageFiles.readPage(file, 2);
+		assertEquals(1, second.getStackSize());
+		assertTrue(java.util.Arrays.equals((short[]) whole.getStack().getPixels(2), (short[]) second.getProcessor().getPixels()));
+		assertThrows(IOException.class, () -> ImageFiles.readPage(file, 9));
 	}
 }

@@ -114,6 +114,18 @@ class LiifTrainerTest {
 	}
 
 	@Test
+	void resumingFromAPlainModelOrNoFileSaysWhy() throws Exception {
+		TrainingRun r = run(recipe().iterations(3).build(), "plain");
+		ModelFiles.save(r.start(), r.checkpoint(), false);
+		var notACheckpoint = assertThrows(io.github.liif.model.ModelFormatException.class, () -> Checkpoints.read(r.checkpoint()));
+		assertTrue(notACheckpoint.getMessage().endsWith("is a model but not a training checkpoint"), notACheckpoint.getMessage());
+		Files.delete(r.checkpoint());
+		var none = assertThrows(java.nio.file.NoSuchFileException.class, () -> new LiifTrainer(r, new TrainingListener() {}, Device
+			.cpu()).train(true));
+		assertTrue(none.getMessage().contains("no checkpoint to resume from; start without --resume"), none.getMessage());
+	}
+
+	@Test
 	void upscalingWhileTrainingInTheSameJvmGivesTheUsualResult() throws Exception {
 		io.github.liif.model.LiifModelWeights other = TinyModels.randomEdsr(1, true, 17);
 		PlanarImage image = images(1, 1).get(0).image();

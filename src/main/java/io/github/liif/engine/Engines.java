@@ -32,6 +32,7 @@ public final class Engines {
 		ClassLoader previous = thread.getContextClassLoader();
 		thread.setContextClassLoader(Engines.class.getClassLoader());
 		try {
+			NativeHeap.keepFreedBlocks();
 			return Engine.getEngine(ENGINE);
 		}
 		catch (RuntimeException | UnsatisfiedLinkError e) {

@@ -9,12 +9,14 @@ final class ConsoleProgress implements Monitor {
 
 	private final PrintWriter err;
 	private final String label;
+	private final StopSignal stop;
 	private final long start = System.nanoTime();
 	private long lastDraw;
 
-	ConsoleProgress(PrintWriter err, String label) {
+	ConsoleProgress(PrintWriter err, String label, StopSignal stop) {
 		this.err = err;
 		this.label = label;
+		this.stop = stop;
 	}
 
 	@Override
@@ -32,6 +34,6 @@ final class ConsoleProgress implements Monitor {
 
 	@Override
 	public boolean isCancelled() {
-		return Thread.currentThread().isInterrupted();
+		return stop.requested();
 	}
 }

@@ -59,8 +59,14 @@ final class EvalCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		deviceOptions.applyThreads();
-		ImageJEvaluation.Result result = ImageJEvaluation.run(modelOptions.model, data, scales, Degradation.parse(degradation), noise,
-			!noSsim, deviceOptions.deviceChoice(), new ConsoleProgress(err, "evaluating"), w -> err.println("warning: " + w));
+		try (StopSignal stop = new StopSignal()) {
+			report(ImageJEvaluation.run(modelOptions.model, data, scales, Degradation.parse(degradation), noise, !noSsim, deviceOptions
+				.deviceChoice(), new ConsoleProgress(err, "evaluating", stop), w -> err.println("warning: " + w)), out);
+		}
+		return 0;
+	}
+
+	private void report(ImageJEvaluation.Result result, PrintWriter out) throws java.io.IOException {
 		List<EvalRow> rows = result.rows();
 		out.printf(Locale.ROOT, "%-8s %10s %10s %8s %8s %8s%n", "scale", "PSNR", "bicubic", "gain", "SSIM", "bicubic");
 		double[] gains = new double[scales.length];
@@ -78,7 +84,6 @@ final class EvalCommand implements Callable<Integer> {
 			Charts.save(chart, "LIIF " + result.model() + " vs bicubic", "scale", "mean PSNR gain (dB)", scales,
 				new String[] { result.model() }, new double[][] { gains });
 		}
-		return 0;
 	}
 
 	private static String number(double s) {

@@ -17,9 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -106,29 +103,15 @@ final class TrainCommand implements Callable<Integer> {
 		deviceOptions.applyThreads();
 		TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data, List.of(), validation == null ? List.of() : validation, List.of(),
 			from, channels, encoder, blocks, features, hidden, config, output, name, valCrop, cacheMb * 1_000_000L), err::println);
-		// Ctrl-C: ask the trainer to stop and wait until it has written its checkpoint
-		AtomicBoolean interrupted = new AtomicBoolean();
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			interrupted.set(true);
-			try {
-				stopped.await(2, TimeUnit.MINUTES);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}));
-		try {
-			new LiifTrainer(run, listener(err, interrupted, run), Engines.device(deviceOptions.deviceChoice())).train(resume);
-		}
-		finally {
-			stopped.countDown();
+		// Ctrl-C: the trainer stops at the next iteration and writes its checkpoint before the JVM exits
+		try (StopSignal stop = new StopSignal()) {
+			new LiifTrainer(run, listener(err, stop, run), Engines.device(deviceOptions.deviceChoice())).train(resume);
 		}
 		err.println("wrote " + output);
 		return 0;
 	}
 
-	private static TrainingListener listener(PrintWriter err, AtomicBoolean interrupted, TrainingRun run) {
+	private static TrainingListener listener(PrintWriter err, StopSignal stop, TrainingRun run) {
 		return new TrainingListener() {
 
 			long last;
@@ -151,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
 
 			@Override
 			public boolean isCancelled() {
-				return interrupted.get();
+				return stop.requested();
 			}
 		};
 	}

@@ -46,10 +46,14 @@ final class UpscaleCommand implements Callable<Integer> {
 		settings.device.applyThreads();
 		FileUpscaler files = new FileUpscaler(settings.model.model, settings.device.deviceChoice(), options);
 		int index = 0;
-		for (Map.Entry<Path, Path> job : jobs.entrySet()) {
-			index++;
-			String label = String.format("%s (%d/%d)", job.getKey().getFileName(), index, jobs.size());
-			files.upscale(job.getKey(), job.getValue(), size, float32, overwrite, new ConsoleProgress(spec.commandLine().getErr(), label));
+		// Ctrl-C: the current image stops and its temporary output is removed before the JVM exits
+		try (StopSignal stop = new StopSignal()) {
+			for (Map.Entry<Path, Path> job : jobs.entrySet()) {
+				index++;
+				String label = String.format("%s (%d/%d)", job.getKey().getFileName(), index, jobs.size());
+				files.upscale(job.getKey(), job.getValue(), size, float32, overwrite, new ConsoleProgress(spec.commandLine().getErr(), label,
+					stop));
+			}
 		}
 		return 0;
 	}

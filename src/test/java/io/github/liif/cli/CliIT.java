@@ -258,6 +258,19 @@ class CliIT {
 	}
 
 	@Test
+	void stoppingAnUpscaleLeavesNoPartialOutput() throws Exception {
+		Path out = dir.resolve("x8.tif");
+		Process p = startAndWaitFor(dir.resolve("upscale.log"), "%", List.of("upscale", "--scale", "8", "--tile", "64",
+			"test-images/astronaut-256.png", "-o", out.toString()));
+		p.destroy();
+		assertTrue(p.waitFor(2, TimeUnit.MINUTES), Files.readString(dir.resolve("upscale.log")));
+		assertFalse(Files.exists(out));
+		try (Stream<Path> files = Files.list(dir)) {
+			assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "the temporary output was removed");
+		}
+	}
+
+	@Test
 	void gpuWithoutCudaSaysHowToGetItAndAutoRunsOnTheCpu() throws Exception {
 		Path out = dir.resolve("x2.png");
 		Run gpu = liif("upscale", "--device", "gpu", "--scale", "2", "test-images/motorcycle.png", "-o", out.toString());

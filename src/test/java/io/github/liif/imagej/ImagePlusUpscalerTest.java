@@ -166,4 +166,32 @@ class ImagePlusUpscalerTest {
 		assertThrows(IllegalArgumentException.class, () -> TargetSize.scale(Double.POSITIVE_INFINITY));
 		assertThrows(IllegalArgumentException.class, () -> TargetSize.size(10, 10).width(20));
 	}
+
+	/** An 8-bit colour (palette) image as ImageJ types it when it keeps the palette itself. */
+	static ImagePlus palette(String title) {
+		byte[][] rgbLut = new byte[3][256];
+		java.util.Random r = new java.util.Random(5);
+		for (byte[] c : rgbLut) r.nextBytes(c);
+		ij.process.ByteProcessor bp = new ij.process.ByteProcessor(40, 30);
+		bp.setColorModel(new java.awt.image.IndexColorModel(8, 256, rgbLut[0], rgbLut[1], rgbLut[2]));
+		return new ImagePlus(title, bp) {
+
+			{
+				setType(COLOR_256);
+			}
+		};
+	}
+
+	@Test
+	void paletteImagesAreRefusedWithWhatToDoAndTrainingSkipsThem() throws Exception {
+		ImagePlus pal = palette("pal");
+		byte[] before = ((byte[]) pal.getProcessor().getPixels()).clone();
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upscale(gray, pal, TargetSize.scale(2), false));
+		assertTrue(e.getMessage().contains("palette") && e.getMessage().contains("Image > Type > RGB Color"), e.getMessage());
+		assertArrayEquals(before, (byte[]) pal.getProcessor().getPixels());
+		java.util.List<String> warnings = new java.util.ArrayList<>();
+		assertThrows(java.io.IOException.class, () -> TrainingData.loadSources(java.util.List.of(TrainingSource.of(pal)), 1, 16,
+			warnings::add, null));
+		assertTrue(warnings.get(0).contains("converted to RGB first"), warnings.toString());
+	}
 }

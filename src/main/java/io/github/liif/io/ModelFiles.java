@@ -50,12 +50,7 @@ public final class ModelFiles {
 			throw new ModelFormatException("cannot read model file " + file + ": " + e.getMessage(), e);
 		}
 		String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-		try {
-			return load(bytes, name);
-		}
-		catch (ModelFormatException e) {
-			throw new ModelFormatException(file.getFileName() + ": " + e.getMessage(), e);
-		}
+		return named(file.getFileName().toString(), () -> parse(bytes, name));
 	}
 
 	public static LiifModel load(InputStream in, String name) throws ModelFormatException, IOException {
@@ -63,12 +58,32 @@ public final class ModelFiles {
 	}
 
 	static LiifModel load(byte[] bytes, String name) throws ModelFormatException {
+		return guarded(() -> parse(bytes, name));
+	}
+
+	/** One way of reading a model; it may throw unchecked exceptions on input no check foresaw. */
+	private interface Reader {
+
+		LiifModel read() throws ModelFormatException;
+	}
+
+	private static LiifModel guarded(Reader reader) throws ModelFormatException {
 		try {
-			return parse(bytes, name);
+			return reader.read();
 		}
 		catch (RuntimeException e) {
 			// every reader validates what it reads; this is the net under a case one of them missed
 			throw new ModelFormatException("the file is damaged or not a model file (" + e + ")", e);
+		}
+	}
+
+	/** As {@link #guarded}, with the file's name leading every message. */
+	private static LiifModel named(String fileName, Reader reader) throws ModelFormatException {
+		try {
+			return guarded(reader);
+		}
+		catch (ModelFormatException e) {
+			throw new ModelFormatException(fileName + ": " + e.getMessage(), e);
 		}
 	}
 
@@ -151,16 +166,10 @@ public final class ModelFiles {
 
 	/** The model in entries already read by {@link #entries}, so a checkpoint is read from disk once. */
 	public static LiifModel fromEntries(Map<String, byte[]> entries, String fileName) throws ModelFormatException {
-		try {
+		return named(fileName, () -> {
 			if (!entries.containsKey(DESCRIPTOR)) throw new ModelFormatException("not a LIIF model archive");
 			return readOwn(entries);
-		}
-		catch (ModelFormatException e) {
-			throw new ModelFormatException(fileName + ": " + e.getMessage(), e);
-		}
-		catch (RuntimeException e) {
-			throw new ModelFormatException(fileName + ": the file is damaged or not a model file (" + e + ")", e);
-		}
+		});
 	}
 
 	/** The descriptor as stored in a {@code .liif} file. */

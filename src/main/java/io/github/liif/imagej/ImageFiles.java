@@ -89,7 +89,7 @@ public final class ImageFiles {
 		catch (RuntimeException | OutOfMemoryError e) {
 			throw new IOException(file + ": cannot be read as an image (" + e.getMessage() + ")", e);
 		}
-		if (imp == null || imp.getStack().getProcessor(1) == null) throw new IOException(file + ": page " + page + " cannot be read");
+		if (imp == null || imp.getStackSize() != 1 || imp.getProcessor() == null) throw new IOException(file + ": page " + page + " cannot be read");
 		return imp;
 	}
 

@@ -81,7 +81,7 @@ public final class TrainingData {
 						int p = page;
 						int part = k;
 						// read again: only this page, normalised with the range of the whole file found now
-						out.add(TrainingImage.cached(t.name(), t.image(), t.eightBit(), cache, () -> pagePlanes(readPage(file, p, pages),
+						out.add(TrainingImage.cached(t.name(), t.image(), t.eightBit(), cache, () -> pagePlanes(readAgain(file, p),
 							label, range, modelChannels).get(part).image()));
 					}
 				}
@@ -94,11 +94,9 @@ public final class TrainingData {
 		return out;
 	}
 
-	private static ij.process.ImageProcessor readPage(Path file, int page, int pages) {
+	private static ij.process.ImageProcessor readAgain(Path file, int page) {
 		try {
-			ImagePlus imp = ImageFiles.readPage(file, page);
-			if (imp.getStackSize() != 1 && imp.getStackSize() != pages) throw new IOException("it has changed since training started");
-			return imp.getStack().getProcessor(imp.getStackSize() == 1 ? 1 : page);
+			return ImageFiles.readPage(file, page).getProcessor();
 		}
 		catch (IOException e) {
 			throw new java.io.UncheckedIOException("cannot read the training image " + file.getFileName() + " again: " + e.getMessage(), e);

@@ -58,8 +58,16 @@ public final class AtomicFiles {
 	 */
 	public static int removeLeftovers(Path target) throws IOException {
 		Path absolute = target.toAbsolutePath();
+		String prefix = "." + absolute.getFileName() + ".";
 		int removed = 0;
-		try (DirectoryStream<Path> parts = Files.newDirectoryStream(absolute.getParent(), "." + absolute.getFileName() + ".*.part")) {
+		// exactly the names write() makes (prefix, the JDK's random digits, .part); a filter, not a
+		// glob, since file names may hold glob characters such as [ ] { }
+		try (DirectoryStream<Path> parts = Files.newDirectoryStream(absolute.getParent(), p -> {
+			String name = p.getFileName().toString();
+			return name.startsWith(prefix) && name.endsWith(".part") && name.length() > prefix.length() + 5 && name.substring(prefix
+				.length(), name.length() - 5).chars().allMatch(Character::isDigit);
+		}))
+		{
 			for (Path part : parts) {
 				if (Files.deleteIfExists(part)) removed++;
 			}

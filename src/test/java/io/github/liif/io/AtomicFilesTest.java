@@ -41,15 +41,20 @@ class AtomicFilesTest {
 
 	@Test
 	void leftoversOfAKilledWriterAreRemovedAndNothingElse() throws Exception {
+		// a name with glob characters in it
+		Path odd = dir.resolve("run[1]{a}.liif");
+		Files.write(dir.resolve("." + odd.getFileName() + ".42.part"), new byte[3]);
+		assertEquals(1, AtomicFiles.removeLeftovers(odd));
 		Path target = dir.resolve("m.liif.ckpt");
 		Files.write(target, new byte[] { 7 });
 		Files.write(dir.resolve(".m.liif.ckpt.4711.part"), new byte[10]);
 		Files.write(dir.resolve(".m.liif.ckpt.99.part"), new byte[10]);
 		Files.write(dir.resolve(".other.liif.ckpt.1.part"), new byte[10]);
 		Files.write(dir.resolve("m.liif.ckpt.part"), new byte[10]);
+		Files.write(dir.resolve(".m.liif.ckpt.old.7.part"), new byte[10]);
 		assertEquals(2, AtomicFiles.removeLeftovers(target));
 		try (Stream<Path> files = Files.list(dir)) {
-			assertEquals(java.util.Set.of("m.liif.ckpt", ".other.liif.ckpt.1.part", "m.liif.ckpt.part"),
+			assertEquals(java.util.Set.of("m.liif.ckpt", ".other.liif.ckpt.1.part", "m.liif.ckpt.part", ".m.liif.ckpt.old.7.part"),
 				files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
 		}
 		assertArrayEquals(new byte[] { 7 }, Files.readAllBytes(target));

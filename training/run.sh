@@ -25,5 +25,5 @@ exec java -Xmx6g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpl
   -cp "$runs/LIIF_Upscale-0.1.0-SNAPSHOT.jar:$runs/lib/*" io.github.liif.cli.LiifCli train \
   --data "$data/$kind/train" --val "$data/$kind/val" --channels "$channels" \
   --blocks 16 --features 64 --hidden 128,128,128 --batch 8 --lr 2e-4 --decay-every 3000 \
-  --iterations "$iterations" --checkpoint-every 250 --validate-every 500 --threads 1 --seed 1 \
+  --iterations "$iterations" --checkpoint-every 250 --validate-every 500 --threads 1 --seed 1 --average-decay 0.999 \
   -o "$runs/$kind.liif" "$@"

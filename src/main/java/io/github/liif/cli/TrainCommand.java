@@ -84,6 +84,9 @@ final class TrainCommand implements Callable<Integer> {
 
 	@Option(names = "--val-crop", defaultValue = "256", description = "Validate on centred crops of at most N x N pixels.") int valCrop;
 	@Option(names = "--freeze-encoder", description = "Train the decoder only.") boolean freezeEncoder;
+	@Option(names = "--average-decay", defaultValue = "0", paramLabel = "D",
+		description = "Ship an exponential moving average of the weights with this decay, e.g. 0.999 (0: off, as the reference).")
+	double averageDecay;
 	@Option(names = "--resume", description = "Continue from OUTPUT.ckpt.") boolean resume;
 	@Option(names = "--overwrite", description = "Replace an existing output model.") boolean overwrite;
 
@@ -96,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
 		TrainingConfig config = TrainingConfig.builder().patch(patch).scales(scaleMin, scaleMax).anisotropic(anisotropic)
 			.samples(samples).batch(batch).learningRate(learningRate).decayEvery(decayEvery).iterations(iterations).seed(seed)
 			.degradation(Degradation.parse(degradation)).noise(noise).checkpointEvery(checkpointEvery).validateEvery(
-				validateEvery).freezeEncoder(freezeEncoder).build();
+				validateEvery).freezeEncoder(freezeEncoder).averageDecay(averageDecay).build();
 		if (Files.exists(output) && !overwrite && !resume) {
 			throw new FileAlreadyExistsException(output + " exists; use --overwrite to replace it or --resume to continue");
 		}

@@ -18,27 +18,36 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Training checkpoints: a normal {@code .liif} model file (usable for upscaling as it is) with
- * two more entries, the optimizer moments and the run state (iteration, recipe, validation
- * history). Written atomically, so a run killed mid-write keeps the previous checkpoint.
+ * Training checkpoints: a normal {@code .liif} model file (usable for upscaling as it is: the
+ * weights the run would ship) with more entries: the optimizer moments, the run state
+ * (iteration, recipe, validation history) and, when the shipped weights are an average, the
+ * trained weights the optimizer continues from. Written atomically, so a run killed mid-write
+ * keeps the previous checkpoint.
  */
 final class Checkpoints {
 
 	static final String OPTIMIZER = "optimizer.safetensors";
 	static final String RUN = "training-state.json";
+	static final String TRAINED = "trained-weights.safetensors";
 
-	/** What a checkpoint holds. */
-	record State(LiifModel model, StateDict optimizer, long iteration, TrainingConfig config, List<JsonObject> history) {}
+	/**
+	 * What a checkpoint holds; {@code trained} are the optimizer's weights, the model's own
+	 * unless the model is their average.
+	 */
+	record State(LiifModel model, StateDict trained, StateDict optimizer, long iteration, TrainingConfig config,
+		List<JsonObject> history) {}
 
 	private Checkpoints() {}
 
-	static void write(Path file, LiifModel model, StateDict optimizer, long iteration, TrainingConfig config,
-		List<JsonObject> history) throws IOException
+	/** @param trained the optimizer's weights when {@code model} holds their average, else null */
+	static void write(Path file, LiifModel model, StateDict trained, StateDict optimizer, long iteration,
+		TrainingConfig config, List<JsonObject> history) throws IOException
 	{
 		JsonObject run = new JsonObject();
 		run.addProperty("iteration", iteration);
@@ -47,7 +56,11 @@ final class Checkpoints {
 		history.forEach(h::add);
 		run.add("history", h);
 		byte[] runJson = new GsonBuilder().setPrettyPrinting().create().toJson(run).getBytes(StandardCharsets.UTF_8);
-		ModelFiles.save(model, file, true, Map.of(OPTIMIZER, Safetensors.write(optimizer, Map.of()), RUN, runJson));
+		Map<String, byte[]> extra = new LinkedHashMap<>();
+		extra.put(OPTIMIZER, Safetensors.write(optimizer, Map.of()));
+		extra.put(RUN, runJson);
+		if (trained != null) extra.put(TRAINED, Safetensors.write(trained, Map.of()));
+		ModelFiles.save(model, file, true, extra);
 	}
 
 	static State read(Path file) throws IOException, ModelFormatException {
@@ -60,11 +73,13 @@ final class Checkpoints {
 			throw new ModelFormatException(file + " is a model but not a training checkpoint");
 		}
 		StateDict optimizer = Safetensors.read(entries.get(OPTIMIZER)).weights();
+		StateDict trained = entries.containsKey(TRAINED) ? Safetensors.read(entries.get(TRAINED)).weights()
+			: model.network().weights();
 		try {
 			JsonObject run = JsonParser.parseString(new String(entries.get(RUN), StandardCharsets.UTF_8)).getAsJsonObject();
 			List<JsonObject> history = new ArrayList<>();
 			run.getAsJsonArray("history").forEach(e -> history.add(e.getAsJsonObject()));
-			return new State(model, optimizer, run.get("iteration").getAsLong(), TrainingConfig.fromJson(run
+			return new State(model, trained, optimizer, run.get("iteration").getAsLong(), TrainingConfig.fromJson(run
 				.getAsJsonObject("config")), history);
 		}
 		catch (RuntimeException e) {

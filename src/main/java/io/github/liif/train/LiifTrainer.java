@@ -21,6 +21,7 @@ import io.github.liif.model.LiifModel;
 import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.ModelDescriptor;
 import io.github.liif.model.ModelFormatException;
+import io.github.liif.model.StateDict;
 import io.github.liif.network.DecoderMode;
 import io.github.liif.network.LiifNetwork;
 import java.io.IOException;
@@ -36,7 +37,7 @@ import java.util.concurrent.Future;
 
 /**
  * Trains a LIIF network with the reference's recipe on DJL: L1 loss on sampled HR pixels, Adam,
- * step decay, the exact first-layer split in the decoder. Batches are made on a background
+ * step decay, the exact first-layer split in the decoder; optionally an average of the weights. Batches are made on a background
  * thread; each is a pure function of (seed, iteration), so checkpoints plus {@code resume}
  * reproduce the uninterrupted run.
  */
@@ -68,7 +69,8 @@ public final class LiifTrainer {
 		AtomicFiles.removeLeftovers(run.checkpoint());
 		AtomicFiles.removeLeftovers(run.output());
 		Checkpoints.State state = resume ? Checkpoints.read(run.checkpoint()) : null;
-		LiifModelWeights startWeights = state == null ? run.start().network() : state.model().network();
+		LiifModelWeights startWeights = state == null ? run.start().network()
+			: new LiifModelWeights(state.model().network().spec(), state.trained());
 		List<JsonObject> history = state == null ? new ArrayList<>() : state.history();
 		long iteration = state == null ? 0 : state.iteration();
 		Engines.pytorch();
@@ -87,7 +89,10 @@ public final class LiifTrainer {
 					trainable.put(k, p);
 				}
 			});
-			try (Adam adam = new Adam(base, trainable)) {
+			try (Adam adam = new Adam(base, trainable);
+				WeightAverage average = config.averageDecay() > 0 ? new WeightAverage(base, trainable, config.averageDecay(),
+					state == null ? null : state.model().network().weights()) : null)
+			{
 				if (state != null) adam.restore(state.optimizer());
 				PatchSampler sampler = new PatchSampler(run.train(), config, net.spec().localEnsemble(), net.spec().cellDecode());
 				ArrayBlockingQueue<Future<TrainingBatch>> queue = new ArrayBlockingQueue<>(PREFETCH + 1);
@@ -102,7 +107,7 @@ public final class LiifTrainer {
 				int lossCount = 0;
 				while (iteration < config.iterations()) {
 					if (listener.isCancelled()) {
-						writeCheckpoint(net, adam, iteration, history);
+						writeCheckpoint(net, adam, average, iteration, history);
 						throw new CancelledException();
 					}
 					TrainingBatch batch = take(queue);
@@ -110,7 +115,7 @@ public final class LiifTrainer {
 						long it = next++;
 						queue.add(producer.submit(() -> sampler.batch(it)));
 					}
-					double loss = step(net, adam, base, batch, config.learningRateAt(iteration));
+					double loss = step(net, adam, average, base, batch, config.learningRateAt(iteration));
 					iteration++;
 					lossSum += loss;
 					lossCount++;
@@ -118,7 +123,7 @@ public final class LiifTrainer {
 					listener.iteration(iteration, config.iterations(), loss, rate);
 					boolean last = iteration == config.iterations();
 					if (iteration % config.validateEvery() == 0 || last) {
-						List<EvalRow> rows = validate(net);
+						List<EvalRow> rows = validate(shipped(net, average));
 						history.add(historyEntry(iteration, lossSum / lossCount, rows));
 						Checkpoints.appendValidationLog(run.validationLog(), iteration, lossSum / lossCount, rows);
 						lossSum = 0;
@@ -126,10 +131,10 @@ public final class LiifTrainer {
 						listener.validated(iteration, rows);
 					}
 					if (iteration % config.checkpointEvery() == 0 || last) {
-						writeCheckpoint(net, adam, iteration, history);
+						writeCheckpoint(net, adam, average, iteration, history);
 					}
 				}
-				LiifModel result = model(net, iteration, history);
+				LiifModel result = model(shipped(net, average), iteration, history);
 				io.github.liif.io.ModelFiles.save(result, run.output(), true);
 				return result;
 			}
@@ -152,8 +157,10 @@ public final class LiifTrainer {
 		}
 	}
 
-	/** One optimisation step; returns the batch's L1 loss. */
-	private static double step(LiifNetwork net, Adam adam, NDManager base, TrainingBatch batch, double learningRate) {
+	/** One optimisation step (and weight-average update, if any); returns the batch's L1 loss. */
+	private static double step(LiifNetwork net, Adam adam, WeightAverage average, NDManager base, TrainingBatch batch,
+		double learningRate)
+	{
 		try (NDManager scope = base.newSubManager()) {
 			NDArray loss;
 			try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
@@ -167,15 +174,24 @@ public final class LiifTrainer {
 			}
 			JniUtils.setGradMode(false);
 			adam.update(learningRate, scope);
+			if (average != null) average.update(scope);
 			return loss.getFloat();
 		}
 	}
 
-	private List<EvalRow> validate(LiifNetwork net) {
+	/** The weights the run ships: the average when there is one, else the current ones. */
+	private static LiifModelWeights shipped(LiifNetwork net, WeightAverage average) {
+		StateDict current = net.stateDict();
+		return new LiifModelWeights(net.spec(), average == null ? current : average.applyTo(current));
+	}
+
+	private List<EvalRow> validate(LiifModelWeights weights) {
 		if (run.validation().isEmpty()) return List.of();
-		Upscaler upscaler = new Upscaler(net, UpscaleOptions.DEFAULT);
-		return new Evaluation(Degradation.BICUBIC, 0, false).run(upscaler, run.validation(), VALIDATION_SCALES,
-			Monitor.NONE);
+		try (LiifNetwork net = LiifNetwork.create(weights, device)) {
+			Upscaler upscaler = new Upscaler(net, UpscaleOptions.DEFAULT);
+			return new Evaluation(Degradation.BICUBIC, 0, false).run(upscaler, run.validation(), VALIDATION_SCALES,
+				Monitor.NONE);
+		}
 	}
 
 	private static JsonObject historyEntry(long iteration, double loss, List<EvalRow> rows) {
@@ -189,16 +205,17 @@ public final class LiifTrainer {
 		return e;
 	}
 
-	private void writeCheckpoint(LiifNetwork net, Adam adam, long iteration, List<JsonObject> history)
-		throws IOException
+	private void writeCheckpoint(LiifNetwork net, Adam adam, WeightAverage average, long iteration,
+		List<JsonObject> history) throws IOException
 	{
 		JniUtils.setGradMode(false);
-		Checkpoints.write(run.checkpoint(), model(net, iteration, history), adam.state(), iteration, run.config(), history);
+		Checkpoints.write(run.checkpoint(), model(shipped(net, average), iteration, history), average == null ? null
+			: net.stateDict(), adam.state(), iteration, run.config(), history);
 		listener.checkpointed(iteration, run.checkpoint());
 	}
 
 	/** The current weights with provenance; a fine-tuned model keeps its base's training as {@code base}. */
-	private LiifModel model(LiifNetwork net, long iteration, List<JsonObject> history) {
+	private LiifModel model(LiifModelWeights weights, long iteration, List<JsonObject> history) {
 		JsonObject p = run.start().descriptor().provenance();
 		JsonObject training = new JsonObject();
 		training.addProperty("data", run.dataDescription());
@@ -214,6 +231,6 @@ public final class LiifTrainer {
 		if (!p.entrySet().isEmpty()) provenance.add("base", p);
 		ModelDescriptor d = new ModelDescriptor(run.start().descriptor().name(), run.config().minScale(), run.config()
 			.maxScale(), provenance);
-		return new LiifModel(new LiifModelWeights(net.spec(), net.stateDict()), d);
+		return new LiifModel(weights, d);
 	}
 }

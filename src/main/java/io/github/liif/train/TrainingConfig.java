@@ -6,12 +6,13 @@ import io.github.liif.image.Degradation;
 
 /**
  * A training recipe. Defaults are the reference's (48 x 48 LR patches, scale ~ U(1, 4), 2304
- * sampled pixels, batch 16, L1, Adam 1e-4 halved at fixed steps). Immutable; build with
- * {@link #builder()}.
+ * sampled pixels, batch 16, L1, Adam 1e-4 halved at fixed steps, no weight average). Immutable;
+ * build with {@link #builder()}. {@code averageDecay} > 0 ships an exponential moving average of
+ * the weights instead of the last step's.
  */
 public record TrainingConfig(int patch, double minScale, double maxScale, boolean anisotropic, int samples,
 	int batch, double learningRate, int decayEvery, int iterations, long seed, Degradation degradation,
-	double noise, int checkpointEvery, int validateEvery, boolean freezeEncoder)
+	double noise, int checkpointEvery, int validateEvery, boolean freezeEncoder, double averageDecay)
 {
 
 	public TrainingConfig {
@@ -27,6 +28,9 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		}
 		if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive");
 		if (!(noise >= 0)) throw new IllegalArgumentException("noise must be >= 0");
+		if (!(averageDecay == 0 || averageDecay > 0 && averageDecay < 1)) {
+			throw new IllegalArgumentException("weight-average decay must be 0 (off) or between 0 and 1, got " + averageDecay);
+		}
 	}
 
 	public static Builder builder() {
@@ -64,6 +68,7 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		private int checkpointEvery = 500;
 		private int validateEvery = 500;
 		private boolean freezeEncoder;
+		private double averageDecay;
 
 		public Builder patch(int v) { patch = v; return this; }
 		public Builder scales(double min, double max) { minScale = min; maxScale = max; return this; }
@@ -79,10 +84,11 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
 		public Builder validateEvery(int v) { validateEvery = v; return this; }
 		public Builder freezeEncoder(boolean v) { freezeEncoder = v; return this; }
+		public Builder averageDecay(double v) { averageDecay = v; return this; }
 
 		public TrainingConfig build() {
 			return new TrainingConfig(patch, minScale, maxScale, anisotropic, samples, batch, learningRate, decayEvery,
-				iterations, seed, degradation, noise, checkpointEvery, validateEvery, freezeEncoder);
+				iterations, seed, degradation, noise, checkpointEvery, validateEvery, freezeEncoder, averageDecay);
 		}
 	}
 }

@@ -83,10 +83,60 @@ class LiifTrainerTest {
 		new LiifTrainer(run(recipe().iterations(7).build(), "resumed"), new TrainingListener() {}, Device.cpu()).train(false);
 		LiifModel resumed = new LiifTrainer(run(recipe().iterations(12).build(), "resumed"), new TrainingListener() {}, Device
 			.cpu()).train(true);
-		for (String name : straight.network().weights().names()) {
-			float[] a = straight.network().weights().get(name).data();
-			float[] b = resumed.network().weights().get(name).data();
+		assertSameWeights(straight.network().weights(), resumed.network().weights());
+	}
+
+	@Test
+	void anAveragedRunShipsTheAverageAndResumesExactly() throws Exception {
+		TrainingConfig.Builder averaged = recipe().averageDecay(0.9);
+		// both start without averaging: a checkpoint without an average starts it from its weights
+		for (String run : List.of("avg-straight", "avg-resumed")) train(recipe().iterations(4), run, false);
+		LiifModel straight = train(averaged.iterations(12), "avg-straight", true);
+		train(averaged.iterations(7), "avg-resumed", true);
+		Checkpoints.State state = Checkpoints.read(dir.resolve("avg-resumed.liif.ckpt"));
+		String name = "imnet.layers.0.weight";
+		assertTrue(!java.util.Arrays.equals(state.model().network().weights().get(name).data(), state.trained().get(name).data()),
+			"the checkpoint's model is the average, not the trained weights");
+		LiifModel resumed = train(averaged.iterations(12), "avg-resumed", true);
+		assertSameWeights(straight.network().weights(), resumed.network().weights());
+		assertSameWeights(resumed.network().weights(), ModelFiles.load(dir.resolve("avg-resumed.liif")).network().weights());
+		// averaging leaves the trained trajectory alone and changes only what is shipped
+		LiifModel plain = train(recipe().iterations(12), "plain-straight", false);
+		assertSameWeights(plain.network().weights(), Checkpoints.read(dir.resolve("avg-resumed.liif.ckpt")).trained());
+		assertTrue(!java.util.Arrays.equals(plain.network().weights().get(name).data(), resumed.network().weights().get(name)
+			.data()), "averaging changes the shipped weights");
+	}
+
+	private LiifModel train(TrainingConfig.Builder config, String name, boolean resume) throws Exception {
+		return new LiifTrainer(run(config.build(), name), new TrainingListener() {}, Device.cpu()).train(resume);
+	}
+
+	private static void assertSameWeights(io.github.liif.model.StateDict expected, io.github.liif.model.StateDict actual) {
+		for (String name : expected.names()) {
+			float[] a = expected.get(name).data();
+			float[] b = actual.get(name).data();
 			for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-6, name);
+		}
+	}
+
+	@Test
+	void theAverageMovesByOneMinusDecayOfTheDistance() {
+		try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(Device.cpu())) {
+			ai.djl.ndarray.NDArray p = m.create(new float[] { 1, 2 });
+			java.util.Map<String, ai.djl.ndarray.NDArray> params = java.util.Map.of("p", p);
+			try (WeightAverage average = new WeightAverage(m, params, 0.75, null);
+				ai.djl.ndarray.NDManager scope = m.newSubManager())
+			{
+				p.set(new float[] { 5, -2 });
+				average.update(scope);
+				io.github.liif.model.StateDict out = average.applyTo(new io.github.liif.model.StateDict(java.util.Map.of(
+					"p", new io.github.liif.model.Weights(new long[] { 2 }, new float[] { 5, -2 }), "frozen",
+					new io.github.liif.model.Weights(new long[] { 1 }, new float[] { 7 }))));
+				assertArrayEquals(new float[] { 2, 1 }, out.get("p").data(), 1e-6f);
+				assertArrayEquals(new float[] { 7 }, out.get("frozen").data());
+			}
+			var bad = assertThrows(IllegalArgumentException.class, () -> recipe().averageDecay(1).build());
+			assertTrue(bad.getMessage().contains("0 (off) or between 0 and 1"), bad.getMessage());
 		}
 	}
 

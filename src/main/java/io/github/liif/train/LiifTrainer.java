@@ -37,9 +37,9 @@ import java.util.concurrent.Future;
 
 /**
  * Trains a LIIF network with the reference's recipe on DJL: L1 loss on sampled HR pixels, Adam,
- * step decay, the exact first-layer split in the decoder; optionally an average of the weights. Batches are made on a background
- * thread; each is a pure function of (seed, iteration), so checkpoints plus {@code resume}
- * reproduce the uninterrupted run.
+ * step decay, the exact first-layer split in the decoder; optionally an average of the weights.
+ * Batches are made on a background thread; each is a pure function of (seed, iteration), so
+ * checkpoints plus {@code resume} reproduce the uninterrupted run.
  */
 public final class LiifTrainer {
 
@@ -123,7 +123,7 @@ public final class LiifTrainer {
 					listener.iteration(iteration, config.iterations(), loss, rate);
 					boolean last = iteration == config.iterations();
 					if (iteration % config.validateEvery() == 0 || last) {
-						List<EvalRow> rows = validate(shipped(net, average));
+						List<EvalRow> rows = validate(shipped(net, net.stateDict(), average));
 						history.add(historyEntry(iteration, lossSum / lossCount, rows));
 						Checkpoints.appendValidationLog(run.validationLog(), iteration, lossSum / lossCount, rows);
 						lossSum = 0;
@@ -134,7 +134,7 @@ public final class LiifTrainer {
 						writeCheckpoint(net, adam, average, iteration, history);
 					}
 				}
-				LiifModel result = model(shipped(net, average), iteration, history);
+				LiifModel result = model(shipped(net, net.stateDict(), average), iteration, history);
 				io.github.liif.io.ModelFiles.save(result, run.output(), true);
 				return result;
 			}
@@ -180,8 +180,7 @@ public final class LiifTrainer {
 	}
 
 	/** The weights the run ships: the average when there is one, else the current ones. */
-	private static LiifModelWeights shipped(LiifNetwork net, WeightAverage average) {
-		StateDict current = net.stateDict();
+	private static LiifModelWeights shipped(LiifNetwork net, StateDict current, WeightAverage average) {
 		return new LiifModelWeights(net.spec(), average == null ? current : average.applyTo(current));
 	}
 
@@ -209,12 +208,13 @@ public final class LiifTrainer {
 		List<JsonObject> history) throws IOException
 	{
 		JniUtils.setGradMode(false);
-		Checkpoints.write(run.checkpoint(), model(shipped(net, average), iteration, history), average == null ? null
-			: net.stateDict(), adam.state(), iteration, run.config(), history);
+		StateDict current = net.stateDict();
+		Checkpoints.write(run.checkpoint(), model(shipped(net, current, average), iteration, history), average == null
+			? null : current, adam.state(), iteration, run.config(), history);
 		listener.checkpointed(iteration, run.checkpoint());
 	}
 
-	/** The current weights with provenance; a fine-tuned model keeps its base's training as {@code base}. */
+	/** {@code weights} with provenance; a fine-tuned model keeps its base's training as {@code base}. */
 	private LiifModel model(LiifModelWeights weights, long iteration, List<JsonObject> history) {
 		JsonObject p = run.start().descriptor().provenance();
 		JsonObject training = new JsonObject();

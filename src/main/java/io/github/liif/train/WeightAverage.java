@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * An exponential moving average of the trained parameters ({@code avg += (1 - decay) * (p - avg)}
- * after every step). Averaging removes much of the step-to-step noise of Adam's weights, which
- * is what a learning-rate drop otherwise buys; the average is the model a run ships.
+ * after every step): it smooths the step-to-step noise of Adam's weights but lags behind a model
+ * that is still improving. The average is the model a run ships; the decay is checked by
+ * {@link TrainingConfig}.
  */
 final class WeightAverage implements AutoCloseable {
 
@@ -24,7 +25,6 @@ final class WeightAverage implements AutoCloseable {
 	 * @param start the average to continue from, or the parameters' current values when null
 	 */
 	WeightAverage(NDManager parent, Map<String, NDArray> params, double decay, StateDict start) {
-		if (!(decay > 0 && decay < 1)) throw new IllegalArgumentException("average decay must be in (0, 1), got " + decay);
 		this.manager = parent.newSubManager();
 		this.params = params;
 		this.decay = decay;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Trains (or, with --resume, continues) a bundled model: training/run.sh natural|microscopy [--resume] [--iterations N]
+# LIIF_THREADS (default 1) sets the network threads: 1 per run when two runs share the machine.
 # Runs from a frozen copy of the build in training/runs/ so that rebuilding target/ cannot disturb a
 # run that takes hours. Checkpoints: training/runs/<kind>.liif.ckpt every 250 iterations and on SIGTERM.
 set -euo pipefail
@@ -25,5 +26,5 @@ exec java -Xmx6g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpl
   -cp "$runs/LIIF_Upscale-0.1.0-SNAPSHOT.jar:$runs/lib/*" io.github.liif.cli.LiifCli train \
   --data "$data/$kind/train" --val "$data/$kind/val" --channels "$channels" \
   --blocks 16 --features 64 --hidden 128,128,128 --batch 8 --lr 2e-4 --decay-every 3000 \
-  --iterations "$iterations" --checkpoint-every 250 --validate-every 500 --threads 1 --seed 1 --average-decay 0.999 \
+  --iterations "$iterations" --checkpoint-every 250 --validate-every 500 --threads "${LIIF_THREADS:-1}" --seed 1 --average-decay 0.998 \
   -o "$runs/$kind.liif" "$@"

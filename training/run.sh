@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Trains (or, with --resume, continues) a bundled model: training/run.sh natural|microscopy [--resume] [--iterations N]
+# Trains (or, with --resume, continues) a bundled model: training/run.sh natural|microscopy [--resume] [more liif train options]
 # LIIF_THREADS (default 1) sets the network threads: 1 per run when two runs share the machine.
+# LIIF_RUN (default: the kind) names the run's files in training/runs/ (an A/B arm, say); extra options
+# (e.g. --global-residual none for today's form) go to `liif train` after the recipe's.
 # Runs from a frozen copy of the build in training/runs/ so that rebuilding target/ cannot disturb a
-# run that takes hours. Checkpoints: training/runs/<kind>.liif.ckpt every 250 iterations and on SIGTERM.
+# run that takes hours. Checkpoints: training/runs/<run>.liif.ckpt every 250 iterations and on SIGTERM.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 kind="$1"; shift
 data="${LIIF_DATA:-$here/../shared/data}"
 runs="$here/training/runs"
+name="${LIIF_RUN:-$kind}"
 mkdir -p "$runs"
 if [[ ! -f "$runs/LIIF_Upscale-0.1.0-SNAPSHOT.jar" ]]; then
   (cd "$here" && mvn -B -q package -DskipTests)
@@ -16,15 +19,15 @@ fi
 case "$kind" in
   natural) channels=3 ;;
   microscopy) channels=1 ;;
-  *) echo "usage: training/run.sh natural|microscopy [--resume] [--iterations N]" >&2; exit 2 ;;
+  *) echo "usage: training/run.sh natural|microscopy [--resume] [liif train options]" >&2; exit 2 ;;
 esac
-iterations=100000
+# the schedule: a fixed total of 30000 iterations, lr 2e-4 halved every 6000 (five steps), resumable
 export TORCH_CPP_LOG_LEVEL=ERROR
 # see ../liif: oneDNN AVX-512 convolution backward is wrong under 16 channels on some CPUs
 export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-AVX2}"
 exec java -Xmx6g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda=error \
   -cp "$runs/LIIF_Upscale-0.1.0-SNAPSHOT.jar:$runs/lib/*" io.github.liif.cli.LiifCli train \
   --data "$data/$kind/train" --val "$data/$kind/val" --channels "$channels" \
-  --blocks 16 --features 64 --hidden 128,128,128 --batch 8 --lr 2e-4 --decay-every 3000 \
-  --iterations "$iterations" --checkpoint-every 250 --validate-every 500 --threads "${LIIF_THREADS:-1}" --seed 1 --average-decay 0.998 \
-  -o "$runs/$kind.liif" "$@"
+  --blocks 16 --features 64 --hidden 128,128,128 --batch 8 --lr 2e-4 --decay-every 6000 \
+  --iterations "${LIIF_ITERATIONS:-30000}" --checkpoint-every 250 --validate-every 500 --threads "${LIIF_THREADS:-1}" \
+  --seed 1 --average-decay 0.998 -o "$runs/$name.liif" "$@"

@@ -1,6 +1,7 @@
 package io.github.liif;
 
 import io.github.liif.model.EdsrSpec;
+import io.github.liif.model.GlobalResidual;
 import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.LiifSpec;
 import io.github.liif.model.RdnSpec;
@@ -17,7 +18,12 @@ public final class TinyModels {
 	private TinyModels() {}
 
 	public static LiifModelWeights randomEdsr(int channels, boolean ensemble, long seed) {
-		LiifSpec spec = LiifSpec.builder(new EdsrSpec(channels, 2, 8, 1.0)).hidden(16, 16).localEnsemble(ensemble).build();
+		return randomEdsr(channels, ensemble, GlobalResidual.NONE, seed);
+	}
+
+	public static LiifModelWeights randomEdsr(int channels, boolean ensemble, GlobalResidual residual, long seed) {
+		LiifSpec spec = LiifSpec.builder(new EdsrSpec(channels, 2, 8, 1.0)).hidden(16, 16).localEnsemble(ensemble)
+			.globalResidual(residual).build();
 		return ModelInitialiser.initialise(spec, seed);
 	}
 

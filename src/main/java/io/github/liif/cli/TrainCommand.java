@@ -4,6 +4,7 @@ import io.github.liif.engine.Engines;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.TrainingRequest;
+import io.github.liif.model.GlobalResidual;
 import io.github.liif.imagej.TrainingSetup;
 import io.github.liif.imagej.ValidationReport;
 import io.github.liif.train.LiifTrainer;
@@ -65,6 +66,11 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--hidden", defaultValue = "256,256,256,256", split = ",", paramLabel = "N,N,...", description = "MLP hidden sizes.")
 	int[] hidden;
 
+	@Option(names = "--global-residual", defaultValue = "none", paramLabel = "none|bicubic",
+		description = "New model: the decoder adds to a bicubic upsampling of the input (bicubic), or predicts the image"
+			+ " itself as the reference LIIF does (none; default: ${DEFAULT-VALUE}).")
+	String globalResidual;
+
 	@Option(names = "--patch", defaultValue = "48") int patch;
 	@Option(names = "--scale-min", defaultValue = "1") double scaleMin;
 	@Option(names = "--scale-max", defaultValue = "4") double scaleMax;
@@ -105,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
 		}
 		deviceOptions.applyThreads();
 		TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data, List.of(), validation == null ? List.of() : validation, List.of(),
-			from, channels, encoder, blocks, features, hidden, config, output, name, valCrop, cacheMb * 1_000_000L), err::println);
+			from, channels, encoder, blocks, features, hidden, GlobalResidual.parse(globalResidual), config, output, name, valCrop, cacheMb * 1_000_000L), err::println);
 		// Ctrl-C: the trainer stops at the next iteration and writes its checkpoint before the JVM exits
 		try (StopSignal stop = new StopSignal()) {
 			new LiifTrainer(run, listener(err, stop, run), Engines.device(deviceOptions.deviceChoice())).train(resume);

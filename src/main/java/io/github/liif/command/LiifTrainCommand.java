@@ -6,6 +6,7 @@ import io.github.liif.eval.EvalRow;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.TrainingRequest;
 import io.github.liif.imagej.TrainingSetup;
+import io.github.liif.model.GlobalResidual;
 import io.github.liif.imagej.ValidationReport;
 import io.github.liif.train.LiifTrainer;
 import io.github.liif.train.TrainingConfig;
@@ -45,6 +46,10 @@ public class LiifTrainCommand extends LiifCommand {
 	@Parameter(label = "Degradation", choices = { "bicubic", "area", "blur-noise" })
 	private String degradation = "bicubic";
 
+	@Parameter(label = "Global residual (new model)", choices = { "none", "bicubic" },
+		description = "bicubic: the decoder adds to a bicubic upsampling of the input; none: the reference LIIF")
+	private String globalResidual = "none";
+
 	@Parameter(label = "Resume from the checkpoint")
 	private boolean resume;
 
@@ -54,7 +59,7 @@ public class LiifTrainCommand extends LiifCommand {
 			Degradation.parse(degradation)).build();
 		TrainingRun run = TrainingSetup.prepare(new TrainingRequest(List.of(data.toPath()), List.of(), validation == null ? List.of() : List.of(
 			validation.toPath()), List.of(), from == null || from.isBlank() ? null : from, null, "edsr-baseline", null, null, new int[] { 256, 256,
-				256, 256 }, config, output.toPath(), null, 256, 0), this::info);
+				256, 256 }, GlobalResidual.parse(globalResidual), config, output.toPath(), null, 256, 0), this::info);
 		new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
 	}
 

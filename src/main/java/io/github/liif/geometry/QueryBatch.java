@@ -4,7 +4,8 @@ package io.github.liif.geometry;
  * The decoder inputs for N queries, laid out shift-major: entry {@code t * N + q} is query q
  * with ensemble shift t = sy * 2 + sx (row shift outer, as the reference loops). Holds, per
  * entry, the latent's row in a latent table, the relative coordinate (and cell), and the
- * bilinear ensemble weight.
+ * bilinear ensemble weight; per query, for a model with a global residual, the smooth base the
+ * decoder's output is added to (in the image's [0, 1] space).
  */
 public final class QueryBatch {
 
@@ -15,13 +16,15 @@ public final class QueryBatch {
 	private final float[] coords;
 	private final float[] weights;
 	private final float[] areas;
+	private final float[] base;
 
 	/**
 	 * @param queries N
 	 * @param ensemble whether the four-latent local ensemble is used
 	 * @param cell whether the decoder takes the cell
+	 * @param baseChannels channels of the residual base per query, 0 for a model without one
 	 */
-	public QueryBatch(int queries, boolean ensemble, boolean cell) {
+	public QueryBatch(int queries, boolean ensemble, boolean cell, int baseChannels) {
 		this.shifts = ensemble ? 4 : 1;
 		this.cell = cell;
 		this.queries = queries;
@@ -30,6 +33,7 @@ public final class QueryBatch {
 		this.coords = new float[n * coordWidth()];
 		this.weights = new float[n];
 		this.areas = new float[shifts];
+		this.base = new float[queries * baseChannels];
 	}
 
 	public int shiftsPerQuery() {
@@ -84,5 +88,10 @@ public final class QueryBatch {
 
 	public float[] weights() {
 		return weights;
+	}
+
+	/** (N, baseChannels) row-major: the residual base of each query, to be filled by the caller. */
+	public float[] base() {
+		return base;
 	}
 }

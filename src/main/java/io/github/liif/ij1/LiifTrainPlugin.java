@@ -11,6 +11,7 @@ import io.github.liif.engine.Engines;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.TrainingRequest;
+import io.github.liif.model.GlobalResidual;
 import io.github.liif.imagej.TrainingSetup;
 import io.github.liif.imagej.ValidationReport;
 import io.github.liif.inference.CancelledException;
@@ -56,6 +57,7 @@ public class LiifTrainPlugin implements PlugIn {
 		gd.addNumericField("scale_max", 4, 2);
 		gd.addCheckbox("anisotropic", false);
 		gd.addChoice("degradation", new String[] { "bicubic", "area", "blur-noise" }, "bicubic");
+		gd.addChoice("global_residual", new String[] { "none", "bicubic" }, "none");
 		gd.addCheckbox("freeze_encoder", false);
 		gd.addCheckbox("resume", false);
 		gd.showDialog();
@@ -74,6 +76,7 @@ public class LiifTrainPlugin implements PlugIn {
 		double scaleMax = gd.getNextNumber();
 		boolean anisotropic = gd.getNextBoolean();
 		String degradation = gd.getNextChoice();
+		GlobalResidual residual = GlobalResidual.parse(gd.getNextChoice());
 		boolean freeze = gd.getNextBoolean();
 		boolean resume = gd.getNextBoolean();
 		if (!IJ.isMacro()) {
@@ -94,7 +97,7 @@ public class LiifTrainPlugin implements PlugIn {
 				.anisotropic(anisotropic).degradation(Degradation.parse(degradation)).freezeEncoder(freeze).build();
 			TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data.isEmpty() ? List.of() : List.of(Path.of(data)),
 				openImages(images), validation.isEmpty() ? List.of() : List.of(Path.of(validation)), openImages(validationImages), from.isEmpty() ? null : from, channels.equals("auto") ? null : Integer.valueOf(channels),
-				"edsr-baseline", null, null, new int[] { 256, 256, 256, 256 }, config, out, null, 256, 0), IJ::log);
+				"edsr-baseline", null, null, new int[] { 256, 256, 256, 256 }, residual, config, out, null, 256, 0), IJ::log);
 			IJ.resetEscape();
 			new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
 			IJ.log(TITLE + ": wrote " + output + " (validation log: " + run.validationLog() + ")");

@@ -1,5 +1,6 @@
 package io.github.liif.imagej;
 
+import io.github.liif.model.GlobalResidual;
 import io.github.liif.train.TrainingConfig;
 import ij.ImagePlus;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.util.List;
  * @param blocks encoder blocks, or null for the encoder's default
  * @param features encoder features, or null for the default
  * @param hidden MLP hidden sizes (new models)
+ * @param globalResidual whether a new model adds to a bicubic upsampling of its input (a
+ *          fine-tuned model keeps its base's)
  * @param config the recipe
  * @param output the model file to write
  * @param name the model's name, or null for the output file's name
@@ -29,6 +32,6 @@ import java.util.List;
  */
 public record TrainingRequest(List<Path> data, List<ImagePlus> images, List<Path> validation,
 	List<ImagePlus> validationImages, String from, Integer channels, String encoder,
-	Integer blocks, Integer features, int[] hidden, TrainingConfig config, Path output, String name, int validationCrop,
+	Integer blocks, Integer features, int[] hidden, GlobalResidual globalResidual, TrainingConfig config, Path output, String name, int validationCrop,
 	long cacheBytes)
 {}

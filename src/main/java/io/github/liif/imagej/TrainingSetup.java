@@ -85,7 +85,7 @@ public final class TrainingSetup {
 			}
 			default -> throw new IllegalArgumentException("unknown encoder '" + r.encoder() + "': use edsr-baseline or rdn");
 		};
-		LiifSpec spec = LiifSpec.builder(enc).hidden(r.hidden()).build();
+		LiifSpec spec = LiifSpec.builder(enc).hidden(r.hidden()).globalResidual(r.globalResidual()).build();
 		return new LiifModel(ModelInitialiser.initialise(spec, r.config().seed()), new ModelDescriptor(name, r.config().minScale(), r
 			.config().maxScale(), null));
 	}

@@ -21,6 +21,11 @@ public final class TilePlan {
 		public int cropLength() {
 			return cropEnd - cropStart;
 		}
+
+		/** This span with its crop widened to hold LR range [first, end) too. */
+		public Span covering(int first, int end) {
+			return new Span(outStart, outEnd, Math.min(cropStart, first), Math.max(cropEnd, end));
+		}
 	}
 
 	private TilePlan() {}

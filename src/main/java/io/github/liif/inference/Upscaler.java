@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.liif.geometry.AxisSampling;
 import io.github.liif.geometry.QueryBatch;
 import io.github.liif.engine.Engines;
+import io.github.liif.image.BicubicTaps;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.model.LiifSpec;
 import io.github.liif.network.LiifNetwork;
@@ -106,6 +107,15 @@ public final class Upscaler {
 		AxisSampling cols = new AxisSampling(outWidth, input.width(), spec.localEnsemble());
 		List<TilePlan.Span> rowSpans = TilePlan.spans(rows, tile, spec.tileHalo(), region.y0(), region.y0() + region.height());
 		List<TilePlan.Span> colSpans = TilePlan.spans(cols, tile, spec.tileHalo(), region.x0(), region.x0() + region.width());
+		ResidualBase base = spec.residualChannels() == 0 ? null
+			: new ResidualBase(new BicubicTaps(input.height(), outHeight), new BicubicTaps(input.width(), outWidth));
+		if (base != null) {
+			// the base's taps usually lie inside the halo; a crop that holds them all keeps tiles exact anyway
+			rowSpans = rowSpans.stream().map(sp -> sp.covering(base.rows.firstInput(sp.outStart()), base.rows.endInput(
+				sp.outEnd()))).toList();
+			colSpans = colSpans.stream().map(sp -> sp.covering(base.cols.firstInput(sp.outStart()), base.cols.endInput(
+				sp.outEnd()))).toList();
+		}
 		long total = region.pixels();
 		long[] done = { 0 };
 		monitor.progress(0, total);
@@ -113,14 +123,14 @@ public final class Upscaler {
 			for (TilePlan.Span ry : rowSpans) {
 				for (TilePlan.Span rx : colSpans) {
 					checkCancelled(monitor);
-					upscaleTile(scope, input, rows, cols, ry, rx, sink, monitor, done, total);
+					upscaleTile(scope, input, rows, cols, base, ry, rx, sink, monitor, done, total);
 				}
 			}
 		}
 	}
 
 	private void upscaleTile(NDManager scope, PlanarImage input, AxisSampling rows, AxisSampling cols,
-		TilePlan.Span ry, TilePlan.Span rx, TileSink sink, Monitor monitor, long[] done, long total)
+		ResidualBase base, TilePlan.Span ry, TilePlan.Span rx, TileSink sink, Monitor monitor, long[] done, long total)
 	{
 		LiifNetwork net = network;
 		int channels = input.channels();
@@ -141,9 +151,16 @@ public final class Upscaler {
 				checkCancelled(monitor);
 				int h = Math.min(rowsPerBatch, ry.outEnd() - y);
 				try (NDManager step = tile.newSubManager()) {
-					QueryBatch batch = new QueryBatch(h * width, net.spec().localEnsemble(), net.spec().cellDecode());
+					QueryBatch batch = new QueryBatch(h * width, net.spec().localEnsemble(), net.spec().cellDecode(),
+						net.spec().residualChannels());
 					for (int q = 0; q < h * width; q++) {
-						batch.put(q, rows, cols, y + q / width, rx.outStart() + q % width, 0, ry.cropStart(), rx.cropStart(), cropW);
+						int qy = y + q / width;
+						int qx = rx.outStart() + q % width;
+						batch.put(q, rows, cols, qy, qx, 0, ry.cropStart(), rx.cropStart(), cropW);
+						if (base != null) {
+							BicubicTaps.sample(base.rows, base.cols, crop, channels, ry.cropStart(), rx.cropStart(), cropH, cropW, qy,
+								qx, batch.base(), q * channels);
+						}
 					}
 					NDArray values = decodeBatch(step, table, batch);
 					sink.accept(y, rx.outStart(), h, width, values.toFloatArray());
@@ -153,6 +170,9 @@ public final class Upscaler {
 			}
 		}
 	}
+
+	/** The taps of the global residual's bicubic base along both axes of the whole upscale. */
+	private record ResidualBase(BicubicTaps rows, BicubicTaps cols) {}
 
 	/** Decodes one batch into (Q, C) values in [0, 1] space. */
 	private NDArray decodeBatch(NDManager step, NDArray table, QueryBatch batch) {

@@ -24,6 +24,7 @@ public final class LiifSpec {
 	private final boolean featureUnfold;
 	private final boolean localEnsemble;
 	private final boolean cellDecode;
+	private final GlobalResidual globalResidual;
 
 	private LiifSpec(Builder b) {
 		this.encoder = b.encoder;
@@ -32,6 +33,7 @@ public final class LiifSpec {
 		this.featureUnfold = b.featureUnfold;
 		this.localEnsemble = b.localEnsemble;
 		this.cellDecode = b.cellDecode;
+		this.globalResidual = b.globalResidual;
 	}
 
 	public static Builder builder(EncoderSpec encoder) {
@@ -40,7 +42,7 @@ public final class LiifSpec {
 
 	public Builder toBuilder() {
 		return new Builder(encoder).hidden(hidden).outChannels(outChannels).featureUnfold(
-			featureUnfold).localEnsemble(localEnsemble).cellDecode(cellDecode);
+			featureUnfold).localEnsemble(localEnsemble).cellDecode(cellDecode).globalResidual(globalResidual);
 	}
 
 	public EncoderSpec encoder() {
@@ -69,6 +71,16 @@ public final class LiifSpec {
 
 	public boolean cellDecode() {
 		return cellDecode;
+	}
+
+	/** Whether the decoder adds to a bicubic upsampling of the input ({@link GlobalResidual#NONE}: the reference). */
+	public GlobalResidual globalResidual() {
+		return globalResidual;
+	}
+
+	/** Channels of the residual base per query: the image's, or 0 without a global residual. */
+	public int residualChannels() {
+		return globalResidual == GlobalResidual.NONE ? 0 : inChannels();
 	}
 
 	/** Width of the latent part of the decoder input: C * 9 with unfolding, else C. */
@@ -168,6 +180,8 @@ public final class LiifSpec {
 		args.put("local_ensemble", localEnsemble);
 		args.put("feat_unfold", featureUnfold);
 		args.put("cell_decode", cellDecode);
+		// absent for the reference's form, so its exports stay the reference's args
+		if (globalResidual != GlobalResidual.NONE) args.put("global_residual", globalResidual.id());
 		return args;
 	}
 
@@ -175,7 +189,8 @@ public final class LiifSpec {
 	public String toString() {
 		return "LIIF(" + encoder.name() + " " + encoder.args() + ", MLP " + Arrays.toString(hidden)
 			+ " -> " + outChannels + ", unfold " + featureUnfold + ", ensemble " + localEnsemble
-			+ ", cell " + cellDecode + ")";
+			+ ", cell " + cellDecode + (globalResidual == GlobalResidual.NONE ? "" : ", residual " + globalResidual.id())
+			+ ")";
 	}
 
 	@Override
@@ -197,6 +212,7 @@ public final class LiifSpec {
 		private boolean featureUnfold = true;
 		private boolean localEnsemble = true;
 		private boolean cellDecode = true;
+		private GlobalResidual globalResidual = GlobalResidual.NONE;
 
 		private Builder(EncoderSpec encoder) {
 			this.encoder = encoder;
@@ -233,12 +249,21 @@ public final class LiifSpec {
 			return this;
 		}
 
+		public Builder globalResidual(GlobalResidual residual) {
+			this.globalResidual = java.util.Objects.requireNonNull(residual);
+			return this;
+		}
+
 		public LiifSpec build() {
 			if (hidden.length == 0) throw new IllegalArgumentException("the MLP needs at least one hidden layer");
 			for (int h : hidden) {
 				if (h < 1) throw new IllegalArgumentException("hidden sizes must be positive: " + Arrays.toString(hidden));
 			}
 			if (outChannels < 1) throw new IllegalArgumentException("output channels must be positive");
+			if (globalResidual != GlobalResidual.NONE && outChannels != encoder.inChannels()) {
+				throw new IllegalArgumentException("a global residual needs as many output channels as input channels, got "
+					+ encoder.inChannels() + " -> " + outChannels);
+			}
 			return new LiifSpec(this);
 		}
 	}

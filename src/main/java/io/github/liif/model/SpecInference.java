@@ -54,7 +54,7 @@ public final class SpecInference {
 		LiifSpec spec;
 		try {
 			spec = LiifSpec.builder(encoder).hidden(hidden).outChannels(outChannels).featureUnfold(unfold)
-				.localEnsemble(ensemble).cellDecode(cell).build();
+				.localEnsemble(ensemble).cellDecode(cell).globalResidual(residual(args)).build();
 		}
 		catch (IllegalArgumentException e) {
 			throw new ModelFormatException(e.getMessage(), e);
@@ -115,6 +115,17 @@ public final class SpecInference {
 	private static Object encoderArg(Map<?, ?> args, String key) {
 		if (args == null || !(args.get("encoder_spec") instanceof Map<?, ?> spec)) return null;
 		return spec.get("args") instanceof Map<?, ?> a ? a.get(key) : null;
+	}
+
+	private static GlobalResidual residual(Map<?, ?> args) throws ModelFormatException {
+		if (args == null || args.get("global_residual") == null) return GlobalResidual.NONE;
+		try {
+			return GlobalResidual.parse(String.valueOf(args.get("global_residual")));
+		}
+		catch (IllegalArgumentException e) {
+			throw new ModelFormatException("the model's global_residual is not one this version knows: " + e.getMessage()
+				+ "; a newer version of LIIF Upscale may read it", e);
+		}
 	}
 
 	private static boolean flag(Map<?, ?> args, String key, boolean fallback) {

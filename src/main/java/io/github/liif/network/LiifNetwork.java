@@ -156,7 +156,8 @@ public final class LiifNetwork implements AutoCloseable {
 
 	/**
 	 * Decodes a query batch and blends its local ensemble: (S*N) predictions -> (N, out), in
-	 * the normalised space. Arrays are created in {@code scope}.
+	 * the normalised space, plus the batch's residual base for a model with a global residual.
+	 * Arrays are created in {@code scope}.
 	 */
 	public NDArray decodeBlended(NDArray table, DecoderMode mode, QueryBatch batch, NDManager scope) {
 		int n = batch.queries();
@@ -165,7 +166,11 @@ public final class LiifNetwork implements AutoCloseable {
 		NDArray coords = StagedArrays.create(scope, batch.coords(), new Shape((long) n * shifts, batch.coordWidth()));
 		NDArray pred = decode(table, mode, rows, coords);
 		NDArray weights = StagedArrays.create(scope, batch.weights(), new Shape(shifts, n, 1));
-		return pred.reshape(shifts, n, pred.getShape().get(1)).mul(weights).sum(new int[] { 0 });
+		long out = pred.getShape().get(1);
+		NDArray blended = pred.reshape(shifts, n, out).mul(weights).sum(new int[] { 0 });
+		if (spec.residualChannels() == 0) return blended;
+		NDArray base = StagedArrays.create(scope, batch.base(), new Shape(n, out));
+		return blended.add(base.sub(0.5f).div(0.5f));
 	}
 
 	@Override

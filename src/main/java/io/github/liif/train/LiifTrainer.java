@@ -94,7 +94,7 @@ public final class LiifTrainer {
 					state == null ? null : state.model().network().weights()) : null)
 			{
 				if (state != null) adam.restore(state.optimizer());
-				PatchSampler sampler = new PatchSampler(run.train(), config, net.spec().localEnsemble(), net.spec().cellDecode());
+				PatchSampler sampler = new PatchSampler(run.train(), config, net.spec());
 				ArrayBlockingQueue<Future<TrainingBatch>> queue = new ArrayBlockingQueue<>(PREFETCH + 1);
 				long next = iteration;
 				for (int i = 0; i < PREFETCH && next < config.iterations(); i++, next++) {

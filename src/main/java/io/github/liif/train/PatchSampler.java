@@ -2,7 +2,9 @@ package io.github.liif.train;
 
 import io.github.liif.geometry.AxisSampling;
 import io.github.liif.geometry.QueryBatch;
+import io.github.liif.image.BicubicTaps;
 import io.github.liif.image.PlanarImage;
+import io.github.liif.model.LiifSpec;
 import java.util.List;
 
 /**
@@ -17,13 +19,15 @@ final class PatchSampler {
 	private final int channels;
 	private final boolean ensemble;
 	private final boolean cell;
+	private final boolean residual;
 
-	PatchSampler(List<TrainingImage> images, TrainingConfig config, boolean ensemble, boolean cell) {
+	PatchSampler(List<TrainingImage> images, TrainingConfig config, LiifSpec spec) {
 		this.images = images;
 		this.config = config;
 		this.channels = images.get(0).image().channels();
-		this.ensemble = ensemble;
-		this.cell = cell;
+		this.ensemble = spec.localEnsemble();
+		this.cell = spec.cellDecode();
+		this.residual = spec.residualChannels() > 0;
 	}
 
 	/** The batch of an iteration: a pure function of (seed, iteration). */
@@ -33,7 +37,7 @@ final class PatchSampler {
 		int p = config.patch();
 		int q = config.samples();
 		float[] lowRes = new float[b * channels * p * p];
-		QueryBatch queries = new QueryBatch(b * q, ensemble, cell);
+		QueryBatch queries = new QueryBatch(b * q, ensemble, cell, residual ? channels : 0);
 		float[] targets = new float[b * q * channels];
 		for (int s = 0; s < b; s++) {
 			TrainingImage image = images.get(rng.nextInt(images.size()));
@@ -57,6 +61,7 @@ final class PatchSampler {
 		int outH = transpose ? hrW : hrH;
 		int outW = transpose ? hrH : hrW;
 		float[][] hr = new float[channels][outH * outW];
+		float[] patchLowRes = new float[channels * p * p];
 		for (int c = 0; c < channels; c++) {
 			float[] plane = img.plane(c);
 			for (int y = 0; y < outH; y++) {
@@ -69,10 +74,13 @@ final class PatchSampler {
 				}
 			}
 			float[] lr = config.degradation().apply(hr[c], outH, outW, p, p, source.eightBit(), config.noise(), rng::nextGaussian);
-			System.arraycopy(lr, 0, lowRes, (s * channels + c) * p * p, p * p);
+			System.arraycopy(lr, 0, patchLowRes, c * p * p, p * p);
 		}
+		System.arraycopy(patchLowRes, 0, lowRes, s * channels * p * p, channels * p * p);
 		AxisSampling rows = new AxisSampling(outH, p, ensemble);
 		AxisSampling cols = new AxisSampling(outW, p, ensemble);
+		BicubicTaps baseRows = residual ? new BicubicTaps(p, outH) : null;
+		BicubicTaps baseCols = residual ? new BicubicTaps(p, outW) : null;
 		int n = outH * outW;
 		int[] order = new int[n];
 		for (int i = 0; i < n; i++) order[i] = i;
@@ -84,6 +92,10 @@ final class PatchSampler {
 			order[k] = pixel;
 			int q = s * samples + k;
 			queries.put(q, rows, cols, pixel / outW, pixel % outW, (long) s * p * p, 0, 0, p);
+			if (residual) {
+				BicubicTaps.sample(baseRows, baseCols, patchLowRes, channels, 0, 0, p, p, pixel / outW, pixel % outW,
+					queries.base(), q * channels);
+			}
 			for (int c = 0; c < channels; c++) targets[q * channels + c] = (hr[c][pixel] - 0.5f) / 0.5f;
 		}
 	}

@@ -205,10 +205,50 @@ class LiifTrainerTest {
 	@Test
 	void batchesArePureFunctionsOfSeedAndIteration() {
 		TrainingConfig config = recipe().anisotropic(true).build();
-		PatchSampler a = new PatchSampler(images(3, 3), config, true, true);
-		PatchSampler b = new PatchSampler(images(3, 3), config, true, true);
+		PatchSampler a = new PatchSampler(images(3, 3), config, TinyModels.randomEdsr(3, true, 1).spec());
+		PatchSampler b = new PatchSampler(images(3, 3), config, TinyModels.randomEdsr(3, true, 1).spec());
 		assertArrayEquals(a.batch(17).lowRes(), b.batch(17).lowRes());
 		assertArrayEquals(a.batch(17).queries().coords(), b.batch(17).queries().coords());
 		assertTrue(!java.util.Arrays.equals(a.batch(17).lowRes(), a.batch(18).lowRes()));
+	}
+
+	@Test
+	void theResidualBaseOfEverySampleComesFromItsOwnPatch() {
+		// flat images of different colours: the bicubic base of a query is its own patch's colour
+		List<TrainingImage> flat = new ArrayList<>();
+		for (int k = 0; k < 4; k++) {
+			float[][] planes = new float[3][50 * 40];
+			for (int c = 0; c < 3; c++) java.util.Arrays.fill(planes[c], 0.1f + 0.2f * k + 0.05f * c);
+			flat.add(new TrainingImage("flat " + k, new PlanarImage(50, 40, planes), false));
+		}
+		TrainingConfig config = recipe().batch(5).samples(64).build();
+		TrainingBatch batch = new PatchSampler(flat, config, TinyModels.randomEdsr(3, true,
+			io.github.liif.model.GlobalResidual.BICUBIC, 1).spec()).batch(4);
+		int p = config.patch();
+		float[] base = batch.queries().base();
+		assertEquals(5 * 64 * 3, base.length);
+		for (int q = 0; q < base.length / 3; q++) {
+			int s = q / 64;
+			for (int c = 0; c < 3; c++) {
+				assertEquals(batch.lowRes()[(s * 3 + c) * p * p], base[q * 3 + c], 1e-6, "query " + q + ", channel " + c);
+			}
+		}
+		assertEquals(0, new PatchSampler(flat, config, TinyModels.randomEdsr(3, true, 1).spec()).batch(4).queries().base().length);
+	}
+
+	@Test
+	void aResidualModelTrainsAndResumesExactly() throws Exception {
+		LiifModel start = new LiifModel(TinyModels.randomEdsr(1, true, io.github.liif.model.GlobalResidual.BICUBIC, 1),
+			ModelDescriptor.reference("r"));
+		List<Evaluation.Image> val = List.of(new Evaluation.Image("val", images(1, 1).get(0).image(), false));
+		TrainingConfig config = recipe().iterations(10).build();
+		LiifModel whole = new LiifTrainer(new TrainingRun(start, images(3, 1), val, config, dir.resolve("a.liif"), "synthetic"),
+			new TrainingListener() {}, Device.cpu()).train(false);
+		TrainingRun halves = new TrainingRun(start, images(3, 1), val, recipe().iterations(5).build(), dir.resolve("b.liif"), "synthetic");
+		new LiifTrainer(halves, new TrainingListener() {}, Device.cpu()).train(false);
+		LiifModel resumed = new LiifTrainer(new TrainingRun(start, images(3, 1), val, config, dir.resolve("b.liif"), "synthetic"),
+			new TrainingListener() {}, Device.cpu()).train(true);
+		assertEquals(io.github.liif.model.GlobalResidual.BICUBIC, ModelFiles.load(dir.resolve("a.liif")).spec().globalResidual());
+		assertSameWeights(whole.network().weights(), resumed.network().weights());
 	}
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.liif.TinyModels;
 import io.github.liif.image.PlanarImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,8 @@ class PlaneCacheTest {
 		}
 		assertEquals(onePlane * 2, cache.used(), "the first two planes fit, the others wait on disk");
 		TrainingConfig config = TrainingConfig.builder().patch(16).samples(64).batch(3).build();
-		PatchSampler a = new PatchSampler(held, config, true, true);
-		PatchSampler b = new PatchSampler(cached, config, true, true);
+		PatchSampler a = new PatchSampler(held, config, TinyModels.randomEdsr(1, true, 1).spec());
+		PatchSampler b = new PatchSampler(cached, config, TinyModels.randomEdsr(1, true, 1).spec());
 		for (long it = 0; it < 20; it++) {
 			TrainingBatch x = a.batch(it);
 			TrainingBatch y = b.batch(it);

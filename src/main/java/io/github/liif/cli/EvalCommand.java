@@ -1,5 +1,6 @@
 package io.github.liif.cli;
 
+import io.github.liif.inference.Consistency;
 import io.github.liif.eval.EvalReport;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
@@ -45,6 +46,10 @@ final class EvalCommand implements Callable<Integer> {
 	@Option(names = "--noise", defaultValue = "0.01")
 	double noise;
 
+	@Option(names = "--consistency", defaultValue = Consistency.DEFAULT_ID, paramLabel = "auto|off|bicubic|area|blur-noise[:STEPS]",
+		description = "The back-projection step after the network, as in upscale (off: the model alone). Default: ${DEFAULT-VALUE}.")
+	String consistency;
+
 	@Option(names = "--no-ssim", description = "Skip SSIM (faster).")
 	boolean noSsim;
 
@@ -60,7 +65,7 @@ final class EvalCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		deviceOptions.applyThreads();
 		try (StopSignal stop = new StopSignal()) {
-			report(ImageJEvaluation.run(modelOptions.model, data, scales, Degradation.parse(degradation), noise, !noSsim, deviceOptions
+			report(ImageJEvaluation.run(modelOptions.model, data, scales, Degradation.parse(degradation), noise, !noSsim, Consistency.parse(consistency), deviceOptions
 				.deviceChoice(), new ConsoleProgress(err, "evaluating", stop), w -> err.println("warning: " + w)), out);
 		}
 		return 0;
@@ -68,25 +73,28 @@ final class EvalCommand implements Callable<Integer> {
 
 	private void report(ImageJEvaluation.Result result, PrintWriter out) throws java.io.IOException {
 		List<EvalRow> rows = result.rows();
-		out.printf(Locale.ROOT, "%-8s %10s %10s %8s %8s %8s%n", "scale", "PSNR", "bicubic", "gain", "SSIM", "bicubic");
+		out.printf(Locale.ROOT, "%-8s %10s %10s %8s %8s %8s %8s  %s%n", "scale", "PSNR", "bicubic", "gain", "worst", "SSIM", "bicubic",
+			"bias per channel (mean error in levels; bicubic's)");
 		double[] gains = new double[scales.length];
 		for (int i = 0; i < scales.length; i++) {
 			double s = scales[i];
 			gains[i] = Evaluation.mean(rows, s, EvalRow::gain);
-			out.printf(Locale.ROOT, "x%-7s %10.2f %10.2f %+8.2f %8.4f %8.4f%n", number(s), Evaluation.mean(rows, s, EvalRow::psnr),
-				Evaluation.mean(rows, s, EvalRow::psnrBicubic), gains[i], Evaluation.mean(rows, s, EvalRow::ssim), Evaluation.mean(rows,
-					s, EvalRow::ssimBicubic));
+			EvalRow worst = Evaluation.worst(rows, s);
+			out.printf(Locale.ROOT, "x%-7s %10.2f %10.2f %+8.2f %+8.2f %8.4f %8.4f  %s (%s)%n", EvalReport.scaleName(s), Evaluation.mean(
+				rows, s, EvalRow::psnr), Evaluation.mean(rows, s, EvalRow::psnrBicubic), gains[i], worst == null ? Double.NaN : worst.gain(),
+				Evaluation.mean(rows, s, EvalRow::ssim), Evaluation.mean(rows, s, EvalRow::ssimBicubic), EvalReport.channels(Evaluation
+					.meanPerChannel(rows, s, EvalRow::bias)), EvalReport.channels(Evaluation.meanPerChannel(rows, s, EvalRow::biasBicubic)));
 		}
 		long wins = rows.stream().filter(r -> r.gain() > 0).count();
 		out.printf(Locale.ROOT, "model beats bicubic on %d of %d image-scale pairs (%d images)%n", wins, rows.size(), result.images());
+		EvalReport.losses(rows).forEach(out::println);
+		rows.stream().max(java.util.Comparator.comparingDouble(r -> Math.abs(r.worstBias()))).ifPresent(r -> out.printf(Locale.ROOT,
+			"largest bias: %+.2f levels (%s at x%s; bicubic there %+.2f)%n", r.worstBias(), r.image(), EvalReport.scaleName(r.scale()), r
+				.worstBiasBicubic()));
 		if (csv != null) AtomicFiles.write(csv, true, EvalReport.csv(rows).getBytes(StandardCharsets.UTF_8));
 		if (chart != null) {
 			Charts.save(chart, "LIIF " + result.model() + " vs bicubic", "scale", "mean PSNR gain (dB)", scales,
 				new String[] { result.model() }, new double[][] { gains });
 		}
-	}
-
-	private static String number(double s) {
-		return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
 	}
 }

@@ -1,5 +1,6 @@
 package io.github.liif.cli;
 
+import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.network.DecoderMode;
@@ -51,6 +52,11 @@ final class UpscaleSettings {
 		description = "Decoder formulation (same values): SPLIT (fast) or REFERENCE. Default: ${DEFAULT-VALUE}.")
 	DecoderMode decoder;
 
+	@Option(names = "--consistency", defaultValue = Consistency.DEFAULT_ID, paramLabel = "auto|off|bicubic|area|blur-noise[:STEPS]",
+		description = "Back-projection onto the input after the network, so the result keeps the input's colours and "
+			+ "intensities: auto (one step under the model's training degradation), off, or a degradation. Default: ${DEFAULT-VALUE}.")
+	String consistency;
+
 	@Option(names = "--float", description = "Write 32-bit float results instead of the input's bit depth (.tif only).")
 	boolean float32;
 
@@ -58,7 +64,7 @@ final class UpscaleSettings {
 	boolean overwrite;
 
 	UpscaleOptions options() {
-		return new UpscaleOptions(tile, batch, decoder);
+		return new UpscaleOptions(tile, batch, decoder, Consistency.parse(consistency));
 	}
 
 	TargetSize targetSize() {

@@ -1,6 +1,7 @@
 package io.github.liif.command;
 
 import ij.ImagePlus;
+import io.github.liif.inference.Consistency;
 import io.github.liif.engine.DeviceChoice;
 import io.github.liif.imagej.ImageJUpscale;
 import io.github.liif.imagej.UpscaleRequest;
@@ -44,13 +45,19 @@ public class LiifUpscaleCommand extends LiifCommand {
 	@Parameter(label = "Output", choices = { "same", "32-bit" })
 	private String outputType = "same";
 
+	@Parameter(label = "Consistency", choices = { "auto", "off", "bicubic", "area", "blur-noise" },
+		description = "Back-projection onto the input after the network: keeps its colours and intensities (auto: the model's "
+			+ "training degradation)")
+	private String consistency = Consistency.DEFAULT_ID;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus output;
 
 	@Override
 	protected void execute() throws Exception {
 		TargetSize size = width > 0 || height > 0 ? TargetSize.size(width, height) : TargetSize.scales(scaleX, scaleY);
-		UpscaleRequest request = new UpscaleRequest(model, size, tile, DeviceChoice.parse(device), outputType.equals("32-bit"));
+		UpscaleRequest request = new UpscaleRequest(model, size, tile, DeviceChoice.parse(device), outputType.equals("32-bit"),
+			Consistency.parse(consistency));
 		output = ImageJUpscale.run(input, request, monitor());
 	}
 

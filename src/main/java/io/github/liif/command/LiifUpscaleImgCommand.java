@@ -1,5 +1,6 @@
 package io.github.liif.command;
 
+import io.github.liif.inference.Consistency;
 import io.github.liif.engine.DeviceChoice;
 import io.github.liif.engine.ModelCache;
 import io.github.liif.imagej.ImgUpscaler;
@@ -36,12 +37,18 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
 	private String device = "auto";
 
+	@Parameter(label = "Consistency", choices = { "auto", "off", "bicubic", "area", "blur-noise" },
+		description = "Back-projection onto the input after the network: keeps its colours and intensities (auto: the model's "
+			+ "training degradation)")
+	private String consistency = Consistency.DEFAULT_ID;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private Img<FloatType> output;
 
 	@Override
 	protected void execute() throws Exception {
-		UpscaleRequest request = new UpscaleRequest(model, TargetSize.scales(scaleX, scaleY), tile, DeviceChoice.parse(device), true);
+		UpscaleRequest request = new UpscaleRequest(model, TargetSize.scales(scaleX, scaleY), tile, DeviceChoice.parse(device), true,
+			Consistency.parse(consistency));
 		var upscaler = ModelCache.upscaler(request.model(), false, request.device(), request.options());
 		output = new ImgUpscaler(upscaler).upscale(input, request.size(), monitor());
 	}

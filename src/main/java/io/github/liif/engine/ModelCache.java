@@ -1,5 +1,6 @@
 package io.github.liif.engine;
 
+import io.github.liif.image.Degradation;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
 import io.github.liif.model.LiifModel;
@@ -18,23 +19,29 @@ import java.util.Map;
  */
 public final class ModelCache {
 
-	private static final Map<String, LiifNetwork> NETWORKS = new LinkedHashMap<>();
+	/** A loaded network and the degradation its model was trained with (for the consistency step). */
+	private record Loaded(LiifNetwork network, Degradation degradation) {}
+
+	private static final Map<String, Loaded> NETWORKS = new LinkedHashMap<>();
 
 	private ModelCache() {}
 
-	/** An upscaler for a model ("default" resolved by image kind) on the device. */
+	/**
+	 * An upscaler for a model ("default" resolved by image kind) on the device; a consistency
+	 * step of "auto" becomes the model's own training degradation.
+	 */
 	public static synchronized Upscaler upscaler(String name, boolean rgb, DeviceChoice device, UpscaleOptions options)
 		throws ModelFormatException
 	{
 		String resolved = Models.DEFAULT.equalsIgnoreCase(name) ? Models.defaultFor(rgb) : name;
 		String key = resolved + "|" + stamp(resolved) + "|" + device;
-		LiifNetwork network = NETWORKS.get(key);
-		if (network == null) {
+		Loaded loaded = NETWORKS.get(key);
+		if (loaded == null) {
 			LiifModel model = Models.load(resolved, rgb);
-			network = LiifNetwork.create(model.network(), Engines.device(device));
-			NETWORKS.put(key, network);
+			loaded = new Loaded(LiifNetwork.create(model.network(), Engines.device(device)), Models.trainingDegradation(model));
+			NETWORKS.put(key, loaded);
 		}
-		return new Upscaler(network, options);
+		return new Upscaler(loaded.network(), options.withConsistency(options.consistency().resolvedFor(loaded.degradation())));
 	}
 
 	/** A changed model file (same path, retrained) must not be served from the cache. */

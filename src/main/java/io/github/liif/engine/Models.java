@@ -1,8 +1,7 @@
 package io.github.liif.engine;
 
-import ai.djl.Device;
-import io.github.liif.inference.UpscaleOptions;
-import io.github.liif.inference.Upscaler;
+import com.google.gson.JsonObject;
+import io.github.liif.image.Degradation;
 import io.github.liif.io.ModelFiles;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.ModelFormatException;
@@ -60,9 +59,22 @@ public final class Models {
 		}
 	}
 
-	/** Creates an upscaler on the chosen device (the caller closes its network). */
-	public static Upscaler upscaler(LiifModel model, DeviceChoice device, UpscaleOptions options) {
-		Device d = Engines.device(device);
-		return new Upscaler(io.github.liif.network.LiifNetwork.create(model.network(), d), options);
+	/**
+	 * The degradation a model was trained with (the recipe in its provenance); the reference's
+	 * bicubic for reference checkpoints and models without a recipe.
+	 */
+	public static Degradation trainingDegradation(LiifModel model) {
+		JsonObject p = model.descriptor().provenance();
+		if (p != null && p.get("training") instanceof JsonObject t && t.get("recipe") instanceof JsonObject r
+			&& r.get("degradation") != null)
+		{
+			try {
+				return Degradation.parse(r.get("degradation").getAsString());
+			}
+			catch (IllegalArgumentException | UnsupportedOperationException e) {
+				return Degradation.BICUBIC;
+			}
+		}
+		return Degradation.BICUBIC;
 	}
 }

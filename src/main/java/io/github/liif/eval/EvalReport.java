@@ -3,8 +3,9 @@ package io.github.liif.eval;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** Evaluation rows as CSV: one line per image and scale, then the means per scale. */
+/** Evaluation rows as CSV (one line per image and scale, then the means per scale) and as a text summary. */
 public final class EvalReport {
 
 	private EvalReport() {}
@@ -15,17 +16,37 @@ public final class EvalReport {
 		return scales;
 	}
 
+	/** Per-channel biases as one field: "+3.31 -5.80 -1.52". */
+	public static String channels(double[] bias) {
+		return Arrays.stream(bias).mapToObj(b -> String.format(Locale.ROOT, "%+.2f", b)).collect(Collectors.joining(" "));
+	}
+
 	public static String csv(List<EvalRow> rows) {
-		StringBuilder b = new StringBuilder("image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic\n");
+		StringBuilder b = new StringBuilder("image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic,bias_worst,bias_bicubic_worst,"
+			+ "bias_channels,bias_bicubic_channels\n");
 		for (EvalRow r : rows) {
-			b.append(String.format(Locale.ROOT, "\"%s\",%s,%.4f,%.4f,%.4f,%.5f,%.5f%n", r.image().replace("\"", "'"), r.scale(), r.psnr(),
-				r.psnrBicubic(), r.gain(), r.ssim(), r.ssimBicubic()));
+			b.append(String.format(Locale.ROOT, "\"%s\",%s,%.4f,%.4f,%.4f,%.5f,%.5f,%.3f,%.3f,%s,%s%n", r.image().replace("\"", "'"), r
+				.scale(), r.psnr(), r.psnrBicubic(), r.gain(), r.ssim(), r.ssimBicubic(), r.worstBias(), r.worstBiasBicubic(), channels(r
+					.bias()), channels(r.biasBicubic())));
 		}
 		for (double s : scales(rows)) {
-			b.append(String.format(Locale.ROOT, "mean,%s,%.4f,%.4f,%.4f,%.5f,%.5f%n", s, Evaluation.mean(rows, s, EvalRow::psnr), Evaluation
-				.mean(rows, s, EvalRow::psnrBicubic), Evaluation.mean(rows, s, EvalRow::gain), Evaluation.mean(rows, s, EvalRow::ssim),
-				Evaluation.mean(rows, s, EvalRow::ssimBicubic)));
+			double[] bias = Evaluation.meanPerChannel(rows, s, EvalRow::bias);
+			double[] biasBicubic = Evaluation.meanPerChannel(rows, s, EvalRow::biasBicubic);
+			b.append(String.format(Locale.ROOT, "mean,%s,%.4f,%.4f,%.4f,%.5f,%.5f,%.3f,%.3f,%s,%s%n", s, Evaluation.mean(rows, s,
+				EvalRow::psnr), Evaluation.mean(rows, s, EvalRow::psnrBicubic), Evaluation.mean(rows, s, EvalRow::gain), Evaluation.mean(
+					rows, s, EvalRow::ssim), Evaluation.mean(rows, s, EvalRow::ssimBicubic), EvalRow.worst(bias), EvalRow.worst(
+						biasBicubic), channels(bias), channels(biasBicubic)));
 		}
 		return b.toString();
+	}
+
+	/** The lines that say where the model loses to bicubic, one per image and scale; empty if nowhere. */
+	public static List<String> losses(List<EvalRow> rows) {
+		return rows.stream().filter(r -> !(r.gain() > 0)).map(r -> String.format(Locale.ROOT,
+			"loses to bicubic: %s at x%s (%+.2f dB, bias %s)", r.image(), scaleName(r.scale()), r.gain(), channels(r.bias()))).toList();
+	}
+
+	public static String scaleName(double s) {
+		return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
 	}
 }

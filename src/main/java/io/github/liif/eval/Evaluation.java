@@ -16,8 +16,18 @@ import java.util.Random;
  */
 public final class Evaluation {
 
-	/** An HR image to evaluate on; {@code eightBit} selects PIL's 8-bit bicubic arithmetic. */
-	public record Image(String name, PlanarImage hr, boolean eightBit) {}
+	/**
+	 * An HR image to evaluate on; {@code eightBit} selects PIL's 8-bit bicubic arithmetic;
+	 * {@code levels}: the image's own intensity levels per unit of [0, 1] (255 for 8-bit), in
+	 * which biases are reported.
+	 */
+	public record Image(String name, PlanarImage hr, boolean eightBit, double levels) {
+
+		/** An image whose biases are reported on an 8-bit scale. */
+		public Image(String name, PlanarImage hr, boolean eightBit) {
+			this(name, hr, eightBit, 255);
+		}
+	}
 
 	private final Degradation degradation;
 	private final double noise;
@@ -67,7 +77,14 @@ public final class Evaluation {
 		PlanarImage pred = upscaler.upscale(lr, hrH, hrW, Monitor.NONE);
 		double ssim = withSsim ? Metrics.ssim(pred, hr, shave) : Double.NaN;
 		double ssimBase = withSsim ? Metrics.ssim(base, hr, shave) : Double.NaN;
-		return new EvalRow(image.name(), s, Metrics.psnr(pred, hr, shave), Metrics.psnr(base, hr, shave), ssim, ssimBase);
+		return new EvalRow(image.name(), s, Metrics.psnr(pred, hr, shave), Metrics.psnr(base, hr, shave), ssim, ssimBase,
+			levels(Metrics.meanError(pred, hr, shave), image.levels()), levels(Metrics.meanError(base, hr, shave), image.levels()));
+	}
+
+	private static double[] levels(double[] units, double levels) {
+		double[] out = units.clone();
+		for (int i = 0; i < out.length; i++) out[i] *= levels;
+		return out;
 	}
 
 	private static float[][] cropPlanes(PlanarImage img, int h, int w) {
@@ -75,6 +92,20 @@ public final class Evaluation {
 		float[][] out = new float[img.channels()][];
 		for (int c = 0; c < img.channels(); c++) out[c] = java.util.Arrays.copyOfRange(window, c * h * w, (c + 1) * h * w);
 		return out;
+	}
+
+	/** Per channel, the mean over rows at one scale of a per-channel column. */
+	public static double[] meanPerChannel(List<EvalRow> rows, double scale, java.util.function.Function<EvalRow, double[]> f) {
+		List<double[]> values = rows.stream().filter(r -> r.scale() == scale).map(f).toList();
+		if (values.isEmpty()) return new double[0];
+		double[] mean = new double[values.get(0).length];
+		for (double[] v : values) for (int c = 0; c < mean.length; c++) mean[c] += v[c] / values.size();
+		return mean;
+	}
+
+	/** The row of the lowest gain at one scale, or null. */
+	public static EvalRow worst(List<EvalRow> rows, double scale) {
+		return rows.stream().filter(r -> r.scale() == scale).min(java.util.Comparator.comparingDouble(EvalRow::gain)).orElse(null);
 	}
 
 	/** Mean of a column over rows at one scale. */

@@ -30,6 +30,30 @@ public final class Metrics {
 		return out;
 	}
 
+	/**
+	 * The bias of a prediction: per channel, its mean error against the ground truth (prediction
+	 * clamped to [0, 1] as it will be stored; border of {@code shave} excluded), in [0, 1] units.
+	 */
+	public static double[] meanError(PlanarImage prediction, PlanarImage truth, int shave) {
+		checkSizes(prediction, truth, shave);
+		int w = truth.width();
+		double[] bias = new double[truth.channels()];
+		for (int c = 0; c < bias.length; c++) {
+			float[] p = prediction.plane(c);
+			float[] t = truth.plane(c);
+			double sum = 0;
+			long n = 0;
+			for (int y = shave; y < truth.height() - shave; y++) {
+				for (int x = shave; x < w - shave; x++) {
+					sum += Math.min(1f, Math.max(0f, p[y * w + x])) - t[y * w + x];
+					n++;
+				}
+			}
+			bias[c] = sum / n;
+		}
+		return bias;
+	}
+
 	/** PSNR in dB of a prediction against the ground truth (peak 1). */
 	public static double psnr(PlanarImage prediction, PlanarImage truth, int shave) {
 		checkSizes(prediction, truth, shave);

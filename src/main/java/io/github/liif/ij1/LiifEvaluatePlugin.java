@@ -5,6 +5,7 @@ import ij.gui.GenericDialog;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
+import io.github.liif.inference.Consistency;
 import io.github.liif.engine.DeviceChoice;
 import io.github.liif.eval.EvalReport;
 import io.github.liif.eval.EvalRow;
@@ -32,17 +33,19 @@ public class LiifEvaluatePlugin implements PlugIn {
 		gd.addDirectoryField("data", "", 30);
 		gd.addStringField("scales", "2,2.5,3,4,6,8,12", 20);
 		gd.addChoice("degradation", new String[] { "bicubic", "area", "blur-noise" }, "bicubic");
+		gd.addChoice("consistency", Consistency.CHOICES, Consistency.DEFAULT_ID);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		String model = gd.getNextString().trim();
 		String data = gd.getNextString().trim();
 		String scalesText = gd.getNextString();
 		String degradation = gd.getNextChoice();
+		String consistency = gd.getNextChoice();
 		try {
 			double[] scales = Arrays.stream(scalesText.split(",")).map(String::trim).filter(t -> !t.isEmpty()).mapToDouble(
 				Double::parseDouble).toArray();
 			ImageJEvaluation.Result result = ImageJEvaluation.run(model, List.of(Path.of(data)), scales, Degradation.parse(degradation),
-				0.01, true, DeviceChoice.AUTO, new ImageJMonitor(TITLE), IJ::log);
+				0.01, true, Consistency.parse(consistency), DeviceChoice.AUTO, new ImageJMonitor(TITLE), IJ::log);
 			show(result);
 		}
 		catch (CancelledException e) {
@@ -72,8 +75,12 @@ public class LiifEvaluatePlugin implements PlugIn {
 			table.addValue("gain dB", r.gain());
 			table.addValue("SSIM", r.ssim());
 			table.addValue("SSIM bicubic", r.ssimBicubic());
+			table.addValue("bias", r.worstBias());
+			table.addValue("bias bicubic", r.worstBiasBicubic());
+			table.addValue("bias per channel", EvalReport.channels(r.bias()));
 		}
 		table.show("Results");
+		EvalReport.losses(result.rows()).forEach(line -> IJ.log(TITLE + ": " + line));
 		double[] scales = EvalReport.scales(result.rows());
 		double[] gains = Arrays.stream(scales).map(s -> Evaluation.mean(result.rows(), s, EvalRow::gain)).toArray();
 		Plot plot = new Plot("LIIF " + result.model() + " vs bicubic", "scale", "mean PSNR gain (dB)");

@@ -8,6 +8,7 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
+import io.github.liif.inference.Consistency;
 import io.github.liif.engine.DeviceChoice;
 import io.github.liif.engine.Models;
 import io.github.liif.imagej.ImageJUpscale;
@@ -90,6 +91,7 @@ public class LiifUpscalePlugin implements PlugIn {
 		gd.addNumericField("tile", Prefs.get("liif.tile", 256), 0);
 		gd.addChoice("device", DEVICES, Prefs.get("liif.device", "auto"));
 		gd.addChoice("output", OUTPUTS, Prefs.get("liif.output", "same"));
+		gd.addChoice("consistency", Consistency.CHOICES, Prefs.get("liif.consistency", Consistency.DEFAULT.id()));
 		gd.addMessage("result: " + region.width * 2 + " x " + region.height * 2 + " pixels");
 		Label result = (Label) gd.getMessage();
 		gd.addDialogListener((dialog, event) -> {
@@ -121,6 +123,7 @@ public class LiifUpscalePlugin implements PlugIn {
 		int tile = (int) gd.getNextNumber();
 		String device = gd.getNextChoice();
 		String output = gd.getNextChoice();
+		String consistency = gd.getNextChoice();
 		if (link) sy = sx;
 		Prefs.set("liif.model", model);
 		Prefs.set("liif.scale_x", sx);
@@ -129,7 +132,9 @@ public class LiifUpscalePlugin implements PlugIn {
 		Prefs.set("liif.tile", tile);
 		Prefs.set("liif.device", device);
 		Prefs.set("liif.output", output);
-		return new UpscaleRequest(model, size(sx, sy, width, height), tile, DeviceChoice.parse(device), output.equals("32-bit"));
+		Prefs.set("liif.consistency", consistency);
+		return new UpscaleRequest(model, size(sx, sy, width, height), tile, DeviceChoice.parse(device), output.equals("32-bit"),
+			Consistency.parse(consistency));
 	}
 
 	private static double parse(TextField f) {
@@ -151,7 +156,8 @@ public class LiifUpscalePlugin implements PlugIn {
 			throw new IllegalArgumentException("output must be 'same' or '32-bit', got '" + output + "'");
 		}
 		return new UpscaleRequest(model, size(sx, sy, width, height), tile, DeviceChoice.parse(Macro.getValue(options,
-			"device", "auto")), output.equals("32-bit"));
+			"device", "auto")), output.equals("32-bit"), Consistency.parse(Macro.getValue(options, "consistency", Consistency.DEFAULT
+				.id())));
 	}
 
 	private static double number(String options, String key, double fallback) {

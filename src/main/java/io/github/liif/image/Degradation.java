@@ -12,6 +12,11 @@ public enum Degradation {
 	/** Gaussian blur (a PSF) then area reduction, then Poisson-Gaussian noise. */
 	BLUR_NOISE;
 
+	/** The name on the command line and in macros: bicubic, area, blur-noise. */
+	public String id() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
 	public static Degradation parse(String text) {
 		try {
 			return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

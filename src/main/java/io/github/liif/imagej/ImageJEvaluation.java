@@ -6,6 +6,7 @@ import io.github.liif.engine.Models;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
+import io.github.liif.inference.Consistency;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
@@ -26,7 +27,7 @@ public final class ImageJEvaluation {
 	private ImageJEvaluation() {}
 
 	public static Result run(String modelName, List<Path> data, double[] scales, Degradation degradation, double noise, boolean ssim,
-		DeviceChoice device, Monitor monitor, Consumer<String> warn) throws IOException, ModelFormatException
+		Consistency consistency, DeviceChoice device, Monitor monitor, Consumer<String> warn) throws IOException, ModelFormatException
 	{
 		for (double s : scales) if (!(s >= 1) || !Double.isFinite(s)) throw new IllegalArgumentException("scales must be >= 1, got " + s);
 		List<Path> files = ImageFiles.list(data);
@@ -35,7 +36,8 @@ public final class ImageJEvaluation {
 		LiifModel model = Models.load(modelName, rgb);
 		List<Evaluation.Image> images = TrainingData.asEvaluationImages(TrainingData.load(files, model.channels(), 16, warn));
 		try (LiifNetwork net = LiifNetwork.create(model.network(), Engines.device(device))) {
-			List<EvalRow> rows = new Evaluation(degradation, noise, ssim).run(new Upscaler(net, UpscaleOptions.DEFAULT), images, scales,
+			List<EvalRow> rows = new Evaluation(degradation, noise, ssim).run(new Upscaler(net, UpscaleOptions.DEFAULT
+				.withConsistency(consistency.resolvedFor(Models.trainingDegradation(model)))), images, scales,
 				monitor);
 			return new Result(model.descriptor().name(), images.size(), rows);
 		}

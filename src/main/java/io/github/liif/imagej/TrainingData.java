@@ -81,7 +81,7 @@ public final class TrainingData {
 						int p = page;
 						int part = k;
 						// read again: only this page, normalised with the range of the whole file found now
-						out.add(TrainingImage.cached(t.name(), t.image(), t.eightBit(), cache, () -> pagePlanes(readAgain(file, p),
+						out.add(TrainingImage.cached(t.name(), t.image(), t.eightBit(), t.levels(), cache, () -> pagePlanes(readAgain(file, p),
 							label, range, modelChannels).get(part).image()));
 					}
 				}
@@ -125,11 +125,11 @@ public final class TrainingData {
 		float[] plane = PlaneCodec.normalise(PlaneCodec.raw(ip, 0), range);
 		float[][] planes = new float[modelChannels][];
 		Arrays.fill(planes, plane);
-		return List.of(new TrainingImage(label, new PlanarImage(h, w, planes), ip.getBitDepth() == 8));
+		return List.of(new TrainingImage(label, new PlanarImage(h, w, planes), ip.getBitDepth() == 8, range.levelsPerUnit()));
 	}
 
 	public static List<Evaluation.Image> asEvaluationImages(List<TrainingImage> images) {
-		return images.stream().map(t -> new Evaluation.Image(t.name(), t.image(), t.eightBit())).toList();
+		return images.stream().map(t -> new Evaluation.Image(t.name(), t.image(), t.eightBit(), t.levels())).toList();
 	}
 
 	/** Refuses validation files that are also training files (same path or same content). */

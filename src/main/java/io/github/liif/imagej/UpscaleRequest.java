@@ -2,6 +2,7 @@ package io.github.liif.imagej;
 
 import io.github.liif.engine.DeviceChoice;
 import io.github.liif.inference.TargetSize;
+import io.github.liif.inference.Consistency;
 import io.github.liif.inference.UpscaleOptions;
 
 /**
@@ -12,17 +13,21 @@ import io.github.liif.inference.UpscaleOptions;
  * @param tile LR tile edge
  * @param device where to run
  * @param float32 32-bit output instead of the input's type
+ * @param consistency back-projection after the network ("auto": the model's own degradation)
  */
-public record UpscaleRequest(String model, TargetSize size, int tile, DeviceChoice device, boolean float32) {
+public record UpscaleRequest(String model, TargetSize size, int tile, DeviceChoice device, boolean float32,
+	Consistency consistency)
+{
 
 	public UpscaleRequest {
 		if (model == null || model.isBlank()) throw new IllegalArgumentException("no model given: use 'default', a bundled name or a model file");
+		if (consistency == null) throw new IllegalArgumentException("no consistency choice given: use auto or off");
 		if (tile < UpscaleOptions.MIN_TILE) {
 			throw new IllegalArgumentException("tile must be at least " + UpscaleOptions.MIN_TILE + " pixels, got " + tile);
 		}
 	}
 
 	public UpscaleOptions options() {
-		return UpscaleOptions.DEFAULT.withTile(tile);
+		return UpscaleOptions.DEFAULT.withTile(tile).withConsistency(consistency);
 	}
 }

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.liif.geometry.AxisSampling;
 import io.github.liif.geometry.QueryBatch;
 import io.github.liif.engine.Engines;
-import io.github.liif.image.BicubicTaps;
+import io.github.liif.image.AxisTaps;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.model.LiifSpec;
 import io.github.liif.network.LiifNetwork;
@@ -71,7 +71,21 @@ public final class Upscaler {
 	 */
 	public void upscale(PlanarImage input, int outHeight, int outWidth, OutputRegion region, TileSink sink, Monitor monitor) {
 		region.checkInside(outHeight, outWidth);
-		int tile = options.tile();
+		Consistency consistency = options.consistency();
+		if (consistency.isOff()) {
+			upscaleNetwork(input, outHeight, outWidth, region, options.tile(), sink, monitor);
+		}
+		else {
+			checkChannels(input);
+			new BackProjection(this, input, outHeight, outWidth, consistency).run(region, options.tile(), sink, monitor);
+		}
+	}
+
+	/** The network's output alone on {@code region}, starting with {@code tile}-pixel tiles. */
+	void upscaleNetwork(PlanarImage input, int outHeight, int outWidth, OutputRegion region, int firstTile, TileSink sink,
+		Monitor monitor)
+	{
+		int tile = firstTile;
 		while (true) {
 			try {
 				upscaleWithTile(input, outHeight, outWidth, region, sink, monitor, tile);
@@ -89,6 +103,13 @@ public final class Upscaler {
 		}
 	}
 
+	private void checkChannels(PlanarImage input) {
+		if (input.channels() != network.spec().inChannels()) {
+			throw new IllegalArgumentException("the model expects " + network.spec().inChannels()
+				+ " channel(s) but the image has " + input.channels());
+		}
+	}
+
 	private static boolean isOutOfMemory(Throwable e) {
 		String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
 		return m.contains("memory") || m.contains("alloc");
@@ -98,17 +119,14 @@ public final class Upscaler {
 		Monitor monitor, int tile)
 	{
 		LiifSpec spec = network.spec();
-		if (input.channels() != spec.inChannels()) {
-			throw new IllegalArgumentException("the model expects " + spec.inChannels()
-				+ " channel(s) but the image has " + input.channels());
-		}
+		checkChannels(input);
 		Engines.prepareInferenceThread();
 		AxisSampling rows = new AxisSampling(outHeight, input.height(), spec.localEnsemble());
 		AxisSampling cols = new AxisSampling(outWidth, input.width(), spec.localEnsemble());
 		List<TilePlan.Span> rowSpans = TilePlan.spans(rows, tile, spec.tileHalo(), region.y0(), region.y0() + region.height());
 		List<TilePlan.Span> colSpans = TilePlan.spans(cols, tile, spec.tileHalo(), region.x0(), region.x0() + region.width());
 		ResidualBase base = spec.residualChannels() == 0 ? null
-			: new ResidualBase(new BicubicTaps(input.height(), outHeight), new BicubicTaps(input.width(), outWidth));
+			: new ResidualBase(AxisTaps.bicubic(input.height(), outHeight), AxisTaps.bicubic(input.width(), outWidth));
 		if (base != null) {
 			// the base's taps usually lie inside the halo; a crop that holds them all keeps tiles exact anyway
 			rowSpans = rowSpans.stream().map(sp -> sp.covering(base.rows.firstInput(sp.outStart()), base.rows.endInput(
@@ -158,7 +176,7 @@ public final class Upscaler {
 						int qx = rx.outStart() + q % width;
 						batch.put(q, rows, cols, qy, qx, 0, ry.cropStart(), rx.cropStart(), cropW);
 						if (base != null) {
-							BicubicTaps.sample(base.rows, base.cols, crop, channels, ry.cropStart(), rx.cropStart(), cropH, cropW, qy,
+							AxisTaps.sample(base.rows, base.cols, crop, channels, ry.cropStart(), rx.cropStart(), cropH, cropW, qy,
 								qx, batch.base(), q * channels);
 						}
 					}
@@ -172,7 +190,7 @@ public final class Upscaler {
 	}
 
 	/** The taps of the global residual's bicubic base along both axes of the whole upscale. */
-	private record ResidualBase(BicubicTaps rows, BicubicTaps cols) {}
+	private record ResidualBase(AxisTaps rows, AxisTaps cols) {}
 
 	/** Decodes one batch into (Q, C) values in [0, 1] space. */
 	private NDArray decodeBatch(NDManager step, NDArray table, QueryBatch batch) {

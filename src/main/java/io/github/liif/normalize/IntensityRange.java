@@ -20,6 +20,11 @@ public record IntensityRange(double low, double high) {
 		return high > low ? high - low : 1;
 	}
 
+	/** Raw levels per unit of the [0, 1] space. */
+	public double levelsPerUnit() {
+		return span();
+	}
+
 	public float toUnit(double raw) {
 		return (float) ((raw - low) / span());
 	}

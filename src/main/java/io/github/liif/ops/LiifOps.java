@@ -1,5 +1,6 @@
 package io.github.liif.ops;
 
+import io.github.liif.inference.Consistency;
 import io.github.liif.engine.DeviceChoice;
 import io.github.liif.engine.ModelCache;
 import io.github.liif.imagej.ImgUpscaler;
@@ -28,7 +29,8 @@ public final class LiifOps {
 	 */
 	public static <T extends RealType<T>> Img<FloatType> liifUpscale(RandomAccessibleInterval<T> image, Double scale) {
 		try {
-			var upscaler = ModelCache.upscaler("default", false, DeviceChoice.AUTO, UpscaleOptions.DEFAULT);
+			var upscaler = ModelCache.upscaler("default", false, DeviceChoice.AUTO, UpscaleOptions.DEFAULT.withConsistency(
+				Consistency.DEFAULT));
 			return new ImgUpscaler(upscaler).upscale(image, TargetSize.scale(scale), Monitor.NONE);
 		}
 		catch (ModelFormatException e) {

@@ -2,7 +2,7 @@ package io.github.liif.train;
 
 import io.github.liif.geometry.AxisSampling;
 import io.github.liif.geometry.QueryBatch;
-import io.github.liif.image.BicubicTaps;
+import io.github.liif.image.AxisTaps;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.model.LiifSpec;
 import java.util.List;
@@ -79,8 +79,8 @@ final class PatchSampler {
 		System.arraycopy(patchLowRes, 0, lowRes, s * channels * p * p, channels * p * p);
 		AxisSampling rows = new AxisSampling(outH, p, ensemble);
 		AxisSampling cols = new AxisSampling(outW, p, ensemble);
-		BicubicTaps baseRows = residual ? new BicubicTaps(p, outH) : null;
-		BicubicTaps baseCols = residual ? new BicubicTaps(p, outW) : null;
+		AxisTaps baseRows = residual ? AxisTaps.bicubic(p, outH) : null;
+		AxisTaps baseCols = residual ? AxisTaps.bicubic(p, outW) : null;
 		int n = outH * outW;
 		int[] order = new int[n];
 		for (int i = 0; i < n; i++) order[i] = i;
@@ -93,7 +93,7 @@ final class PatchSampler {
 			int q = s * samples + k;
 			queries.put(q, rows, cols, pixel / outW, pixel % outW, (long) s * p * p, 0, 0, p);
 			if (residual) {
-				BicubicTaps.sample(baseRows, baseCols, patchLowRes, channels, 0, 0, p, p, pixel / outW, pixel % outW,
+				AxisTaps.sample(baseRows, baseCols, patchLowRes, channels, 0, 0, p, p, pixel / outW, pixel % outW,
 					queries.base(), q * channels);
 			}
 			for (int c = 0; c < channels; c++) targets[q * channels + c] = (hr[c][pixel] - 0.5f) / 0.5f;

@@ -14,6 +14,7 @@ public final class TrainingImage {
 	private final int width;
 	private final int height;
 	private final boolean eightBit;
+	private final double levels;
 	private final PlanarImage held;
 	private final PlaneCache cache;
 	private final Supplier<PlanarImage> loader;
@@ -26,24 +27,32 @@ public final class TrainingImage {
 	 *          in PIL's 8-bit arithmetic, as in the reference)
 	 */
 	public TrainingImage(String name, PlanarImage image, boolean eightBit) {
-		this(name, image.width(), image.height(), eightBit, image, null, null);
+		this(name, image, eightBit, 255);
 	}
 
-	private TrainingImage(String name, int width, int height, boolean eightBit, PlanarImage held, PlaneCache cache,
+	/** An image held in memory whose raw intensities span {@code levels} per unit of [0, 1] (for reporting biases). */
+	public TrainingImage(String name, PlanarImage image, boolean eightBit, double levels) {
+		this(name, image.width(), image.height(), eightBit, levels, image, null, null);
+	}
+
+	private TrainingImage(String name, int width, int height, boolean eightBit, double levels, PlanarImage held, PlaneCache cache,
 		Supplier<PlanarImage> loader)
 	{
 		this.name = name;
 		this.width = width;
 		this.height = height;
 		this.eightBit = eightBit;
+		this.levels = levels;
 		this.held = held;
 		this.cache = cache;
 		this.loader = loader;
 	}
 
 	/** An image in {@code cache}, starting with {@code first} if it fits, decoded by {@code loader} when needed again. */
-	public static TrainingImage cached(String name, PlanarImage first, boolean eightBit, PlaneCache cache, Supplier<PlanarImage> loader) {
-		TrainingImage t = new TrainingImage(name, first.width(), first.height(), eightBit, null, cache, loader);
+	public static TrainingImage cached(String name, PlanarImage first, boolean eightBit, double levels, PlaneCache cache,
+		Supplier<PlanarImage> loader)
+	{
+		TrainingImage t = new TrainingImage(name, first.width(), first.height(), eightBit, levels, null, cache, loader);
 		cache.offer(t, first);
 		return t;
 	}
@@ -62,6 +71,11 @@ public final class TrainingImage {
 
 	public boolean eightBit() {
 		return eightBit;
+	}
+
+	/** Raw intensity levels per unit of [0, 1]: 255 for 8-bit and RGB. */
+	public double levels() {
+		return levels;
 	}
 
 	public PlanarImage image() {

@@ -13,6 +13,7 @@ import io.github.liif.TinyModels;
 import io.github.liif.inference.CancelledException;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
+import io.github.liif.inference.Consistency;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
 import io.github.liif.network.DecoderMode;
@@ -50,15 +51,16 @@ class StreamedTiffUpscaleTest {
 		rgb.close();
 	}
 
-	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource({ "8-bit, false", "16-bit, false", "32-bit, false", "8-bit, true", "16-bit, true", "RGB, false" })
-	void streamedEqualsInMemory(String type, boolean float32) throws IOException {
+	@ParameterizedTest(name = "{0} {1}, consistency {2}")
+	@CsvSource({ "8-bit, false, off", "16-bit, false, off", "32-bit, false, off", "8-bit, true, off", "16-bit, true, off",
+		"RGB, false, off", "8-bit, false, bicubic", "16-bit, true, area:2", "RGB, false, blur-noise" })
+	void streamedEqualsInMemory(String type, boolean float32, String consistency) throws IOException {
 		ImagePlus imp = ImagePlusUpscalerTest.random(type, 27, 19, 1, 1, 1);
 		imp.getCalibration().pixelWidth = 0.4;
 		imp.getCalibration().pixelHeight = 0.3;
 		imp.getCalibration().setUnit("micron");
 		if (!type.equals("RGB")) imp.setDisplayRange(10, 200);
-		Upscaler upscaler = new Upscaler(type.equals("RGB") ? rgb : gray, SMALL_TILES);
+		Upscaler upscaler = new Upscaler(type.equals("RGB") ? rgb : gray, SMALL_TILES.withConsistency(Consistency.parse(consistency)));
 		TargetSize size = TargetSize.scales(2.5, 3.2);
 		ImagePlus expected = new ImagePlusUpscaler(upscaler).upscale(imp, size, float32, Monitor.NONE);
 		Path file = dir.resolve("out.tif");

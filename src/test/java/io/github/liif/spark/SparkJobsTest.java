@@ -15,6 +15,7 @@ import io.github.liif.engine.ModelCache;
 import io.github.liif.imagej.ImagePlusUpscaler;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
+import io.github.liif.inference.Consistency;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.io.DirectoryStore;
 import io.github.liif.io.OmeZarr;
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Spark front end in local[2] mode: same pixels as the CLI, restartable, failures reported; tiled OME-Zarr. */
 class SparkJobsTest {
 
-	private static final UpscaleOptions OPTIONS = new UpscaleOptions(16, 512, DecoderMode.SPLIT);
+	/** With a consistency step: its blocks, and the regions of Spark's tasks, must still stitch into the single-machine result. */
+	private static final UpscaleOptions OPTIONS = new UpscaleOptions(16, 512, DecoderMode.SPLIT, new Consistency(1,
+		io.github.liif.image.Degradation.BICUBIC));
 
 	@TempDir
 	Path dir;

@@ -32,7 +32,7 @@ class PlaneCacheTest {
 		for (int k = 0; k < 5; k++) {
 			int seed = k;
 			held.add(new TrainingImage("p" + k, plane(seed), false));
-			cached.add(TrainingImage.cached("p" + k, plane(seed), false, cache, () -> {
+			cached.add(TrainingImage.cached("p" + k, plane(seed), false, 255, cache, () -> {
 				decoded.incrementAndGet();
 				return plane(seed);
 			}));

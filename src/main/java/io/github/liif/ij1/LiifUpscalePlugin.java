@@ -92,9 +92,15 @@ public class LiifUpscalePlugin implements PlugIn {
 		gd.addChoice("device", DEVICES, Prefs.get("liif.device", "auto"));
 		gd.addChoice("output", OUTPUTS, Prefs.get("liif.output", "same"));
 		gd.addChoice("consistency", Consistency.CHOICES, Prefs.get("liif.consistency", Consistency.DEFAULT.id()));
-		gd.addMessage("result: " + region.width * 2 + " x " + region.height * 2 + " pixels");
+		gd.addMessage(preview(Prefs.get("liif.scale_x", 2), Prefs.get("liif.link", true) ? Prefs.get("liif.scale_x", 2) : Prefs.get(
+			"liif.scale_y", 2), 0, 0, region));
 		Label result = (Label) gd.getMessage();
 		gd.addDialogListener((dialog, event) -> {
+			if (event == null) {
+				// OK pressed: ImageJ records the macro options from the values this last call reads
+				read(dialog);
+				return true;
+			}
 			@SuppressWarnings("unchecked")
 			Vector<TextField> fields = dialog.getNumericFields();
 			if (event != null && event.getSource() == fields.get(0) && dialog.getCheckboxes().get(0) instanceof java.awt.Checkbox link
@@ -103,8 +109,8 @@ public class LiifUpscalePlugin implements PlugIn {
 				fields.get(1).setText(fields.get(0).getText());
 			}
 			try {
-				TargetSize size = size(parse(fields.get(0)), parse(fields.get(1)), (int) parse(fields.get(2)), (int) parse(fields.get(3)));
-				result.setText("result: " + size.width(region.width) + " x " + size.height(region.height) + " pixels");
+				result.setText(preview(parse(fields.get(0)), parse(fields.get(1)), (int) parse(fields.get(2)), (int) parse(fields.get(3)),
+					region));
 				return true;
 			}
 			catch (RuntimeException e) {
@@ -114,27 +120,37 @@ public class LiifUpscalePlugin implements PlugIn {
 		});
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
+		Choices c = read(gd);
+		Prefs.set("liif.model", c.model);
+		Prefs.set("liif.scale_x", c.scaleX);
+		Prefs.set("liif.scale_y", c.scaleY);
+		Prefs.set("liif.link", c.link);
+		Prefs.set("liif.tile", c.tile);
+		Prefs.set("liif.device", c.device);
+		Prefs.set("liif.output", c.output);
+		Prefs.set("liif.consistency", c.consistency);
+		return new UpscaleRequest(c.model, size(c.scaleX, c.scaleY, c.width, c.height), c.tile, DeviceChoice.parse(c.device), c.output
+			.equals("32-bit"), Consistency.parse(c.consistency));
+	}
+
+	/** The dialog's values, in the order of its fields. */
+	private record Choices(String model, double scaleX, double scaleY, boolean link, int width, int height, int tile, String device,
+		String output, String consistency) {}
+
+	/** Reads every field with getNext*, which is what ImageJ's Recorder records; a linked scale_y is scale_x. */
+	private static Choices read(GenericDialog gd) {
 		String model = gd.getNextString().trim();
 		double sx = gd.getNextNumber();
 		double sy = gd.getNextNumber();
 		boolean link = gd.getNextBoolean();
-		int width = (int) gd.getNextNumber();
-		int height = (int) gd.getNextNumber();
-		int tile = (int) gd.getNextNumber();
-		String device = gd.getNextChoice();
-		String output = gd.getNextChoice();
-		String consistency = gd.getNextChoice();
-		if (link) sy = sx;
-		Prefs.set("liif.model", model);
-		Prefs.set("liif.scale_x", sx);
-		Prefs.set("liif.scale_y", sy);
-		Prefs.set("liif.link", link);
-		Prefs.set("liif.tile", tile);
-		Prefs.set("liif.device", device);
-		Prefs.set("liif.output", output);
-		Prefs.set("liif.consistency", consistency);
-		return new UpscaleRequest(model, size(sx, sy, width, height), tile, DeviceChoice.parse(device), output.equals("32-bit"),
-			Consistency.parse(consistency));
+		return new Choices(model, sx, link ? sx : sy, link, (int) gd.getNextNumber(), (int) gd.getNextNumber(), (int) gd.getNextNumber(),
+			gd.getNextChoice(), gd.getNextChoice(), gd.getNextChoice());
+	}
+
+	/** The "result: W x H pixels" line for these field values (it throws for invalid ones). */
+	private static String preview(double sx, double sy, int width, int height, Rectangle region) {
+		TargetSize size = size(sx, sy, width, height);
+		return "result: " + size.width(region.width) + " x " + size.height(region.height) + " pixels";
 	}
 
 	private static double parse(TextField f) {

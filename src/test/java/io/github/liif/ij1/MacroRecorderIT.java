@@ -1,0 +1,37 @@
+package io.github.liif.ij1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Macro recording as Fiji users build batch macros: the LIIF Upscale dialog, driven with the
+ * mouse and keyboard in a real ImageJ 1 under the virtual display, is recorded with every choice,
+ * and the recorded line replays the same result.
+ */
+class MacroRecorderIT {
+
+	@Test
+	void theRecordedLineHoldsTheTypedScaleAndReplaysTheSameResult() throws Exception {
+		String classpath = ImageJRunner.IMAGEJ.resolve("ij.jar") + java.io.File.pathSeparator + Path.of("target", "test-classes")
+			.toAbsolutePath();
+		ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+			"-cp", classpath, RecorderDriver.class.getName(), ImageJRunner.IMAGEJ.toString())).redirectErrorStream(true);
+		Process p = builder.start();
+		byte[] out = p.getInputStream().readAllBytes();
+		assertTrue(p.waitFor(4, TimeUnit.MINUTES), "the ImageJ session did not end");
+		String log = new String(out, StandardCharsets.UTF_8);
+		assertEquals(0, p.exitValue(), log);
+		assertTrue(log.contains("TYPED: 2.5"), log);
+		assertTrue(log.contains("FIRST: 100x75"), "the dialog's scale 2.5 was used: " + log);
+		assertTrue(log.contains("RECORDED: run(\"LIIF Upscale\", \"model=default scale_x=2.5 scale_y=2.5"), log);
+		assertTrue(log.contains("consistency=auto"), "every choice is recorded: " + log);
+		assertTrue(log.contains("REPLAY: 100x75"), log);
+		assertTrue(log.contains("SAME PIXELS: true"), log);
+	}
+}

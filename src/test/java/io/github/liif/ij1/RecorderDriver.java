@@ -1,0 +1,90 @@
+package io.github.liif.ij1;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
+import java.awt.Component;
+import java.awt.Point;
+import java.awt.Robot;
+import java.awt.TextField;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.util.Arrays;
+
+/**
+ * A user at a real ImageJ 1 (run in its own JVM under a virtual display by {@link MacroRecorderIT}):
+ * opens an image and the Recorder, chooses Plugins › LIIF Upscale, types a scale of 2.5 into the
+ * dialog with the keyboard and presses Enter; then replays the line the Recorder wrote. Prints
+ * what it saw as {@code KEY: value} lines.
+ */
+public final class RecorderDriver {
+
+	private RecorderDriver() {}
+
+	public static void main(String[] args) throws Exception {
+		System.setProperty("plugins.dir", args[0]);
+		new ImageJ();
+		ImagePlus imp = IJ.createImage("cells", "8-bit ramp", 40, 30, 1);
+		imp.show();
+		IJ.run("Record...");
+		waitFor(() -> Recorder.getInstance() != null && imp.getWindow() != null && imp.getWindow().isShowing());
+		WindowManager.setCurrentWindow(imp.getWindow());
+		IJ.doCommand("LIIF Upscale");
+		waitFor(() -> GenericDialog.getInstance() != null && GenericDialog.getInstance().isShowing());
+		GenericDialog gd = GenericDialog.getInstance();
+		TextField scaleX = (TextField) gd.getNumericFields().get(0);
+		Robot robot = new Robot();
+		robot.setAutoDelay(40);
+		click(robot, scaleX);
+		robot.keyPress(KeyEvent.VK_END);
+		robot.keyRelease(KeyEvent.VK_END);
+		robot.keyPress(KeyEvent.VK_SHIFT);
+		robot.keyPress(KeyEvent.VK_HOME);
+		robot.keyRelease(KeyEvent.VK_HOME);
+		robot.keyRelease(KeyEvent.VK_SHIFT);
+		for (int key : new int[] { KeyEvent.VK_2, KeyEvent.VK_PERIOD, KeyEvent.VK_5 }) {
+			robot.keyPress(key);
+			robot.keyRelease(key);
+		}
+		robot.waitForIdle();
+		System.out.println("TYPED: " + scaleX.getText());
+		robot.keyPress(KeyEvent.VK_ENTER);
+		robot.keyRelease(KeyEvent.VK_ENTER);
+		waitFor(() -> WindowManager.getImageCount() == 2);
+		ImagePlus first = WindowManager.getImage(WindowManager.getIDList()[1]);
+		System.out.println("FIRST: " + first.getWidth() + "x" + first.getHeight());
+		waitFor(() -> Recorder.getInstance().getText().contains("LIIF"));
+		String line = Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l.contains("LIIF Upscale")).findFirst()
+			.orElse("");
+		System.out.println("RECORDED: " + line);
+		WindowManager.setTempCurrentImage(imp);
+		IJ.runMacro(line);
+		waitFor(() -> WindowManager.getImageCount() == 3);
+		ImagePlus replay = WindowManager.getImage(WindowManager.getIDList()[2]);
+		System.out.println("REPLAY: " + replay.getWidth() + "x" + replay.getHeight());
+		System.out.println("SAME PIXELS: " + Arrays.equals((byte[]) first.getProcessor().getPixels(), (byte[]) replay.getProcessor()
+			.getPixels()));
+		System.exit(0);
+	}
+
+	private static void click(Robot robot, Component c) {
+		Point p = c.getLocationOnScreen();
+		robot.mouseMove(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);
+		robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+		robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+	}
+
+	private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		long end = System.currentTimeMillis() + 120_000;
+		while (!condition.getAsBoolean()) {
+			if (System.currentTimeMillis() > end) {
+				System.out.println("TIMEOUT");
+				System.exit(3);
+			}
+			Thread.sleep(100);
+		}
+	}
+}

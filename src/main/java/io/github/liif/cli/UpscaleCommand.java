@@ -46,6 +46,13 @@ final class UpscaleCommand implements Callable<Integer> {
 		settings.device.applyThreads();
 		FileUpscaler files = new FileUpscaler(settings.model.model, settings.device.deviceChoice(), options);
 		int index = 0;
+		// the output folder is made only now, and removed again if the run fails before writing into it
+		Path madeFolder = null;
+		Path folder = jobs.values().iterator().next().toAbsolutePath().getParent();
+		if (!Files.exists(folder)) {
+			Files.createDirectories(folder);
+			madeFolder = folder;
+		}
 		// Ctrl-C: the current image stops and its temporary output is removed before the JVM exits
 		try (StopSignal stop = new StopSignal()) {
 			for (Map.Entry<Path, Path> job : jobs.entrySet()) {
@@ -55,7 +62,20 @@ final class UpscaleCommand implements Callable<Integer> {
 					stop));
 			}
 		}
+		catch (Exception | Error e) {
+			if (madeFolder != null) removeIfEmpty(madeFolder);
+			throw e;
+		}
 		return 0;
+	}
+
+	private static void removeIfEmpty(Path folder) {
+		try (var entries = Files.list(folder)) {
+			if (entries.findAny().isEmpty()) Files.delete(folder);
+		}
+		catch (IOException e) {
+			// the folder stays; the run's own error is the one to report
+		}
 	}
 
 	/** Input files: files as given, folders by their supported images (not recursive). */
@@ -65,13 +85,23 @@ final class UpscaleCommand implements Callable<Integer> {
 		return files;
 	}
 
-	/** Input -> output; refuses existing outputs (unless --overwrite) and writing over an input, before any work. */
+	/**
+	 * Input -> output; refuses existing outputs (unless --overwrite), writing over an input and
+	 * outputs of a type that cannot be written, before any work and before anything is created.
+	 * One input and an OUTPUT that is not a folder and is named like an image: OUTPUT is the result file.
+	 */
 	private Map<Path, Path> plan(List<Path> files) throws IOException {
 		boolean single = files.size() == 1 && !Files.isDirectory(output) && ImageFiles.isSupported(output);
-		if (!single) Files.createDirectories(output);
+		if (single && !ImageFiles.isWritable(output)) {
+			throw new IllegalArgumentException("cannot write " + output.getFileName() + ": give OUTPUT as .tif, .png or .jpg");
+		}
+		if (!single && Files.exists(output) && !Files.isDirectory(output)) {
+			throw new IllegalArgumentException("OUTPUT must be a folder when there are several inputs (" + files.size() + " images), but "
+				+ output + " is a file");
+		}
 		Map<Path, Path> jobs = new LinkedHashMap<>();
 		for (Path in : files) {
-			Path out = single ? output : output.resolve(in.getFileName());
+			Path out = single ? output : output.resolve(ImageFiles.resultName(in));
 			if (settings.float32 && !ImageFiles.extension(out).startsWith("tif")) {
 				throw new IllegalArgumentException("--float needs a .tif output, not " + out.getFileName());
 			}

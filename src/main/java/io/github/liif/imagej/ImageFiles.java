@@ -15,16 +15,32 @@ import java.util.stream.Stream;
 
 /**
  * Reads and writes images with ImageJ's own readers and writers (TIFF of every bit depth,
- * multi-page and hyperstack TIFF, PNG, JPEG). Writes are atomic: a failed write leaves no file.
+ * multi-page and hyperstack TIFF, PNG, JPEG; GIF and BMP are read, not written). Writes are
+ * atomic: a failed write leaves no file.
  */
 public final class ImageFiles {
 
+	/** What can be written, by extension. */
 	public static final Set<String> EXTENSIONS = Set.of("tif", "tiff", "png", "jpg", "jpeg");
+	/** What can be read: the written types, and GIF and BMP (read by ImageJ's opener, results written as PNG). */
+	private static final Set<String> READABLE = Set.of("tif", "tiff", "png", "jpg", "jpeg", "gif", "bmp");
 
 	private ImageFiles() {}
 
+	/** Whether the file's type can be read. */
 	public static boolean isSupported(Path file) {
+		return READABLE.contains(extension(file));
+	}
+
+	/** Whether a result can be written in the type the file's extension names. */
+	public static boolean isWritable(Path file) {
 		return EXTENSIONS.contains(extension(file));
+	}
+
+	/** The result's file name for an input in a folder of results: the same, with GIF and BMP as PNG. */
+	public static String resultName(Path input) {
+		String name = input.getFileName().toString();
+		return isWritable(input) ? name : name.substring(0, name.lastIndexOf('.') + 1) + "png";
 	}
 
 	public static String extension(Path file) {
@@ -59,12 +75,16 @@ public final class ImageFiles {
 	public static ImagePlus read(Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
 		if (!isSupported(file)) {
-			throw new IOException(file + ": unsupported file type (use TIFF, PNG or JPEG)");
+			throw new IOException(file + ": unsupported file type (use TIFF, PNG, JPEG, GIF or BMP)");
 		}
 		if (Files.size(file) == 0) throw new IOException(file + ": the file is empty");
 		ImagePlus imp;
 		try {
-			imp = extension(file).startsWith("tif") ? new Opener().openImage(file.toAbsolutePath().toString()) : readWithImageIO(file);
+			imp = switch (extension(file)) {
+				case "tif", "tiff" -> new Opener().openImage(file.toAbsolutePath().toString());
+				case "gif", "bmp" -> palettesAsRgb(new Opener().openImage(file.toAbsolutePath().toString()));
+				default -> readWithImageIO(file);
+			};
 		}
 		catch (IOException | RuntimeException | OutOfMemoryError e) {
 			throw new IOException(file + ": cannot be read as an image (" + e.getMessage() + ")", e);
@@ -109,6 +129,18 @@ public final class ImageFiles {
 		return imp;
 	}
 
+	/** A palette (indexed colour) image as RGB, so that colours, not palette indices, are upscaled; others as they are. */
+	private static ImagePlus palettesAsRgb(ImagePlus imp) {
+		if (imp != null && imp.getType() == ImagePlus.COLOR_256) {
+			ij.ImageStack rgb = new ij.ImageStack(imp.getWidth(), imp.getHeight());
+			for (int s = 1; s <= imp.getStackSize(); s++) {
+				rgb.addSlice(imp.getStack().getSliceLabel(s), imp.getStack().getProcessor(s).convertToRGB());
+			}
+			imp.setStack(rgb);
+		}
+		return imp;
+	}
+
 	/** ImageJ's TIFF reader pads a truncated uncompressed file with zeros; refuse instead. */
 	private static void checkComplete(Path file, ImagePlus imp) throws IOException {
 		ij.io.FileInfo fi = imp.getOriginalFileInfo();
@@ -123,7 +155,7 @@ public final class ImageFiles {
 	/** Writes in the format of the file's extension, atomically. */
 	public static void write(ImagePlus imp, Path file, boolean overwrite) throws IOException {
 		String ext = extension(file);
-		if (!isSupported(file)) throw new IOException(file + ": unsupported output type (use .tif, .png or .jpg)");
+		if (!isWritable(file)) throw new IOException(file + ": unsupported output type (use .tif, .png or .jpg)");
 		if ((ext.equals("png") || ext.startsWith("jp")) && imp.getStackSize() > 1) {
 			throw new IOException(file + ": " + ext.toUpperCase(Locale.ROOT) + " holds one plane but the result has "
 				+ imp.getStackSize() + "; write a .tif instead");

@@ -47,11 +47,11 @@ public final class FileBatchJob {
 	}
 
 	static List<Tuple2<String, String>> plan(List<String> files, String outputRoot, String format) throws IOException {
-		if (files.isEmpty()) throw new IOException("no images (.tif, .png, .jpg) found in the inputs");
+		if (files.isEmpty()) throw new IOException("no images (.tif, .png, .jpg, .gif, .bmp) found in the inputs");
 		Map<String, String> byName = new HashMap<>();
 		List<Tuple2<String, String>> jobs = new ArrayList<>();
 		for (String in : files) {
-			String name = new Path(in).getName();
+			String name = io.github.liif.imagej.ImageFiles.resultName(java.nio.file.Path.of(new Path(in).getName()));
 			if (format != null) name = name.substring(0, name.lastIndexOf('.') + 1) + format;
 			String previous = byName.put(name, in);
 			if (previous != null) {

@@ -104,6 +104,39 @@ class CliIT {
 	}
 
 	@Test
+	void gifAndBmpAreReadAndWrittenAsPngAndRunsRefusedBeforeWritingCreateNothing() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("in"));
+		Path gif = in.resolve("ramp.gif");
+		assertTrue(new ij.io.FileSaver(IJ.createImage("g", "8-bit ramp", 23, 17, 1)).saveAsGif(gif.toString()));
+		Path bmp = in.resolve("colours.bmp");
+		assertTrue(new ij.io.FileSaver(IJ.createImage("c", "RGB ramp", 23, 17, 1)).saveAsBmp(bmp.toString()));
+		Path one = dir.resolve("ramp-x2.png");
+		Run r = liif("upscale", "--model", model(), "--scale", "2", gif.toString(), "-o", one.toString());
+		assertEquals(0, r.exit(), r.err());
+		assertEquals(46, IJ.openImage(one.toString()).getWidth());
+		Path folder = dir.resolve("out");
+		r = liif("upscale", "--model", model(), "--scale", "2", in.toString(), "-o", folder.toString());
+		assertEquals(0, r.exit(), r.err());
+		ImagePlus colours = IJ.openImage(folder.resolve("colours.png").toString());
+		assertEquals(24, colours.getBitDepth(), "a BMP's colours come back as an RGB PNG");
+		assertEquals(34, colours.getHeight());
+		assertTrue(Files.exists(folder.resolve("ramp.png")));
+
+		// refused before any work: nothing is created, not even a folder named like the output
+		r = liif("upscale", "--model", model(), "--scale", "2", gif.toString(), "-o", dir.resolve("sub/x.gif").toString());
+		assertEquals(2, r.exit(), r.err());
+		assertTrue(r.err().contains("give OUTPUT as .tif, .png or .jpg"), r.err());
+		assertFalse(Files.exists(dir.resolve("sub")));
+		Path notes = Files.writeString(dir.resolve("notes.tif"), "not an image");
+		r = liif("upscale", "--model", model(), "--scale", "2", notes.toString(), gif.toString(), "-o", dir.resolve("made").toString());
+		assertEquals(2, r.exit(), r.err());
+		assertFalse(Files.exists(dir.resolve("made")), "a run that fails before writing leaves no empty folder");
+		r = liif("upscale", "--model", model(), "--scale", "2", gif.toString(), bmp.toString(), "-o", one.toString());
+		assertEquals(2, r.exit(), r.err());
+		assertTrue(r.err().contains("OUTPUT must be a folder when there are several inputs"), r.err());
+	}
+
+	@Test
 	void badParametersAndModelsAreRefusedBeforeAnyWork() throws Exception {
 		String in = Fixtures.path("input-23x17.png").toString();
 		String out = dir.resolve("x.png").toString();

@@ -142,7 +142,8 @@ public final class TiffStreamWriter {
 		e.add(numbers(259, SHORT, 1));
 		e.add(numbers(262, SHORT, spp == 3 ? 2 : 1));
 		if (description != null && !description.isEmpty()) {
-			byte[] text = (description + "\0").getBytes(StandardCharsets.US_ASCII);
+			// ASCII fields end in exactly one NUL (ImageJ's description strings bring their own: not a second one)
+			byte[] text = (description.replaceAll("\0+$", "") + "\0").getBytes(StandardCharsets.US_ASCII);
 			e.add(new Entry(270, ASCII, text.length, text));
 		}
 		e.add(numbers(273, big ? LONG8 : LONG, offsets));

@@ -30,9 +30,13 @@ class TiffStreamWriterTest {
 	}
 
 	private Path write(String name, TiffStreamWriter.Layout layout, boolean big) throws IOException {
+		return write(name, layout, big, "ImageJ=1.54p\nunit=micron\n");
+	}
+
+	private Path write(String name, TiffStreamWriter.Layout layout, boolean big, String description) throws IOException {
 		Path file = dir.resolve(name);
 		AtomicFiles.write(file, false, out -> {
-			TiffStreamWriter w = new TiffStreamWriter(out, layout, "ImageJ=1.54p\nunit=micron\n", big);
+			TiffStreamWriter w = new TiffStreamWriter(out, layout, description, big);
 			assertEquals(big, w.isBigTiff());
 			for (int y = 0; y < layout.height(); y++) {
 				float[] row = new float[layout.width() * layout.samplesPerPixel()];
@@ -82,6 +86,30 @@ class TiffStreamWriterTest {
 			assertEquals((int) sample(y, x, 0, rgb.type()) << 16 | (int) sample(y, x, 1, rgb.type()) << 8 | (int) sample(y, x, 2, rgb.type()),
 				px[i] & 0xffffff);
 		}
+	}
+
+	@Test
+	void theImageDescriptionEndsInExactlyOneNulEvenWhenImageJsStringBringsOne() throws IOException {
+		String imagej = new ij.io.FileSaver(new ImagePlus("", new ij.process.ShortProcessor(1, 1))).getDescriptionString();
+		assertTrue(imagej.endsWith("\0"), "ImageJ's description string ends in a NUL of its own");
+		var layout = new TiffStreamWriter.Layout(9, 4, 1, SampleType.UINT16, 1, 1);
+		java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(write("d.tif", layout, false, imagej)));
+		b.order(b.get(0) == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+		int ifd = b.getInt(4);
+		int entries = b.getShort(ifd) & 0xffff;
+		for (int k = 0; k < entries; k++) {
+			int e = ifd + 2 + 12 * k;
+			if ((b.getShort(e) & 0xffff) != 270) continue;
+			int count = b.getInt(e + 4);
+			int offset = count <= 4 ? e + 8 : b.getInt(e + 8);
+			byte[] text = new byte[count];
+			b.get(offset, text);
+			for (int i = 0; i < count - 1; i++) assertTrue(text[i] != 0, "NUL inside the description at " + i + " of " + count);
+			assertEquals(0, text[count - 1], "the description ends in a NUL");
+			assertTrue(new String(text, java.nio.charset.StandardCharsets.US_ASCII).startsWith("ImageJ="));
+			return;
+		}
+		throw new AssertionError("no ImageDescription");
 	}
 
 	@Test

@@ -78,6 +78,7 @@ public final class ImageFiles {
 			throw new IOException(file + ": unsupported file type (use TIFF, PNG, JPEG, GIF or BMP)");
 		}
 		if (Files.size(file) == 0) throw new IOException(file + ": the file is empty");
+		if (extension(file).startsWith("tif")) checkOnePageSize(file);
 		ImagePlus imp;
 		try {
 			imp = switch (extension(file)) {
@@ -127,6 +128,30 @@ public final class ImageFiles {
 			imp.setProcessor(imp.getProcessor().convertToRGB());
 		}
 		return imp;
+	}
+
+	/**
+	 * ImageJ opens, of a multi-page TIFF whose pages differ in size, only the pages of the first
+	 * page's size: refuse such a file rather than drop pages silently.
+	 */
+	private static void checkOnePageSize(Path file) throws IOException {
+		Path absolute = file.toAbsolutePath();
+		ij.io.FileInfo[] pages;
+		try {
+			pages = new ij.io.TiffDecoder(absolute.getParent().toString() + java.io.File.separator, absolute.getFileName().toString())
+				.getTiffInfo();
+		}
+		catch (IOException | RuntimeException e) {
+			return; // a damaged file: the reader says what is wrong with it
+		}
+		if (pages == null) return;
+		for (ij.io.FileInfo page : pages) {
+			if (page.width != pages[0].width || page.height != pages[0].height) {
+				throw new IOException(file + ": its " + pages.length + " pages differ in size (" + pages[0].width + " x " + pages[0].height
+					+ " and " + page.width + " x " + page.height + "); ImageJ would read only those of the first size, so nothing is "
+					+ "upscaled: save each size as a file of its own (e.g. Image > Stacks > Tools in Fiji, or tiffsplit)");
+			}
+		}
 	}
 
 	/** A palette (indexed colour) image as RGB, so that colours, not palette indices, are upscaled; others as they are. */

@@ -1,6 +1,7 @@
 package io.github.liif.imagej;
 
 import ij.ImagePlus;
+import io.github.liif.image.Bicubic;
 import io.github.liif.engine.DeviceChoice;
 import io.github.liif.engine.ModelCache;
 import io.github.liif.inference.Monitor;
@@ -36,6 +37,15 @@ public final class FileUpscaler {
 		if (float32 && !tiff) throw new IllegalArgumentException("32-bit results need a .tif output, not " + output.getFileName());
 		ImagePlus imp = ImageFiles.read(input);
 		Upscaler upscaler = ModelCache.upscaler(model, imp.getBitDepth() == 24, device, options);
+		int[] alpha = ImageFiles.alpha(imp);
+		if (alpha != null) {
+			// transparency: the colours through the model, the alpha channel by PIL's bicubic (it holds masks, not texture)
+			if (float32) throw new IllegalArgumentException(input.getFileName() + " has transparency, kept as 8-bit RGBA: drop --float");
+			ImagePlus result = new ImagePlusUpscaler(upscaler).upscale(imp, size, false, monitor);
+			ImageFiles.writeWithAlpha(result, Bicubic.resize8(alpha, imp.getHeight(), imp.getWidth(), result.getHeight(), result
+				.getWidth()), output, overwrite);
+			return;
+		}
 		StreamedTiffUpscale streamed = new StreamedTiffUpscale(upscaler);
 		if (tiff && streamed.supports(imp, float32)) {
 			streamed.upscale(imp, size, float32, output, overwrite, monitor);

@@ -25,7 +25,38 @@ public final class ImageFiles {
 	/** What can be read: the written types, and GIF and BMP (read by ImageJ's opener, results written as PNG). */
 	private static final Set<String> READABLE = Set.of("tif", "tiff", "png", "jpg", "jpeg", "gif", "bmp");
 
+	private static final String ALPHA = "liif.alpha";
+
 	private ImageFiles() {}
+
+	/** The transparency of an image read from a PNG with alpha (0-255 per pixel), or null. */
+	public static int[] alpha(ImagePlus imp) {
+		return imp.getProperty(ALPHA) instanceof int[] a ? a : null;
+	}
+
+	/**
+	 * Writes an RGB result with its transparency (RGBA PNG or TIFF), atomically.
+	 *
+	 * @param alpha 0-255 per pixel of {@code rgb}
+	 */
+	public static void writeWithAlpha(ImagePlus rgb, int[] alpha, Path file, boolean overwrite) throws IOException {
+		String ext = extension(file);
+		if (!ext.equals("png") && !ext.startsWith("tif")) {
+			throw new IOException(file + ": " + ext.toUpperCase(Locale.ROOT) + " cannot hold the image's transparency; write .png or .tif");
+		}
+		int w = rgb.getWidth();
+		int h = rgb.getHeight();
+		int[] px = (int[]) rgb.getProcessor().convertToRGB().getPixels();
+		java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+		int[] argb = new int[w * h];
+		for (int i = 0; i < argb.length; i++) argb[i] = alpha[i] << 24 | px[i] & 0xffffff;
+		out.setRGB(0, 0, w, h, argb, 0, w);
+		AtomicFiles.write(file, overwrite, stream -> {
+			if (!javax.imageio.ImageIO.write(out, ext.equals("png") ? "png" : "tiff", stream)) {
+				throw new IOException("no " + ext + " writer for RGBA images");
+			}
+		});
+	}
 
 	/** Whether the file's type can be read. */
 	public static boolean isSupported(Path file) {
@@ -122,6 +153,13 @@ public final class ImageFiles {
 		java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
 		if (image == null) return null;
 		ImagePlus imp = new ImagePlus(file.getFileName().toString(), image);
+		if (image.getColorModel().hasAlpha() && image.getAlphaRaster() != null) {
+			// ImageJ keeps no transparency: keep it beside the image, on an 8-bit scale
+			int bits = image.getColorModel().getComponentSize(image.getColorModel().getNumComponents() - 1);
+			int[] alpha = image.getAlphaRaster().getSamples(0, 0, image.getWidth(), image.getHeight(), 0, (int[]) null);
+			if (bits != 8) for (int i = 0; i < alpha.length; i++) alpha[i] = (int) Math.round(alpha[i] * 255.0 / ((1 << bits) - 1));
+			imp.setProperty(ALPHA, alpha);
+		}
 		if (imp.getType() == ImagePlus.COLOR_256 || imp.getType() == ImagePlus.COLOR_RGB && image.getColorModel()
 			.getNumComponents() == 1)
 		{

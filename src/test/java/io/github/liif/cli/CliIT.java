@@ -137,6 +137,33 @@ class CliIT {
 	}
 
 	@Test
+	void transparencyOfAnRgbaPngIsKeptAndAJpegOutputForItIsRefused() throws Exception {
+		java.awt.image.BufferedImage rgba = new java.awt.image.BufferedImage(23, 17, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+		int[] alpha = new int[23 * 17];
+		for (int y = 0; y < 17; y++) {
+			for (int x = 0; x < 23; x++) {
+				alpha[y * 23 + x] = x < 8 ? 0 : Math.min(255, 20 * x);
+				rgba.setRGB(x, y, alpha[y * 23 + x] << 24 | (10 * x) << 16 | (12 * y) << 8 | 200);
+			}
+		}
+		Path in = dir.resolve("cut-out.png");
+		assertTrue(javax.imageio.ImageIO.write(rgba, "png", in.toFile()));
+		Path out = dir.resolve("cut-out-x2.png");
+		Run r = liif("upscale", "--model", model(), "--scale", "2", in.toString(), "-o", out.toString());
+		assertEquals(0, r.exit(), r.err());
+		java.awt.image.BufferedImage back = javax.imageio.ImageIO.read(out.toFile());
+		assertTrue(back.getColorModel().hasAlpha(), "the result keeps its transparency");
+		assertEquals(46, back.getWidth());
+		int[] got = back.getAlphaRaster().getSamples(0, 0, 46, 34, 0, (int[]) null);
+		assertArrayEquals(io.github.liif.image.Bicubic.resize8(alpha, 17, 23, 34, 46), got, "alpha upscaled by PIL's bicubic");
+		assertEquals(0, got[2 * 46 + 5], "transparent stays transparent");
+		r = liif("upscale", "--model", model(), "--scale", "2", in.toString(), "-o", dir.resolve("x.jpg").toString());
+		assertEquals(2, r.exit(), r.err());
+		assertTrue(r.err().contains("cannot hold the image's transparency; write .png or .tif"), r.err());
+		assertFalse(Files.exists(dir.resolve("x.jpg")));
+	}
+
+	@Test
 	void badParametersAndModelsAreRefusedBeforeAnyWork() throws Exception {
 		String in = Fixtures.path("input-23x17.png").toString();
 		String out = dir.resolve("x.png").toString();

@@ -49,6 +49,7 @@ public final class ImagePlusUpscaler {
 		long total = perPlane * in.getSize();
 		for (int s = 1; s <= in.getSize(); s++) {
 			long before = perPlane * (s - 1);
+			monitor.plane(s, in.getSize());
 			Monitor sliceMonitor = new Monitor() {
 
 				long passDone;

@@ -17,6 +17,9 @@ public interface Monitor {
 	/** Called between batches; {@code done} of {@code total} work units. */
 	void progress(long done, long total);
 
+	/** Called when the work moves on to plane {@code index} (1-based) of {@code count}, for monitors that show it. */
+	default void plane(int index, int count) {}
+
 	/** Polled between batches; true stops the work with {@link CancelledException}. */
 	boolean isCancelled();
 }

@@ -22,35 +22,38 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, headless = true, label = "LIIF Train")
 public class LiifTrainCommand extends LiifCommand {
 
-	@Parameter(label = "Training images", style = "directory")
+	@Parameter(label = "Training images", style = "directory", description = "A folder of TIFF, PNG or JPEG images (every page of a TIFF is a plane)")
 	private File data;
 
-	@Parameter(label = "Validation images (empty: hold out 1 in 10)", style = "directory", required = false)
+	@Parameter(label = "Validation images (empty: hold out 1 in 10)", style = "directory", required = false,
+		description = "Held-out images scored against bicubic during training; never trained on")
 	private File validation;
 
-	@Parameter(label = "Fine-tune from (empty: new model)", required = false)
+	@Parameter(label = "Fine-tune from (empty: new model)", required = false,
+		description = "natural, microscopy or a model file to start from; empty trains a new model")
 	private String from = "microscopy";
 
-	@Parameter(label = "Output model", style = "save")
+	@Parameter(label = "Output model", style = "save", description = "The .liif model file to write (its checkpoint: the same name + .ckpt)")
 	private File output;
 
-	@Parameter(label = "Iterations", min = "1")
+	@Parameter(label = "Iterations", min = "1", description = "Total batches to train")
 	private int iterations = 2000;
 
-	@Parameter(label = "Batch", min = "1")
+	@Parameter(label = "Batch", min = "1", description = "Patches per iteration (the reference: 16)")
 	private int batch = 16;
 
-	@Parameter(label = "Learning rate")
+	@Parameter(label = "Learning rate", min = "0", description = "Adam's learning rate; lower (e.g. 5e-5) for fine-tuning")
 	private double learningRate = 5e-5;
 
-	@Parameter(label = "Degradation", choices = { "bicubic", "area", "blur-noise" })
+	@Parameter(label = "Degradation", choices = { "bicubic", "area", "blur-noise" },
+		description = "How low-resolution inputs are made: bicubic (the reference), area (camera binning), blur-noise (PSF and noise)")
 	private String degradation = "bicubic";
 
 	@Parameter(label = "Global residual (new model)", choices = { "none", "bicubic" },
 		description = "bicubic: the decoder adds to a bicubic upsampling of the input; none: the reference LIIF")
 	private String globalResidual = "none";
 
-	@Parameter(label = "Resume from the checkpoint")
+	@Parameter(label = "Resume from the checkpoint", description = "Continue the run of this output model from its checkpoint")
 	private boolean resume;
 
 	@Override

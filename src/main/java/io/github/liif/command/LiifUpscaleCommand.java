@@ -18,31 +18,31 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, headless = true, label = "LIIF Upscale")
 public class LiifUpscaleCommand extends LiifCommand {
 
-	@Parameter(label = "Image")
+	@Parameter(label = "Image", description = "The image to upscale (never modified)")
 	private ImagePlus input;
 
 	@Parameter(label = "Model", description = "default, natural, microscopy or a model file")
 	private String model = "default";
 
-	@Parameter(label = "Scale X", min = "1")
+	@Parameter(label = "Scale X", min = "1", description = "Horizontal factor, any real number >= 1")
 	private double scaleX = 2;
 
-	@Parameter(label = "Scale Y", min = "1")
+	@Parameter(label = "Scale Y", min = "1", description = "Vertical factor, any real number >= 1")
 	private double scaleY = 2;
 
-	@Parameter(label = "Width (0: use scales)", min = "0", required = false)
+	@Parameter(label = "Width (0: use scales)", min = "0", required = false, description = "Explicit output width in pixels")
 	private int width;
 
-	@Parameter(label = "Height (0: use scales)", min = "0", required = false)
+	@Parameter(label = "Height (0: use scales)", min = "0", required = false, description = "Explicit output height in pixels")
 	private int height;
 
-	@Parameter(label = "Tile", min = "8")
+	@Parameter(label = "Tile", min = "8", description = "LR tile edge in pixels: memory grows with its square, results do not change")
 	private int tile = 256;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, description = "auto: the GPU when CUDA libtorch is installed")
 	private String device = "auto";
 
-	@Parameter(label = "Output", choices = { "same", "32-bit" })
+	@Parameter(label = "Output", choices = { "same", "32-bit" }, description = "The input's type (rounded, clamped) or 32-bit float")
 	private String outputType = "same";
 
 	@Parameter(label = "Consistency", choices = { "auto", "off", "bicubic", "area", "blur-noise" },

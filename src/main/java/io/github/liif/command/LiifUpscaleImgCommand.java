@@ -19,22 +19,22 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, headless = true, label = "LIIF Upscale (ImgLib2)")
 public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 
-	@Parameter(label = "Image")
+	@Parameter(label = "Image", description = "The image: dimensions 0 and 1 are X and Y, every other position is a plane")
 	private RandomAccessibleInterval<T> input;
 
 	@Parameter(label = "Model", description = "default (microscopy), natural, microscopy or a model file")
 	private String model = "default";
 
-	@Parameter(label = "Scale X", min = "1")
+	@Parameter(label = "Scale X", min = "1", description = "Horizontal factor, any real number >= 1")
 	private double scaleX = 2;
 
-	@Parameter(label = "Scale Y", min = "1")
+	@Parameter(label = "Scale Y", min = "1", description = "Vertical factor, any real number >= 1")
 	private double scaleY = 2;
 
-	@Parameter(label = "Tile", min = "8")
+	@Parameter(label = "Tile", min = "8", description = "LR tile edge in pixels: memory grows with its square, results do not change")
 	private int tile = 256;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, description = "auto: the GPU when CUDA libtorch is installed")
 	private String device = "auto";
 
 	@Parameter(label = "Consistency", choices = { "auto", "off", "bicubic", "area", "blur-noise" },

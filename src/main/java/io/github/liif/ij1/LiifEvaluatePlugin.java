@@ -34,6 +34,7 @@ public class LiifEvaluatePlugin implements PlugIn {
 		gd.addStringField("scales", "2,2.5,3,4,6,8,12", 20);
 		gd.addChoice("degradation", new String[] { "bicubic", "area", "blur-noise" }, "bicubic");
 		gd.addChoice("consistency", Consistency.CHOICES, Consistency.DEFAULT_ID);
+		gd.addHelp(Help.EVALUATE);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		String model = gd.getNextString().trim();

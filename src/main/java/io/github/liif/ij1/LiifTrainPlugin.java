@@ -60,6 +60,7 @@ public class LiifTrainPlugin implements PlugIn {
 		gd.addChoice("global_residual", new String[] { "none", "bicubic" }, "none");
 		gd.addCheckbox("freeze_encoder", false);
 		gd.addCheckbox("resume", false);
+		gd.addHelp(Help.TRAIN);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		String data = gd.getNextString().trim();

@@ -20,6 +20,8 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Label;
 import java.awt.Rectangle;
 import java.awt.TextField;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Vector;
 
@@ -34,6 +36,9 @@ public class LiifUpscalePlugin implements PlugIn {
 	static final String TITLE = "LIIF Upscale";
 	private static final String[] DEVICES = { "auto", "cpu", "gpu" };
 	private static final String[] OUTPUTS = { "same", "32-bit" };
+	/** The model choice that takes the file field (recorded as model=[From file...] model_file=[PATH]). */
+	static final String FROM_FILE = "From file...";
+	private static final String RECENT = "liif.recent_models";
 
 	@Override
 	public void run(String arg) {
@@ -81,8 +86,12 @@ public class LiifUpscalePlugin implements PlugIn {
 		if (macro) return fromMacro(Macro.getOptions() == null ? "" : Macro.getOptions());
 		Rectangle region = ImagePlusUpscaler.region(imp);
 		GenericDialog gd = new GenericDialog(TITLE);
-		gd.addFileField("model", Prefs.get("liif.model", Models.DEFAULT), 24);
-		gd.addMessage("model: default (natural for RGB, microscopy otherwise), natural, microscopy, or a model file");
+		String[] models = modelChoices();
+		String remembered = Prefs.get("liif.model", Models.DEFAULT);
+		gd.addChoice("model", models, java.util.Arrays.asList(models).contains(remembered) ? remembered : Models.DEFAULT);
+		gd.addFileField("model_file", Prefs.get("liif.model_file", ""), 24);
+		gd.addMessage("model: default (natural for RGB, microscopy otherwise), natural, microscopy, a recent file,\nor "
+			+ FROM_FILE + " the file above (.liif, reference .pth, .safetensors, .npz)");
 		gd.addNumericField("scale_x", Prefs.get("liif.scale_x", 2), 3);
 		gd.addNumericField("scale_y", Prefs.get("liif.scale_y", 2), 3);
 		gd.addCheckbox("link_scales", Prefs.get("liif.link", true));
@@ -118,10 +127,13 @@ public class LiifUpscalePlugin implements PlugIn {
 				return false;
 			}
 		});
+		gd.addHelp(Help.UPSCALE);
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
 		Choices c = read(gd);
-		Prefs.set("liif.model", c.model);
+		Prefs.set("liif.model", c.model.equals(c.file) ? FROM_FILE : c.model);
+		Prefs.set("liif.model_file", c.file);
+		if (Models.isFile(c.model)) rememberModelFile(c.model);
 		Prefs.set("liif.scale_x", c.scaleX);
 		Prefs.set("liif.scale_y", c.scaleY);
 		Prefs.set("liif.link", c.link);
@@ -133,18 +145,33 @@ public class LiifUpscalePlugin implements PlugIn {
 			.equals("32-bit"), Consistency.parse(c.consistency));
 	}
 
-	/** The dialog's values, in the order of its fields. */
-	private record Choices(String model, double scaleX, double scaleY, boolean link, int width, int height, int tile, String device,
-		String output, String consistency) {}
+	/** The dialog's values, in the order of its fields; {@code model} is the chosen name or file. */
+	private record Choices(String model, String file, double scaleX, double scaleY, boolean link, int width, int height, int tile,
+		String device, String output, String consistency) {}
 
 	/** Reads every field with getNext*, which is what ImageJ's Recorder records; a linked scale_y is scale_x. */
 	private static Choices read(GenericDialog gd) {
-		String model = gd.getNextString().trim();
+		String choice = gd.getNextChoice();
+		String file = gd.getNextString().trim();
 		double sx = gd.getNextNumber();
 		double sy = gd.getNextNumber();
 		boolean link = gd.getNextBoolean();
-		return new Choices(model, sx, link ? sx : sy, link, (int) gd.getNextNumber(), (int) gd.getNextNumber(), (int) gd.getNextNumber(),
-			gd.getNextChoice(), gd.getNextChoice(), gd.getNextChoice());
+		return new Choices(choice.equals(FROM_FILE) ? file : choice, file, sx, link ? sx : sy, link, (int) gd.getNextNumber(), (int) gd
+			.getNextNumber(), (int) gd.getNextNumber(), gd.getNextChoice(), gd.getNextChoice(), gd.getNextChoice());
+	}
+
+	/** default, the bundled models, the recently used model files, then {@link #FROM_FILE}. */
+	private static String[] modelChoices() {
+		List<String> items = new ArrayList<>(List.of(Models.DEFAULT, Models.NATURAL, Models.MICROSCOPY));
+		for (String f : Prefs.get(RECENT, "").split("\t")) if (!f.isBlank() && !items.contains(f)) items.add(f);
+		items.add(FROM_FILE);
+		return items.toArray(String[]::new);
+	}
+
+	private static void rememberModelFile(String path) {
+		List<String> recent = new ArrayList<>(List.of(path));
+		for (String f : Prefs.get(RECENT, "").split("\t")) if (!f.isBlank() && !recent.contains(f) && recent.size() < 5) recent.add(f);
+		Prefs.set(RECENT, String.join("\t", recent));
 	}
 
 	/** The "result: W x H pixels" line for these field values (it throws for invalid ones). */
@@ -161,6 +188,7 @@ public class LiifUpscalePlugin implements PlugIn {
 	/** Reads the macro keys; fixed defaults, never remembered choices, so macros are reproducible. */
 	static UpscaleRequest fromMacro(String options) {
 		String model = Macro.getValue(options, "model", Models.DEFAULT);
+		if (model.equals(FROM_FILE)) model = Macro.getValue(options, "model_file", "");
 		String both = Macro.getValue(options, "scale", null);
 		double sx = number(options, "scale_x", both == null ? 2 : number(options, "scale", 2));
 		double sy = number(options, "scale_y", sx);

@@ -2,6 +2,7 @@ package io.github.liif.command;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.github.liif.io.ModelFiles;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.ModelDescriptor;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -59,6 +61,26 @@ class SciJavaCommandsTest {
 		assertEquals(51, out.getHeight());
 		assertEquals(24, out.getBitDepth());
 		assertArrayEquals(before, (int[]) rgb.getProcessor().getPixels());
+	}
+
+	@Test
+	void everyInputReadsWellInTheGeneratedDialogAndScriptsAndIsRemembered() {
+		for (Class<? extends org.scijava.command.Command> c : List.of(LiifUpscaleCommand.class, LiifUpscaleImgCommand.class,
+			LiifTrainCommand.class))
+		{
+			org.scijava.command.CommandInfo info = commands.getCommand(c);
+			for (org.scijava.module.ModuleItem<?> input : info.inputs()) {
+				if (input.getVisibility() == org.scijava.ItemVisibility.INVISIBLE || org.scijava.service.Service.class.isAssignableFrom(input
+					.getType()) || input.getType().getName().startsWith("org.scijava.")) continue;
+				String where = c.getSimpleName() + "." + input.getName();
+				assertTrue(input.getLabel() != null && !input.getLabel().isBlank(), where + " has a label");
+				assertTrue(input.getDescription() != null && !input.getDescription().isBlank(), where + " has a description");
+				assertTrue(input.isPersisted(), where + " is remembered like the ImageJ 1 dialog");
+				if (Number.class.isAssignableFrom(org.scijava.util.Types.box(input.getType()))) {
+					assertNotNull(input.getMinimumValue(), where + " has a minimum");
+				}
+			}
+		}
 	}
 
 	@Test

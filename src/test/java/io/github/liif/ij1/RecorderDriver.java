@@ -7,6 +7,7 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.frame.Recorder;
 import java.awt.Component;
+import java.awt.Label;
 import java.awt.Point;
 import java.awt.Robot;
 import java.awt.TextField;
@@ -32,9 +33,20 @@ public final class RecorderDriver {
 		IJ.run("Record...");
 		waitFor(() -> Recorder.getInstance() != null && imp.getWindow() != null && imp.getWindow().isShowing());
 		WindowManager.setCurrentWindow(imp.getWindow());
+		// the user's last choice was x3: the dialog opens with it, and its preview must say so from the start
+		ij.Prefs.set("liif.scale_x", 3.0);
+		ij.Prefs.set("liif.scale_y", 3.0);
 		IJ.doCommand("LIIF Upscale");
 		waitFor(() -> GenericDialog.getInstance() != null && GenericDialog.getInstance().isShowing());
 		GenericDialog gd = GenericDialog.getInstance();
+		java.awt.Choice models = (java.awt.Choice) gd.getChoices().get(0);
+		StringBuilder items = new StringBuilder();
+		for (int i = 0; i < models.getItemCount(); i++) items.append(i == 0 ? "" : "|").append(models.getItem(i));
+		System.out.println("MODELS: " + items);
+		System.out.println("BUTTONS: " + Arrays.stream(gd.getButtons()).filter(java.util.Objects::nonNull).map(java.awt.Button::getLabel)
+			.toList());
+		Label preview = (Label) gd.getMessage();
+		System.out.println("PREVIEW: " + preview.getText());
 		TextField scaleX = (TextField) gd.getNumericFields().get(0);
 		Robot robot = new Robot();
 		robot.setAutoDelay(40);

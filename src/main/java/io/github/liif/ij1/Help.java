@@ -1,0 +1,37 @@
+package io.github.liif.ij1;
+
+/** The text behind each dialog's Help button (HTML, so it works offline). */
+final class Help {
+
+	private static final String MORE = "<p>More: the README of LIIF Upscale (Fiji, macros, command line, training).</p></html>";
+
+	static final String UPSCALE = "<html><h2>LIIF Upscale</h2>"
+		+ "<p>Upscales the current image (or the bounding box of its selection) into a new one by any factor, with a LIIF model."
+		+ " The input is never modified; Esc cancels.</p><ul>"
+		+ "<li><b>model</b>: <i>default</i> (natural for RGB, microscopy otherwise), a bundled model, a recently used file, or"
+		+ " <i>From file...</i> with the file below (.liif, a reference .pth, .safetensors, .npz).</li>"
+		+ "<li><b>scale_x / scale_y</b>: any real factors &ge; 1 (linked unless you untick <i>link_scales</i>); or <b>width /"
+		+ " height</b> in pixels.</li>"
+		+ "<li><b>tile</b>: LR tile edge; memory grows with its square, results do not change.</li>"
+		+ "<li><b>output</b>: the input's type (rounded, clamped) or 32-bit.</li>"
+		+ "<li><b>consistency</b>: <i>auto</i> makes the result agree with the input when reduced again (the model's training"
+		+ " degradation), so colours and intensities stay the input's; <i>off</i> is the model alone.</li></ul>"
+		+ "<p>Macro: <code>run(\"LIIF Upscale\", \"model=default scale_x=2.5 scale_y=2.5 consistency=auto\");</code> (the"
+		+ " Recorder writes it for you).</p>" + MORE;
+
+	static final String TRAIN = "<html><h2>LIIF Train</h2>"
+		+ "<p>Trains a new model, or fine-tunes one (<b>from</b>), on a folder of images and/or open images (titles separated by"
+		+ " ;). Without validation images about one in ten is held out. A checkpoint is written regularly and when you press"
+		+ " Esc; tick <b>resume</b> to continue.</p><ul>"
+		+ "<li><b>scale_min / scale_max</b>: the factors it learns; <b>degradation</b>: how low-resolution inputs are made"
+		+ " (bicubic as the reference, area for camera binning, blur-noise for a PSF plus noise).</li>"
+		+ "<li><b>global_residual</b>: <i>bicubic</i> lets the decoder learn the difference from a bicubic upsampling (colours"
+		+ " and intensities come from the input); <i>none</i> is the reference LIIF.</li></ul>" + MORE;
+
+	static final String EVALUATE = "<html><h2>LIIF Evaluate</h2>"
+		+ "<p>Reduces each high-resolution image by each scale, upscales it back with the model and with bicubic, and scores"
+		+ " both: PSNR (luma for RGB, border of ceil(scale) shaved), SSIM, and the bias (mean error per channel, in the image's"
+		+ " own levels). Images where the model loses to bicubic are listed in the Log.</p>" + MORE;
+
+	private Help() {}
+}

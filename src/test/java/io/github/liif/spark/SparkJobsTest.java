@@ -117,11 +117,16 @@ class SparkJobsTest {
 		ImagePlus single = new ImagePlusUpscaler(ModelCache.upscaler("default", true, DeviceChoice.CPU, OPTIONS))
 			.upscale(reopened, size, false, Monitor.NONE);
 		int[] px = (int[]) single.getProcessor().getPixels();
+		// the guarantee (README): equal up to float rounding, so at most one level apart, and almost always equal
+		int differing = 0;
 		for (int i = 0; i < px.length; i++) {
 			for (int c = 0; c < 3; c++) {
-				assertEquals((px[i] >> (16 - 8 * c)) & 0xff, stitched[c * px.length + i], 0f, "pixel " + i + " channel " + c);
+				float d = Math.abs(((px[i] >> (16 - 8 * c)) & 0xff) - stitched[c * px.length + i]);
+				assertTrue(d <= 1, "pixel " + i + " channel " + c + " differs by " + d + " levels");
+				if (d > 0) differing++;
 			}
 		}
+		assertTrue(differing <= px.length * 3 / 1000, differing + " of " + px.length * 3 + " samples differ by one level");
 
 		String second = run(request(List.of(image.toString()), zarr.toString(), true, size), true);
 		assertTrue(second.contains("20 blocks: 0 upscaled, 20 skipped"), second);

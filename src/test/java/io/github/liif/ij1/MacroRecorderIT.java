@@ -16,12 +16,17 @@ import org.junit.jupiter.api.Test;
  */
 class MacroRecorderIT {
 
+	@org.junit.jupiter.api.io.TempDir
+	Path dir;
+
 	@Test
 	void theRecordedLineHoldsTheTypedScaleAndReplaysTheSameResult() throws Exception {
+		Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
+		new ij.io.FileSaver(ij.IJ.createImage("hr", "8-bit ramp", 48, 40, 1)).saveAsTiff(data.resolve("hr.tif").toString());
 		String classpath = ImageJRunner.IMAGEJ.resolve("ij.jar") + java.io.File.pathSeparator + Path.of("target", "test-classes")
 			.toAbsolutePath();
 		ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-			"-cp", classpath, RecorderDriver.class.getName(), ImageJRunner.IMAGEJ.toString())).redirectErrorStream(true);
+			"-cp", classpath, RecorderDriver.class.getName(), ImageJRunner.IMAGEJ.toString(), data.toString())).redirectErrorStream(true);
 		Process p = builder.start();
 		byte[] out = p.getInputStream().readAllBytes();
 		assertTrue(p.waitFor(4, TimeUnit.MINUTES), "the ImageJ session did not end");
@@ -37,5 +42,7 @@ class MacroRecorderIT {
 		assertTrue(log.contains("consistency=auto"), "every choice is recorded: " + log);
 		assertTrue(log.contains("REPLAY: 100x75"), log);
 		assertTrue(log.contains("SAME PIXELS: true"), log);
+		assertTrue(log.contains("RECORDED EVALUATE: run(\"LIIF Evaluate\", \"model=default data=" + data + " scales=2 degradation=bicubic"
+			+ " consistency=auto\");"), log);
 	}
 }

@@ -79,6 +79,26 @@ public final class RecorderDriver {
 		System.out.println("REPLAY: " + replay.getWidth() + "x" + replay.getHeight());
 		System.out.println("SAME PIXELS: " + Arrays.equals((byte[]) first.getProcessor().getPixels(), (byte[]) replay.getProcessor()
 			.getPixels()));
+
+		// LIIF Evaluate: the data folder typed into its field, Enter; the Recorder must hold every choice
+		if (args.length > 1) {
+			IJ.doCommand("LIIF Evaluate");
+			waitFor(() -> GenericDialog.getInstance() != null && GenericDialog.getInstance().isShowing() && GenericDialog.getInstance()
+				.getTitle().equals("LIIF Evaluate"));
+			GenericDialog eval = GenericDialog.getInstance();
+			TextField data = (TextField) eval.getStringFields().get(1);
+			TextField scales = (TextField) eval.getStringFields().get(2);
+			java.awt.EventQueue.invokeAndWait(() -> {
+				data.setText(args[1]);
+				scales.setText("2");
+			});
+			click(robot, scales);
+			robot.keyPress(KeyEvent.VK_ENTER);
+			robot.keyRelease(KeyEvent.VK_ENTER);
+			waitFor(() -> Recorder.getInstance().getText().contains("LIIF Evaluate"));
+			System.out.println("RECORDED EVALUATE: " + Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l.contains(
+				"LIIF Evaluate")).findFirst().orElse(""));
+		}
 		System.exit(0);
 	}
 

@@ -61,6 +61,18 @@ class ImageJMacroIT {
 	}
 
 	@Test
+	void aModelFileChosenInTheDialogReplaysFromItsRecordedKeys() throws Exception {
+		Path out = dir.resolve("from-file.tif");
+		ImageJRunner.Result r = ImageJRunner.macro(dir, "newImage('g', '8-bit ramp', 20, 10, 1);\n"
+			+ "run('LIIF Upscale', 'model=[From file...] model_file=[" + grayModel + "] scale_x=2 scale_y=3 consistency=off');\n"
+			+ "saveAs('Tiff', '" + out + "');\n");
+		assertTrue(Files.exists(out), r.output());
+		ImagePlus result = IJ.openImage(out.toString());
+		assertEquals(40, result.getWidth());
+		assertEquals(30, result.getHeight());
+	}
+
+	@Test
 	void sixteenBitHyperstackAtTwoPointFiveByThreeFromABatchMacro() throws Exception {
 		Path in = hyperstack();
 		Path out = dir.resolve("cells-up.tif");

@@ -94,6 +94,46 @@ class ConsistencyTest {
 	}
 
 	@Test
+	void progressReachesTheWholeRegionOnceAndCancelStopsBetweenBlocks() {
+		PlanarImage in = TiledUpscaleTest.random(1, 40, 40, 3);
+		Consistency one = new Consistency(1, Degradation.BICUBIC);
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.randomEdsr(1, true, 4), Device.cpu())) {
+			Upscaler tiled = new Upscaler(net, new UpscaleOptions(8, 64, DecoderMode.SPLIT, one));
+			long[] last = { -1, -1 };
+			boolean[] backwards = { false };
+			tiled.upscale(in, 100, 100, (y0, x0, h, w, v) -> {}, new Monitor() {
+
+				@Override
+				public void progress(long done, long total) {
+					if (done < last[0]) backwards[0] = true;
+					last[0] = done;
+					last[1] = total;
+				}
+
+				@Override
+				public boolean isCancelled() {
+					return false;
+				}
+			});
+			assertEquals(100L * 100, last[0]);
+			assertEquals(100L * 100, last[1]);
+			assertTrue(!backwards[0], "progress never goes back");
+			int[] blocks = { 0 };
+			assertThrows(CancelledException.class, () -> tiled.upscale(in, 100, 100, (y0, x0, h, w, v) -> blocks[0]++, new Monitor() {
+
+				@Override
+				public void progress(long done, long total) {}
+
+				@Override
+				public boolean isCancelled() {
+					return blocks[0] >= 2;
+				}
+			}));
+			assertEquals(2, blocks[0], "stops at the next block once cancelled");
+		}
+	}
+
+	@Test
 	void choicesParseAndResolveAndBadOnesSayWhatToType() {
 		assertTrue(Consistency.parse("off").isOff());
 		assertEquals(new Consistency(1, null), Consistency.parse("auto"));

@@ -2,7 +2,7 @@
 # Trains (or, with --resume, continues) a bundled model: training/run.sh natural|microscopy [--resume] [more liif train options]
 # LIIF_THREADS (default 1) sets the network threads: 1 per run when two runs share the machine.
 # LIIF_RUN (default: the kind) names the run's files in training/runs/ (an A/B arm, say); extra options
-# (e.g. --global-residual none for today's form) go to `liif train` after the recipe's.
+# (e.g. --global-residual none for the reference's form) go to `liif train` after the recipe's.
 # Runs from a frozen copy of the build in training/runs/ so that rebuilding target/ cannot disturb a
 # run that takes hours. Checkpoints: training/runs/<run>.liif.ckpt every 250 iterations and on SIGTERM.
 set -euo pipefail
@@ -30,4 +30,4 @@ exec java -Xmx6g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpl
   --data "$data/$kind/train" --val "$data/$kind/val" --channels "$channels" \
   --blocks 16 --features 64 --hidden 128,128,128 --batch 8 --lr 2e-4 --decay-every 6000 \
   --iterations "${LIIF_ITERATIONS:-30000}" --checkpoint-every 250 --validate-every 500 --threads "${LIIF_THREADS:-1}" \
-  --seed 1 --average-decay 0.998 -o "$runs/$name.liif" "$@"
+  --seed 1 --average-decay 0.998 --global-residual bicubic -o "$runs/$name.liif" "$@"

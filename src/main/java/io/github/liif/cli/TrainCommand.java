@@ -66,9 +66,9 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--hidden", defaultValue = "256,256,256,256", split = ",", paramLabel = "N,N,...", description = "MLP hidden sizes.")
 	int[] hidden;
 
-	@Option(names = "--global-residual", defaultValue = "none", paramLabel = "none|bicubic",
+	@Option(names = "--global-residual", defaultValue = GlobalResidual.DEFAULT_FOR_NEW_MODELS, paramLabel = "none|bicubic",
 		description = "New model: the decoder adds to a bicubic upsampling of the input (bicubic), or predicts the image"
-			+ " itself as the reference LIIF does (none; default: ${DEFAULT-VALUE}).")
+			+ " itself as the reference LIIF does (none). Default: ${DEFAULT-VALUE}.")
 	String globalResidual;
 
 	@Option(names = "--patch", defaultValue = "48") int patch;

@@ -51,7 +51,7 @@ public class LiifTrainCommand extends LiifCommand {
 
 	@Parameter(label = "Global residual (new model)", choices = { "none", "bicubic" },
 		description = "bicubic: the decoder adds to a bicubic upsampling of the input; none: the reference LIIF")
-	private String globalResidual = "none";
+	private String globalResidual = GlobalResidual.DEFAULT_FOR_NEW_MODELS;
 
 	@Parameter(label = "Resume from the checkpoint", description = "Continue the run of this output model from its checkpoint")
 	private boolean resume;

@@ -57,7 +57,7 @@ public class LiifTrainPlugin implements PlugIn {
 		gd.addNumericField("scale_max", 4, 2);
 		gd.addCheckbox("anisotropic", false);
 		gd.addChoice("degradation", new String[] { "bicubic", "area", "blur-noise" }, "bicubic");
-		gd.addChoice("global_residual", new String[] { "none", "bicubic" }, "none");
+		gd.addChoice("global_residual", new String[] { "none", "bicubic" }, GlobalResidual.DEFAULT_FOR_NEW_MODELS);
 		gd.addCheckbox("freeze_encoder", false);
 		gd.addCheckbox("resume", false);
 		gd.addHelp(Help.TRAIN);

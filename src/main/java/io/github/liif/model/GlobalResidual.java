@@ -14,6 +14,9 @@ public enum GlobalResidual {
 	/** The result is PIL's bicubic upsampling of the input plus the decoder's output. */
 	BICUBIC;
 
+	/** What a new model gets unless told otherwise: the A/B of training/README.md (session 7) chose it. */
+	public static final String DEFAULT_FOR_NEW_MODELS = "bicubic";
+
 	/** The name in model files and on the command line. */
 	public String id() {
 		return name().toLowerCase(Locale.ROOT);

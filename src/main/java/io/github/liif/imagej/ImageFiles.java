@@ -109,7 +109,8 @@ public final class ImageFiles {
 			throw new IOException(file + ": unsupported file type (use TIFF, PNG, JPEG, GIF or BMP)");
 		}
 		if (Files.size(file) == 0) throw new IOException(file + ": the file is empty");
-		if (extension(file).startsWith("tif")) checkOnePageSize(file);
+		ij.io.FileInfo[] pages = extension(file).startsWith("tif") ? tiffPages(file) : null;
+		if (pages != null) checkOnePageSize(file, pages);
 		ImagePlus imp;
 		try {
 			imp = switch (extension(file)) {
@@ -125,7 +126,18 @@ public final class ImageFiles {
 			throw new IOException(file + ": not a readable image, or damaged/truncated");
 		}
 		checkComplete(file, imp);
+		if (pages != null && pages[0].samplesPerPixel == 4) keepTiffAlpha(file, imp);
 		return imp;
+	}
+
+	/** ImageJ reads an RGBA TIFF as RGB: its transparency is read with ImageIO and kept beside the image. */
+	private static void keepTiffAlpha(Path file, ImagePlus imp) throws IOException {
+		if (imp.getStackSize() > 1) {
+			throw new IOException(file + ": a multi-page TIFF with transparency, which LIIF cannot keep; save it without the alpha "
+				+ "channel, or page by page as PNG");
+		}
+		java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+		if (image != null) keepAlpha(image, imp);
 	}
 
 	/**
@@ -153,13 +165,7 @@ public final class ImageFiles {
 		java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
 		if (image == null) return null;
 		ImagePlus imp = new ImagePlus(file.getFileName().toString(), image);
-		if (image.getColorModel().hasAlpha() && image.getAlphaRaster() != null) {
-			// ImageJ keeps no transparency: keep it beside the image, on an 8-bit scale
-			int bits = image.getColorModel().getComponentSize(image.getColorModel().getNumComponents() - 1);
-			int[] alpha = image.getAlphaRaster().getSamples(0, 0, image.getWidth(), image.getHeight(), 0, (int[]) null);
-			if (bits != 8) for (int i = 0; i < alpha.length; i++) alpha[i] = (int) Math.round(alpha[i] * 255.0 / ((1 << bits) - 1));
-			imp.setProperty(ALPHA, alpha);
-		}
+		keepAlpha(image, imp);
 		if (imp.getType() == ImagePlus.COLOR_256 || imp.getType() == ImagePlus.COLOR_RGB && image.getColorModel()
 			.getNumComponents() == 1)
 		{
@@ -168,21 +174,24 @@ public final class ImageFiles {
 		return imp;
 	}
 
+	/** The pages of a TIFF as ImageJ's decoder sees them, or null for a damaged file (the reader then says what is wrong). */
+	private static ij.io.FileInfo[] tiffPages(Path file) {
+		Path absolute = file.toAbsolutePath();
+		try {
+			ij.io.FileInfo[] pages = new ij.io.TiffDecoder(absolute.getParent().toString() + java.io.File.separator, absolute.getFileName()
+				.toString()).getTiffInfo();
+			return pages == null || pages.length == 0 ? null : pages;
+		}
+		catch (IOException | RuntimeException e) {
+			return null;
+		}
+	}
+
 	/**
 	 * ImageJ opens, of a multi-page TIFF whose pages differ in size, only the pages of the first
 	 * page's size: refuse such a file rather than drop pages silently.
 	 */
-	private static void checkOnePageSize(Path file) throws IOException {
-		Path absolute = file.toAbsolutePath();
-		ij.io.FileInfo[] pages;
-		try {
-			pages = new ij.io.TiffDecoder(absolute.getParent().toString() + java.io.File.separator, absolute.getFileName().toString())
-				.getTiffInfo();
-		}
-		catch (IOException | RuntimeException e) {
-			return; // a damaged file: the reader says what is wrong with it
-		}
-		if (pages == null) return;
+	private static void checkOnePageSize(Path file, ij.io.FileInfo[] pages) throws IOException {
 		for (ij.io.FileInfo page : pages) {
 			if (page.width != pages[0].width || page.height != pages[0].height) {
 				throw new IOException(file + ": its " + pages.length + " pages differ in size (" + pages[0].width + " x " + pages[0].height
@@ -190,6 +199,15 @@ public final class ImageFiles {
 					+ "upscaled: save each size as a file of its own (e.g. Image > Stacks > Tools in Fiji, or tiffsplit)");
 			}
 		}
+	}
+
+	/** ImageJ keeps no transparency: an image's alpha channel, if any, is kept beside it on an 8-bit scale. */
+	private static void keepAlpha(java.awt.image.BufferedImage image, ImagePlus imp) {
+		if (!image.getColorModel().hasAlpha() || image.getAlphaRaster() == null) return;
+		int bits = image.getColorModel().getComponentSize(image.getColorModel().getNumComponents() - 1);
+		int[] alpha = image.getAlphaRaster().getSamples(0, 0, image.getWidth(), image.getHeight(), 0, (int[]) null);
+		if (bits != 8) for (int i = 0; i < alpha.length; i++) alpha[i] = (int) Math.round(alpha[i] * 255.0 / ((1 << bits) - 1));
+		imp.setProperty(ALPHA, alpha);
 	}
 
 	/** A palette (indexed colour) image as RGB, so that colours, not palette indices, are upscaled; others as they are. */

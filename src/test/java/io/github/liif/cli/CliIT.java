@@ -137,7 +137,7 @@ class CliIT {
 	}
 
 	@Test
-	void transparencyOfAnRgbaPngIsKeptAndAJpegOutputForItIsRefused() throws Exception {
+	void transparencyOfRgbaPngAndTiffIsKeptAndAJpegOutputForItIsRefused() throws Exception {
 		java.awt.image.BufferedImage rgba = new java.awt.image.BufferedImage(23, 17, java.awt.image.BufferedImage.TYPE_INT_ARGB);
 		int[] alpha = new int[23 * 17];
 		for (int y = 0; y < 17; y++) {
@@ -157,6 +157,15 @@ class CliIT {
 		int[] got = back.getAlphaRaster().getSamples(0, 0, 46, 34, 0, (int[]) null);
 		assertArrayEquals(io.github.liif.image.Bicubic.resize8(alpha, 17, 23, 34, 46), got, "alpha upscaled by PIL's bicubic");
 		assertEquals(0, got[2 * 46 + 5], "transparent stays transparent");
+		// an RGBA TIFF too (ImageJ alone reads it as RGB)
+		Path tif = dir.resolve("cut-out.tif");
+		assertTrue(javax.imageio.ImageIO.write(rgba, "tiff", tif.toFile()));
+		Path tifOut = dir.resolve("cut-out-x2.tif");
+		r = liif("upscale", "--model", model(), "--scale", "2", tif.toString(), "-o", tifOut.toString());
+		assertEquals(0, r.exit(), r.err());
+		java.awt.image.BufferedImage tifBack = javax.imageio.ImageIO.read(tifOut.toFile());
+		assertTrue(tifBack.getColorModel().hasAlpha(), "the TIFF result keeps its transparency");
+		assertArrayEquals(got, tifBack.getAlphaRaster().getSamples(0, 0, 46, 34, 0, (int[]) null));
 		r = liif("upscale", "--model", model(), "--scale", "2", in.toString(), "-o", dir.resolve("x.jpg").toString());
 		assertEquals(2, r.exit(), r.err());
 		assertTrue(r.err().contains("cannot hold the image's transparency; write .png or .tif"), r.err());

@@ -29,7 +29,7 @@ import java.util.Locale;
  * Plugins › LIIF Train: trains or fine-tunes a model on folders of images and/or open images,
  * with the options of {@code liif train}. Macro keys: data, images, validation,
  * validation_images, from, output, iterations, channels, batch,
- * learning_rate, scale_min, scale_max, anisotropic, degradation, freeze_encoder, resume.
+ * learning_rate, scale_min, scale_max, anisotropic, degradation, global_residual, freeze_encoder, resume.
  * Esc stops after writing a checkpoint (continue with resume).
  */
 public class LiifTrainPlugin implements PlugIn {

@@ -23,10 +23,13 @@ class MacroRecorderIT {
 	void theRecordedLineHoldsTheTypedScaleAndReplaysTheSameResult() throws Exception {
 		Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
 		new ij.io.FileSaver(ij.IJ.createImage("hr", "8-bit ramp", 48, 40, 1)).saveAsTiff(data.resolve("hr.tif").toString());
+		Path training = java.nio.file.Files.createDirectories(dir.resolve("train"));
+		new ij.io.FileSaver(ij.IJ.createImage("t", "8-bit ramp", 64, 56, 1)).saveAsTiff(training.resolve("t.tif").toString());
+		Path model = dir.resolve("mine.liif");
 		String classpath = ImageJRunner.IMAGEJ.resolve("ij.jar") + java.io.File.pathSeparator + Path.of("target", "test-classes")
 			.toAbsolutePath();
 		ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-			"-cp", classpath, RecorderDriver.class.getName(), ImageJRunner.IMAGEJ.toString(), data.toString())).redirectErrorStream(true);
+			"-cp", classpath, RecorderDriver.class.getName(), ImageJRunner.IMAGEJ.toString(), data.toString(), training.toString(), model.toString())).redirectErrorStream(true);
 		Process p = builder.start();
 		byte[] out = p.getInputStream().readAllBytes();
 		assertTrue(p.waitFor(4, TimeUnit.MINUTES), "the ImageJ session did not end");
@@ -44,5 +47,9 @@ class MacroRecorderIT {
 		assertTrue(log.contains("SAME PIXELS: true"), log);
 		assertTrue(log.contains("RECORDED EVALUATE: run(\"LIIF Evaluate\", \"model=default data=" + data + " scales=2 degradation=bicubic"
 			+ " consistency=auto\");"), log);
+		assertTrue(log.contains("RECORDED TRAIN: run(\"LIIF Train\", \"data=" + training + " images=[] validation=" + data), log);
+		assertTrue(log.contains("output=" + model + " iterations=2 channels=auto batch=2"), log);
+		assertTrue(log.contains("degradation=bicubic global_residual=bicubic"), log);
+		assertTrue(java.nio.file.Files.exists(model), "the recorded training ran: " + log);
 	}
 }

@@ -98,6 +98,28 @@ public final class RecorderDriver {
 			waitFor(() -> Recorder.getInstance().getText().contains("LIIF Evaluate"));
 			System.out.println("RECORDED EVALUATE: " + Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l.contains(
 				"LIIF Evaluate")).findFirst().orElse(""));
+
+			// LIIF Train: folders, output and two iterations typed in, Enter
+			IJ.doCommand("LIIF Train");
+			waitFor(() -> GenericDialog.getInstance() != null && GenericDialog.getInstance().isShowing() && GenericDialog.getInstance()
+				.getTitle().equals("LIIF Train"));
+			GenericDialog train = GenericDialog.getInstance();
+			java.util.List<?> strings = train.getStringFields();
+			java.util.List<?> numbers = train.getNumericFields();
+			java.awt.EventQueue.invokeAndWait(() -> {
+				((TextField) strings.get(0)).setText(args[2]);
+				((TextField) strings.get(1)).setText("");
+				((TextField) strings.get(2)).setText(args[1]);
+				((TextField) strings.get(5)).setText(args[3]);
+				((TextField) numbers.get(0)).setText("2");
+				((TextField) numbers.get(1)).setText("2");
+			});
+			click(robot, (Component) numbers.get(1));
+			robot.keyPress(KeyEvent.VK_ENTER);
+			robot.keyRelease(KeyEvent.VK_ENTER);
+			waitFor(() -> Recorder.getInstance().getText().contains("LIIF Train"));
+			System.out.println("RECORDED TRAIN: " + Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l.contains(
+				"LIIF Train")).findFirst().orElse(""));
 		}
 		System.exit(0);
 	}

@@ -62,6 +62,8 @@ final class BackProjection {
 			.x0() + region.width());
 		long total = region.pixels();
 		long done = 0;
+		// each value is reported once: a monitor may count the arrival at the total (ImagePlusUpscaler's passes do)
+		long[] reported = { 0 };
 		monitor.progress(0, total);
 		for (TilePlan.Span ry : rowBlocks) {
 			for (TilePlan.Span rx : colBlocks) {
@@ -73,7 +75,8 @@ final class BackProjection {
 
 					@Override
 					public void progress(long d, long t) {
-						monitor.progress(before + (t == 0 ? 0 : pixels * d / t), total);
+						long now = before + (t == 0 ? 0 : pixels * d / t);
+						if (now > reported[0]) monitor.progress(reported[0] = now, total);
 					}
 
 					@Override
@@ -84,7 +87,7 @@ final class BackProjection {
 				float[][] planes = corrected(block, steps, inner);
 				sink.accept(block.y0(), block.x0(), block.height(), block.width(), interleaved(planes));
 				done += pixels;
-				monitor.progress(done, total);
+				if (done > reported[0]) monitor.progress(reported[0] = done, total);
 			}
 		}
 	}

@@ -101,11 +101,13 @@ class ConsistencyTest {
 			Upscaler tiled = new Upscaler(net, new UpscaleOptions(8, 64, DecoderMode.SPLIT, one));
 			long[] last = { -1, -1 };
 			boolean[] backwards = { false };
+			int[] arrivals = { 0 };
 			tiled.upscale(in, 100, 100, (y0, x0, h, w, v) -> {}, new Monitor() {
 
 				@Override
 				public void progress(long done, long total) {
 					if (done < last[0]) backwards[0] = true;
+					if (done == total) arrivals[0]++;
 					last[0] = done;
 					last[1] = total;
 				}
@@ -118,6 +120,7 @@ class ConsistencyTest {
 			assertEquals(100L * 100, last[0]);
 			assertEquals(100L * 100, last[1]);
 			assertTrue(!backwards[0], "progress never goes back");
+			assertEquals(1, arrivals[0], "the end is reported once (a stack's monitor counts it per pass)");
 			int[] blocks = { 0 };
 			assertThrows(CancelledException.class, () -> tiled.upscale(in, 100, 100, (y0, x0, h, w, v) -> blocks[0]++, new Monitor() {
 

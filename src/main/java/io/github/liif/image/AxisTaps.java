@@ -1,7 +1,5 @@
 package io.github.liif.image;
 
-import java.util.Arrays;
-
 /**
  * A linear resampling from {@code inSize} to {@code outSize} pixels along one axis, as the taps
  * of each output pixel (first input index and weights), so that single output pixels, or any
@@ -66,10 +64,6 @@ public final class AxisTaps {
 			weights[o] = w;
 		}
 		return new AxisTaps(first, weights);
-	}
-
-	public int outSize() {
-		return first.length;
 	}
 
 	/** First input index that output pixels from {@code from} on read. */
@@ -137,10 +131,5 @@ public final class AxisTaps {
 			}
 		}
 		return out;
-	}
-
-	@Override
-	public String toString() {
-		return "AxisTaps(" + first.length + " outputs, first " + Arrays.toString(Arrays.copyOf(first, Math.min(4, first.length))) + ")";
 	}
 }

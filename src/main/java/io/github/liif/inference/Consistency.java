@@ -16,9 +16,7 @@ import java.util.Locale;
 public record Consistency(int steps, Degradation degradation) implements java.io.Serializable {
 
 	public static final Consistency OFF = new Consistency(0, null);
-	/** One step under the model's own degradation. */
-	public static final Consistency AUTO = new Consistency(1, null);
-	/** What every front end uses unless told otherwise (measured: README, Quality). */
+	/** What every front end uses unless told otherwise: one step under the model's own degradation (measured: README, Quality). */
 	public static final String DEFAULT_ID = "auto";
 	public static final Consistency DEFAULT = parse(DEFAULT_ID);
 	/** The choices front ends list (any degradation also takes :STEPS). */

@@ -54,7 +54,12 @@ public final class OmeZarr {
 		return u == null || u.isEmpty() ? null : u;
 	}
 
-	public static void create(ChunkStore store, Layout layout, String name) throws IOException {
+	/**
+	 * Writes the metadata of a new image.
+	 *
+	 * @param provenance how the image was made (under the {@code liif} key of the group's attributes)
+	 */
+	public static void create(ChunkStore store, Layout layout, String name, JsonObject provenance) throws IOException {
 		JsonObject zarray = new JsonObject();
 		zarray.addProperty("zarr_format", 2);
 		zarray.add("shape", ints(layout.channels(), layout.height(), layout.width()));
@@ -96,6 +101,7 @@ public final class OmeZarr {
 		multiscales.add(multiscale);
 		JsonObject attrs = new JsonObject();
 		attrs.add("multiscales", multiscales);
+		attrs.add("liif", provenance);
 
 		store.put(".zgroup", json(Map.of("zarr_format", 2)));
 		store.put(".zattrs", attrs.toString().getBytes(StandardCharsets.UTF_8));

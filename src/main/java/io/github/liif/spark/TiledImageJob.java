@@ -49,7 +49,7 @@ public final class TiledImageJob {
 				throw new IOException(outputZarr + " holds another image (" + existing + "); choose another output or allow overwriting");
 			}
 		}
-		OmeZarr.create(store, layout, new org.apache.hadoop.fs.Path(input).getName());
+		OmeZarr.create(store, layout, new org.apache.hadoop.fs.Path(input).getName(), provenance(input, settings, layout));
 		List<Block> blocks = new ArrayList<>();
 		for (int r = 0; r < layout.chunkRows(); r += blockChunks) {
 			for (int c = 0; c < layout.chunkColumns(); c += blockChunks) blocks.add(new Block(r, c));
@@ -59,6 +59,21 @@ public final class TiledImageJob {
 		return sc.parallelize(blocks, blocks.size())
 			.mapPartitions(new BlockTasks(input, outputZarr, settings, HadoopConf.of(conf), layout, blockChunks))
 			.collect();
+	}
+
+	/** What the image was made from and with, the consistency step as the model resolves it. */
+	private static com.google.gson.JsonObject provenance(String input, JobSettings settings, OmeZarr.Layout layout) throws IOException {
+		com.google.gson.JsonObject p = new com.google.gson.JsonObject();
+		p.addProperty("input", input);
+		p.addProperty("model", settings.model());
+		try {
+			p.addProperty("consistency", ModelCache.upscaler(settings.localModel(), layout.channels() == 3, settings.device(), settings
+				.options()).options().consistency().id());
+		}
+		catch (io.github.liif.model.ModelFormatException e) {
+			throw new IOException(e.getMessage(), e);
+		}
+		return p;
 	}
 
 	/** The output array of the upscale, decided on the driver from the image and the model. */

@@ -111,6 +111,10 @@ class SparkJobsTest {
 
 		DirectoryStore store = new DirectoryStore(zarr);
 		OmeZarr.Layout layout = OmeZarr.open(store);
+		com.google.gson.JsonObject provenance = com.google.gson.JsonParser.parseString(new String(store.get(".zattrs"),
+			java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonObject("liif");
+		assertEquals("bicubic", provenance.get("consistency").getAsString(), "the consistency step is recorded: " + provenance);
+		assertEquals("default", provenance.get("model").getAsString());
 		assertEquals(new OmeZarr.Layout(3, 111, 133, 16, SampleType.UINT8, 0.5 * 37 / 111, 0.5 * 53 / 133, "micrometer"), layout);
 		float[] stitched = OmeZarr.read(store, layout);
 		ImagePlus reopened = IJ.openImage(image.toString());

@@ -78,7 +78,8 @@ public final class Evaluation {
 		double ssim = withSsim ? Metrics.ssim(pred, hr, shave) : Double.NaN;
 		double ssimBase = withSsim ? Metrics.ssim(base, hr, shave) : Double.NaN;
 		return new EvalRow(image.name(), s, Metrics.psnr(pred, hr, shave), Metrics.psnr(base, hr, shave), ssim, ssimBase,
-			levels(Metrics.meanError(pred, hr, shave), image.levels()), levels(Metrics.meanError(base, hr, shave), image.levels()));
+			levels(Metrics.meanError(pred, hr, shave, image.eightBit()), image.levels()), levels(Metrics.meanError(base, hr, shave, image
+				.eightBit()), image.levels()));
 	}
 
 	private static double[] levels(double[] units, double levels) {

@@ -31,10 +31,13 @@ public final class Metrics {
 	}
 
 	/**
-	 * The bias of a prediction: per channel, its mean error against the ground truth (prediction
-	 * clamped to [0, 1] as it will be stored; border of {@code shave} excluded), in [0, 1] units.
+	 * The bias of a prediction: per channel, its mean error against the ground truth (border of
+	 * {@code shave} excluded), in [0, 1] units.
+	 *
+	 * @param clamp clamp the prediction to [0, 1] as an 8-bit result is stored (16- and 32-bit
+	 *          results keep values beyond their percentile range, so they are not clamped there)
 	 */
-	public static double[] meanError(PlanarImage prediction, PlanarImage truth, int shave) {
+	public static double[] meanError(PlanarImage prediction, PlanarImage truth, int shave, boolean clamp) {
 		checkSizes(prediction, truth, shave);
 		int w = truth.width();
 		double[] bias = new double[truth.channels()];
@@ -45,7 +48,8 @@ public final class Metrics {
 			long n = 0;
 			for (int y = shave; y < truth.height() - shave; y++) {
 				for (int x = shave; x < w - shave; x++) {
-					sum += Math.min(1f, Math.max(0f, p[y * w + x])) - t[y * w + x];
+					float v = p[y * w + x];
+					sum += (clamp ? Math.min(1f, Math.max(0f, v)) : v) - t[y * w + x];
 					n++;
 				}
 			}

@@ -39,6 +39,9 @@ public final class ImagePlusUpscaler {
 		return new Rectangle(0, 0, imp.getWidth(), imp.getHeight());
 	}
 
+	/** The image property that says how a result was made. */
+	public static final String PROVENANCE = "LIIF";
+
 	public ImagePlus upscale(ImagePlus imp, TargetSize size, boolean float32, Monitor monitor) {
 		UpscalePlan plan = UpscalePlan.of(imp, region(imp), size, float32, upscaler.network().spec().inChannels());
 		plan.checkMemory();
@@ -73,7 +76,10 @@ public final class ImagePlusUpscaler {
 				out.addSlice(in.getSliceLabel(s), result);
 			}
 		}
-		return wrap(imp, plan, out, imp.getShortTitle() + "-LIIF-" + size.label(plan.region().width, plan.region().height));
+		ImagePlus result = wrap(imp, plan, out, imp.getShortTitle() + "-LIIF-" + size.label(plan.region().width, plan.region().height));
+		// provenance, kept by ImageJ in TIFF files and shown by Image > Show Info
+		result.setProp(PROVENANCE, "LIIF " + upscaler.network().spec() + "; consistency " + upscaler.options().consistency().id());
+		return result;
 	}
 
 	private ImageProcessor[] upscaleSlice(ImageProcessor crop, UpscalePlan plan, IntensityRange range, Monitor m) {

@@ -82,6 +82,8 @@ class ImageJMacroIT {
 		assertTrue(Files.exists(out), r.output());
 		assertFalse(r.output().contains("SLF4J"), "plain ImageJ gets a silent logging binding: " + r.output());
 		ImagePlus result = IJ.openImage(out.toString());
+		assertTrue(String.valueOf(result.getProp("LIIF")).endsWith("; consistency bicubic"), "provenance kept in the TIFF: " + result
+			.getProp("LIIF"));
 		assertEquals(16, result.getBitDepth());
 		assertArrayEquals(new int[] { 48, 39, 3, 2, 2 }, result.getDimensions());
 		assertTrue(result.isHyperStack());

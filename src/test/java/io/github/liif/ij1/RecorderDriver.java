@@ -50,21 +50,32 @@ public final class RecorderDriver {
 		TextField scaleX = (TextField) gd.getNumericFields().get(0);
 		Robot robot = new Robot();
 		robot.setAutoDelay(40);
-		click(robot, scaleX);
-		robot.keyPress(KeyEvent.VK_END);
-		robot.keyRelease(KeyEvent.VK_END);
-		robot.keyPress(KeyEvent.VK_SHIFT);
-		robot.keyPress(KeyEvent.VK_HOME);
-		robot.keyRelease(KeyEvent.VK_HOME);
-		robot.keyRelease(KeyEvent.VK_SHIFT);
-		for (int key : new int[] { KeyEvent.VK_2, KeyEvent.VK_PERIOD, KeyEvent.VK_5 }) {
-			robot.keyPress(key);
-			robot.keyRelease(key);
+		// as a user would: click into the field, select its text, type over it (again if a busy machine lost the keys)
+		for (int attempt = 0; attempt < 5 && !scaleX.getText().equals("2.5"); attempt++) {
+			// a virtual display has no window manager to give the dialog the keyboard: the dialog asks for it
+			java.awt.EventQueue.invokeAndWait(() -> {
+				gd.toFront();
+				scaleX.requestFocus();
+			});
+			click(robot, scaleX);
+			robot.waitForIdle();
+			long focusBy = System.currentTimeMillis() + 5000;
+			while (!scaleX.isFocusOwner() && System.currentTimeMillis() < focusBy) Thread.sleep(50);
+			robot.keyPress(KeyEvent.VK_END);
+			robot.keyRelease(KeyEvent.VK_END);
+			robot.keyPress(KeyEvent.VK_SHIFT);
+			robot.keyPress(KeyEvent.VK_HOME);
+			robot.keyRelease(KeyEvent.VK_HOME);
+			robot.keyRelease(KeyEvent.VK_SHIFT);
+			for (int key : new int[] { KeyEvent.VK_2, KeyEvent.VK_PERIOD, KeyEvent.VK_5 }) {
+				robot.keyPress(key);
+				robot.keyRelease(key);
+			}
+			robot.waitForIdle();
+			Thread.sleep(200);
 		}
-		robot.waitForIdle();
 		System.out.println("TYPED: " + scaleX.getText());
-		robot.keyPress(KeyEvent.VK_ENTER);
-		robot.keyRelease(KeyEvent.VK_ENTER);
+		pressEnter(robot, gd, scaleX);
 		waitFor(() -> WindowManager.getImageCount() == 2);
 		ImagePlus first = WindowManager.getImage(WindowManager.getIDList()[1]);
 		System.out.println("FIRST: " + first.getWidth() + "x" + first.getHeight());
@@ -92,9 +103,7 @@ public final class RecorderDriver {
 				data.setText(args[1]);
 				scales.setText("2");
 			});
-			click(robot, scales);
-			robot.keyPress(KeyEvent.VK_ENTER);
-			robot.keyRelease(KeyEvent.VK_ENTER);
+			pressEnter(robot, eval, scales);
 			waitFor(() -> Recorder.getInstance().getText().contains("LIIF Evaluate"));
 			System.out.println("RECORDED EVALUATE: " + Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l.contains(
 				"LIIF Evaluate")).findFirst().orElse(""));
@@ -114,14 +123,29 @@ public final class RecorderDriver {
 				((TextField) numbers.get(0)).setText("2");
 				((TextField) numbers.get(1)).setText("2");
 			});
-			click(robot, (Component) numbers.get(1));
-			robot.keyPress(KeyEvent.VK_ENTER);
-			robot.keyRelease(KeyEvent.VK_ENTER);
+			pressEnter(robot, train, (Component) numbers.get(1));
 			waitFor(() -> Recorder.getInstance().getText().contains("LIIF Train"));
 			System.out.println("RECORDED TRAIN: " + Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l.contains(
 				"LIIF Train")).findFirst().orElse(""));
 		}
 		System.exit(0);
+	}
+
+	/** Enter in a field of the dialog (OK), again until the dialog closes: a busy machine may lose a key. */
+	private static void pressEnter(Robot robot, GenericDialog dialog, Component field) throws Exception {
+		for (int attempt = 0; attempt < 5 && dialog.isShowing(); attempt++) {
+			java.awt.EventQueue.invokeAndWait(() -> {
+				dialog.toFront();
+				field.requestFocus();
+			});
+			click(robot, field);
+			robot.waitForIdle();
+			robot.keyPress(KeyEvent.VK_ENTER);
+			robot.keyRelease(KeyEvent.VK_ENTER);
+			robot.waitForIdle();
+			long closedBy = System.currentTimeMillis() + 3000;
+			while (dialog.isShowing() && System.currentTimeMillis() < closedBy) Thread.sleep(50);
+		}
 	}
 
 	private static void click(Robot robot, Component c) {

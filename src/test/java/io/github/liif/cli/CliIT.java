@@ -346,7 +346,13 @@ class CliIT {
 		Path out = dir.resolve("x2.png");
 		Run gpu = liif("upscale", "--device", "gpu", "--scale", "2", "test-images/motorcycle.png", "-o", out.toString());
 		assertEquals(1, gpu.exit(), gpu.err());
-		assertTrue(gpu.err().contains("GPU requested") && gpu.err().contains("PYTORCH_FLAVOR=cu128"), gpu.err());
+		assertTrue(gpu.err().contains("GPU requested") && gpu.err().contains("PYTORCH_LIBRARY_PATH=") && gpu.err().contains(
+			"PYTORCH_VERSION=2.7.1") && gpu.err().contains("PYTORCH_FLAVOR=cu128"), gpu.err());
+		assertFalse(Files.exists(out));
+		Run wrongPath = limited("PYTORCH_LIBRARY_PATH=" + dir + " ", "upscale", "--device", "gpu", "--scale", "2", "test-images/motorcycle.png",
+			"-o", out.toString());
+		assertEquals(2, wrongPath.exit(), wrongPath.err());
+		assertTrue(wrongPath.err().contains("holds no libtorch.so"), wrongPath.err());
 		assertFalse(Files.exists(out));
 		Run auto = liif("upscale", "--device", "auto", "--scale", "2", "test-images/motorcycle.png", "-o", out.toString());
 		assertEquals(0, auto.exit(), auto.err());

@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Plugins › LIIF Evaluate: PSNR/SSIM of a model against bicubic on a folder of
  * high-resolution images, as a results table and a chart of the gain per scale. Macro keys:
- * model, data, scales (comma-separated), degradation.
+ * model, data, scales (comma-separated), degradation, consistency.
  */
 public class LiifEvaluatePlugin implements PlugIn {
 

@@ -27,9 +27,10 @@ import java.util.Vector;
 
 /**
  * Plugins › LIIF Upscale for ImageJ 1 and Fiji. Macro keys: {@code model} ("default", a bundled
- * name or a file), {@code scale_x}, {@code scale_y} (or {@code scale} for both), or
- * {@code width} and {@code height} in output pixels, {@code tile}, {@code device}
- * (auto/cpu/gpu), {@code output} (same/32-bit). In batch mode no dialog opens.
+ * name or a file; or "From file..." with {@code model_file}), {@code scale_x}, {@code scale_y} (or
+ * {@code scale} for both), or {@code width} and {@code height} in output pixels, {@code tile},
+ * {@code device} (auto/cpu/gpu), {@code output} (same/32-bit), {@code consistency}. In batch mode
+ * no dialog opens.
  */
 public class LiifUpscalePlugin implements PlugIn {
 

@@ -101,7 +101,7 @@ public class LiifUpscalePlugin implements PlugIn {
 		gd.addNumericField("tile", Prefs.get("liif.tile", 256), 0);
 		gd.addChoice("device", DEVICES, Prefs.get("liif.device", "auto"));
 		gd.addChoice("output", OUTPUTS, Prefs.get("liif.output", "same"));
-		gd.addChoice("consistency", Consistency.CHOICES, Prefs.get("liif.consistency", Consistency.DEFAULT.id()));
+		gd.addChoice("consistency", Consistency.CHOICES, Prefs.get("liif.consistency", Consistency.DEFAULT_ID));
 		gd.addMessage(preview(Prefs.get("liif.scale_x", 2), Prefs.get("liif.link", true) ? Prefs.get("liif.scale_x", 2) : Prefs.get(
 			"liif.scale_y", 2), 0, 0, region));
 		Label result = (Label) gd.getMessage();
@@ -201,8 +201,7 @@ public class LiifUpscalePlugin implements PlugIn {
 			throw new IllegalArgumentException("output must be 'same' or '32-bit', got '" + output + "'");
 		}
 		return new UpscaleRequest(model, size(sx, sy, width, height), tile, DeviceChoice.parse(Macro.getValue(options,
-			"device", "auto")), output.equals("32-bit"), Consistency.parse(Macro.getValue(options, "consistency", Consistency.DEFAULT
-				.id())));
+			"device", "auto")), output.equals("32-bit"), Consistency.parse(Macro.getValue(options, "consistency", Consistency.DEFAULT_ID)));
 	}
 
 	private static double number(String options, String key, double fallback) {

@@ -44,10 +44,8 @@ public final class AxisTaps {
 	public static AxisTaps blurredArea(int inSize, int outSize, double sigma) {
 		AxisTaps area = area(inSize, outSize);
 		if (sigma <= 0) return area;
-		int radius = (int) Math.ceil(3 * sigma);
-		double[] g = new double[2 * radius + 1];
-		double sum = 0;
-		for (int t = -radius; t <= radius; t++) sum += g[t + radius] = Math.exp(-t * t / (2 * sigma * sigma));
+		double[] g = Resampling.gaussianKernel(sigma);
+		int radius = g.length / 2;
 		int[] first = new int[outSize];
 		double[][] weights = new double[outSize][];
 		for (int o = 0; o < outSize; o++) {
@@ -57,13 +55,18 @@ public final class AxisTaps {
 			for (int i = 0; i < area.weights[o].length; i++) {
 				for (int t = -radius; t <= radius; t++) {
 					int k = Math.min(inSize - 1, Math.max(0, area.first[o] + i + t));
-					w[k - lo] += area.weights[o][i] * g[t + radius] / sum;
+					w[k - lo] += area.weights[o][i] * g[t + radius];
 				}
 			}
 			first[o] = lo;
 			weights[o] = w;
 		}
 		return new AxisTaps(first, weights);
+	}
+
+	/** The weights of output pixel {@code o}, from its first input on (package-internal: not to be changed). */
+	double[] weights(int o) {
+		return weights[o];
 	}
 
 	/** First input index that output pixels from {@code from} on read. */

@@ -39,9 +39,8 @@ public enum Degradation {
 			case BICUBIC -> eightBit ? bicubic8(hr, hrH, hrW, outH, outW) : Bicubic.resize(hr, hrH, hrW, outH, outW);
 			case AREA -> Resampling.area(hr, hrH, hrW, outH, outW);
 			case BLUR_NOISE -> {
-				// a PSF of about half an LR pixel, then binning, then shot (Poisson-like) and read noise
-				double sigma = 0.5 * Math.max(hrH / (double) outH, hrW / (double) outW);
-				float[] lr = Resampling.area(Resampling.gaussian(hr, hrH, hrW, sigma), hrH, hrW, outH, outW);
+				// the PSF, then binning, then shot (Poisson-like) and read noise
+				float[] lr = Resampling.area(Resampling.gaussian(hr, hrH, hrW, psfSigma(hrH, hrW, outH, outW)), hrH, hrW, outH, outW);
 				for (int i = 0; i < lr.length; i++) {
 					double variance = noise * Math.max(0, lr[i]) + noise * noise;
 					lr[i] += (float) (Math.sqrt(variance) * gaussian.getAsDouble());
@@ -49,6 +48,11 @@ public enum Degradation {
 				yield lr;
 			}
 		};
+	}
+
+	/** BLUR_NOISE's PSF: a Gaussian of half an LR pixel of the larger reduction factor, in HR pixels. */
+	public static double psfSigma(int hrH, int hrW, int lrH, int lrW) {
+		return 0.5 * Math.max(hrH / (double) lrH, hrW / (double) lrW);
 	}
 
 	/** Bicubic on values quantised to 8 bits, in PIL's fixed-point arithmetic. */

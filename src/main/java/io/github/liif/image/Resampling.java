@@ -17,15 +17,15 @@ public final class Resampling {
 	private static float[] areaPass(float[] in, int h, int w, int outSize, boolean alongRows) {
 		int inSize = alongRows ? w : h;
 		if (inSize == outSize) return in;
-		double scale = inSize / (double) outSize;
+		AxisTaps taps = AxisTaps.area(inSize, outSize);
 		int outH = alongRows ? h : outSize;
 		int outW = alongRows ? outSize : w;
 		float[] out = new float[outH * outW];
 		for (int o = 0; o < outSize; o++) {
-			double start = o * scale;
-			double end = Math.min(inSize, (o + 1) * scale);
-			for (int i = (int) start; i < end; i++) {
-				double weight = (Math.min(end, i + 1) - Math.max(start, i)) / scale;
+			double[] weights = taps.weights(o);
+			for (int j = 0; j < weights.length; j++) {
+				int i = taps.firstInput(o) + j;
+				double weight = weights[j];
 				if (weight <= 0) continue;
 				for (int k = 0; k < (alongRows ? h : w); k++) {
 					if (alongRows) out[k * outW + o] += (float) (in[k * w + i] * weight);
@@ -36,14 +36,21 @@ public final class Resampling {
 		return out;
 	}
 
-	/** Separable Gaussian blur with edge replication. */
-	public static float[] gaussian(float[] in, int h, int w, double sigma) {
-		if (sigma <= 0) return in.clone();
+	/** The normalised Gaussian kernel of {@link #gaussian}: radius ceil(3 sigma), weights summing to 1. */
+	static double[] gaussianKernel(double sigma) {
 		int radius = (int) Math.ceil(3 * sigma);
 		double[] k = new double[2 * radius + 1];
 		double sum = 0;
 		for (int i = -radius; i <= radius; i++) sum += k[i + radius] = Math.exp(-i * i / (2 * sigma * sigma));
 		for (int i = 0; i < k.length; i++) k[i] /= sum;
+		return k;
+	}
+
+	/** Separable Gaussian blur with edge replication. */
+	public static float[] gaussian(float[] in, int h, int w, double sigma) {
+		if (sigma <= 0) return in.clone();
+		double[] k = gaussianKernel(sigma);
+		int radius = k.length / 2;
 		float[] tmp = new float[in.length];
 		float[] out = new float[in.length];
 		for (int y = 0; y < h; y++) {

@@ -29,7 +29,7 @@ public final class ImageFiles {
 
 	private ImageFiles() {}
 
-	/** The transparency of an image read from a PNG with alpha (0-255 per pixel), or null. */
+	/** The transparency of an image read from an RGBA PNG or TIFF (0-255 per pixel), or null. */
 	public static int[] alpha(ImagePlus imp) {
 		return imp.getProperty(ALPHA) instanceof int[] a ? a : null;
 	}

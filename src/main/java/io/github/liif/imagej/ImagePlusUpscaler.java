@@ -77,7 +77,7 @@ public final class ImagePlusUpscaler {
 			}
 		}
 		ImagePlus result = wrap(imp, plan, out, imp.getShortTitle() + "-LIIF-" + size.label(plan.region().width, plan.region().height));
-		// provenance, kept by ImageJ in TIFF files and shown by Image > Show Info
+		// provenance, kept by ImageJ in TIFF files
 		result.setProp(PROVENANCE, "LIIF " + upscaler.network().spec() + "; consistency " + upscaler.options().consistency().id());
 		return result;
 	}

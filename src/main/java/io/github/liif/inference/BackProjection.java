@@ -2,6 +2,7 @@ package io.github.liif.inference;
 
 import io.github.liif.geometry.AxisSampling;
 import io.github.liif.image.AxisTaps;
+import io.github.liif.image.Degradation;
 import io.github.liif.image.PlanarImage;
 import java.util.List;
 
@@ -48,8 +49,7 @@ final class BackProjection {
 		int lrW = input.width();
 		this.upRows = AxisTaps.bicubic(lrH, outHeight);
 		this.upCols = AxisTaps.bicubic(lrW, outWidth);
-		// the blur-noise PSF, as the degradation draws it: half an LR pixel of the larger factor
-		double sigma = 0.5 * Math.max(outHeight / (double) lrH, outWidth / (double) lrW);
+		double sigma = Degradation.psfSigma(outHeight, outWidth, lrH, lrW);
 		this.downRows = consistency.reduction(outHeight, lrH, sigma);
 		this.downCols = consistency.reduction(outWidth, lrW, sigma);
 	}

@@ -49,6 +49,17 @@ public final class TinyModels {
 		return new LiifModelWeights(spec, new StateDict(w));
 	}
 
+	/** The model with its last decoder layer zeroed: its decoder outputs 0 everywhere. */
+	public static LiifModelWeights silenced(LiifModelWeights model) {
+		Map<String, Weights> w = new LinkedHashMap<>();
+		String last = LiifSpec.linearName(model.spec().linearLayers() - 1);
+		for (String name : model.weights().names()) {
+			Weights v = model.weights().get(name);
+			w.put(name, name.startsWith(last) ? new Weights(v.shape(), new float[v.data().length]) : v);
+		}
+		return new LiifModelWeights(model.spec(), new StateDict(w));
+	}
+
 	private static void set(Map<String, Weights> w, String name, BiFunction<Integer, Integer, Float> f, int rows, int cols) {
 		float[] data = new float[rows * cols];
 		for (int o = 0; o < rows; o++) for (int i = 0; i < cols; i++) data[o * cols + i] = f.apply(o, i);

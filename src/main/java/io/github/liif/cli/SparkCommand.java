@@ -56,6 +56,9 @@ final class SparkCommand implements Callable<Integer> {
 		}
 		if (zarr && inputs.size() != 1) throw new IllegalArgumentException("--zarr takes exactly one input image, got " + inputs.size());
 		if (chunk < 16 || blockChunks < 1) throw new IllegalArgumentException("--chunk must be >= 16 and --block-chunks >= 1");
+		if (!settings.zScale().isNone()) {
+			throw new IllegalArgumentException("--scale-z runs with 'liif upscale' (each Z-stack on one machine); Spark jobs scale XY");
+		}
 		String model = settings.model.model;
 		SparkUpscale.Request request = new SparkUpscale.Request(master, inputs, output, format, zarr, chunk, blockChunks, model,
 			Models.isFile(model), settings.device.deviceChoice(), settings.options(), settings.targetSize(), settings.float32, settings.overwrite);

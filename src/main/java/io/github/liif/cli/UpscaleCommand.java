@@ -2,8 +2,10 @@ package io.github.liif.cli;
 
 import io.github.liif.imagej.FileUpscaler;
 import io.github.liif.imagej.ImageFiles;
+import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.UpscaleOptions;
+import io.github.liif.inference.ZScale;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -39,6 +41,8 @@ final class UpscaleCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		TargetSize size = settings.targetSize();
+		ZScale z = settings.zScale();
+		AxialUpscaler.Planes zPlanes = settings.planes();
 		UpscaleOptions options = settings.options();
 		boolean float32 = settings.float32;
 		boolean overwrite = settings.overwrite;
@@ -58,7 +62,7 @@ final class UpscaleCommand implements Callable<Integer> {
 			for (Map.Entry<Path, Path> job : jobs.entrySet()) {
 				index++;
 				String label = String.format("%s (%d/%d)", job.getKey().getFileName(), index, jobs.size());
-				files.upscale(job.getKey(), job.getValue(), size, float32, overwrite, new ConsoleProgress(spec.commandLine().getErr(), label,
+				files.upscale(job.getKey(), job.getValue(), size, z, zPlanes, float32, overwrite, new ConsoleProgress(spec.commandLine().getErr(), label,
 					stop));
 			}
 		}

@@ -1,8 +1,10 @@
 package io.github.liif.cli;
 
+import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.UpscaleOptions;
+import io.github.liif.inference.ZScale;
 import io.github.liif.network.DecoderMode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
@@ -17,7 +19,7 @@ final class UpscaleSettings {
 	@Mixin
 	DeviceOptions device = new DeviceOptions();
 
-	@ArgGroup(exclusive = true, multiplicity = "1")
+	@ArgGroup(exclusive = true, multiplicity = "0..1")
 	Target target;
 
 	static final class Target {
@@ -40,6 +42,15 @@ final class UpscaleSettings {
 		@Option(names = "--scale-y", required = true, paramLabel = "SY", description = "Vertical scale.")
 		double y;
 	}
+
+	@Option(names = "--scale-z", paramLabel = "SZ|isotropic",
+		description = "Z-stacks: add slices along Z first (the model on XZ and YZ planes), by a factor >= 1 or 'isotropic' (voxel "
+			+ "depth = the result's pixel width, from the file's calibration). Alone, the planes keep their size.")
+	String scaleZ;
+
+	@Option(names = "--z-planes", defaultValue = "both", paramLabel = "both|xz|yz",
+		description = "Along Z: the XZ and YZ estimates averaged, or one family only. Default: ${DEFAULT-VALUE}.")
+	String zPlanes;
 
 	@Option(names = "--tile", defaultValue = "256", paramLabel = "N",
 		description = "LR tile edge in pixels; memory grows with its square. Default: ${DEFAULT-VALUE}.")
@@ -67,7 +78,20 @@ final class UpscaleSettings {
 		return new UpscaleOptions(tile, batch, decoder, Consistency.parse(consistency));
 	}
 
+	ZScale zScale() {
+		return ZScale.parse(scaleZ);
+	}
+
+	AxialUpscaler.Planes planes() {
+		return AxialUpscaler.Planes.parse(zPlanes);
+	}
+
+	/** The XY size; without one, 1 (the planes kept) when a Z scale is given. */
 	TargetSize targetSize() {
+		if (target == null) {
+			if (!zScale().isNone()) return TargetSize.scale(1);
+			throw new IllegalArgumentException("give --scale, --scale-x with --scale-y, --size, or --scale-z");
+		}
 		if (target.scale != null) return TargetSize.scale(target.scale);
 		if (target.axes != null) return TargetSize.scales(target.axes.x, target.axes.y);
 		String[] parts = target.size.toLowerCase().split("x");

@@ -6,6 +6,7 @@ import io.github.liif.engine.DeviceChoice;
 import io.github.liif.imagej.ImageJUpscale;
 import io.github.liif.imagej.UpscaleRequest;
 import io.github.liif.inference.TargetSize;
+import io.github.liif.inference.ZScale;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -36,6 +37,10 @@ public class LiifUpscaleCommand extends LiifCommand {
 	@Parameter(label = "Height (0: use scales)", min = "0", required = false, description = "Explicit output height in pixels")
 	private int height;
 
+	@Parameter(label = "Scale Z", required = false, description = "Z-stacks: 1 keeps the slices; a factor >= 1 or 'isotropic' "
+		+ "(voxel depth = the result's pixel width) adds slices first, the model on XZ and YZ planes")
+	private String scaleZ = "1";
+
 	@Parameter(label = "Tile", min = "8", description = "LR tile edge in pixels: memory grows with its square, results do not change")
 	private int tile = 256;
 
@@ -57,7 +62,7 @@ public class LiifUpscaleCommand extends LiifCommand {
 	protected void execute() throws Exception {
 		TargetSize size = width > 0 || height > 0 ? TargetSize.size(width, height) : TargetSize.scales(scaleX, scaleY);
 		UpscaleRequest request = new UpscaleRequest(model, size, tile, DeviceChoice.parse(device), outputType.equals("32-bit"),
-			Consistency.parse(consistency));
+			Consistency.parse(consistency), ZScale.parse(scaleZ));
 		output = ImageJUpscale.run(input, request, monitor());
 	}
 

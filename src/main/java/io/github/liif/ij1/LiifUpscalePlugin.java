@@ -16,6 +16,7 @@ import io.github.liif.imagej.ImagePlusUpscaler;
 import io.github.liif.imagej.UpscaleRequest;
 import io.github.liif.inference.CancelledException;
 import io.github.liif.inference.TargetSize;
+import io.github.liif.inference.ZScale;
 import java.awt.GraphicsEnvironment;
 import java.awt.Label;
 import java.awt.Rectangle;
@@ -28,7 +29,8 @@ import java.util.Vector;
 /**
  * Plugins › LIIF Upscale for ImageJ 1 and Fiji. Macro keys: {@code model} ("default", a bundled
  * name or a file; or "From file..." with {@code model_file}), {@code scale_x}, {@code scale_y} (or
- * {@code scale} for both), or {@code width} and {@code height} in output pixels, {@code tile},
+ * {@code scale} for both), or {@code width} and {@code height} in output pixels, {@code scale_z} (a
+ * factor or "isotropic": slices added along Z first; alone, the planes keep their size), {@code tile},
  * {@code device} (auto/cpu/gpu), {@code output} (same/32-bit), {@code consistency}. In batch mode
  * no dialog opens.
  */
@@ -98,12 +100,15 @@ public class LiifUpscalePlugin implements PlugIn {
 		gd.addCheckbox("link_scales", Prefs.get("liif.link", true));
 		gd.addNumericField("width", 0, 0, 8, "px (0: use scales)");
 		gd.addNumericField("height", 0, 0, 8, "px");
+		gd.addStringField("scale_z", Prefs.get("liif.scale_z", "1"), 8);
+		gd.addMessage("scale_z: 1 keeps the slices; a factor or " + ZScale.ISOTROPIC + " (voxel depth = pixel width) adds slices\n"
+			+ "(the model on XZ and YZ planes, before XY)");
 		gd.addNumericField("tile", Prefs.get("liif.tile", 256), 0);
 		gd.addChoice("device", DEVICES, Prefs.get("liif.device", "auto"));
 		gd.addChoice("output", OUTPUTS, Prefs.get("liif.output", "same"));
 		gd.addChoice("consistency", Consistency.CHOICES, Prefs.get("liif.consistency", Consistency.DEFAULT_ID));
 		gd.addMessage(preview(Prefs.get("liif.scale_x", 2), Prefs.get("liif.link", true) ? Prefs.get("liif.scale_x", 2) : Prefs.get(
-			"liif.scale_y", 2), 0, 0, region));
+			"liif.scale_y", 2), 0, 0, Prefs.get("liif.scale_z", "1"), imp, region));
 		Label result = (Label) gd.getMessage();
 		gd.addDialogListener((dialog, event) -> {
 			if (event == null) {
@@ -113,6 +118,8 @@ public class LiifUpscalePlugin implements PlugIn {
 			}
 			@SuppressWarnings("unchecked")
 			Vector<TextField> fields = dialog.getNumericFields();
+			@SuppressWarnings("unchecked")
+			Vector<TextField> strings = dialog.getStringFields();
 			if (event != null && event.getSource() == fields.get(0) && dialog.getCheckboxes().get(0) instanceof java.awt.Checkbox link
 				&& link.getState())
 			{
@@ -120,7 +127,7 @@ public class LiifUpscalePlugin implements PlugIn {
 			}
 			try {
 				result.setText(preview(parse(fields.get(0)), parse(fields.get(1)), (int) parse(fields.get(2)), (int) parse(fields.get(3)),
-					region));
+					strings.get(1).getText(), imp, region));
 				return true;
 			}
 			catch (RuntimeException e) {
@@ -142,13 +149,14 @@ public class LiifUpscalePlugin implements PlugIn {
 		Prefs.set("liif.device", c.device);
 		Prefs.set("liif.output", c.output);
 		Prefs.set("liif.consistency", c.consistency);
+		Prefs.set("liif.scale_z", c.scaleZ);
 		return new UpscaleRequest(c.model, size(c.scaleX, c.scaleY, c.width, c.height), c.tile, DeviceChoice.parse(c.device), c.output
-			.equals("32-bit"), Consistency.parse(c.consistency));
+			.equals("32-bit"), Consistency.parse(c.consistency), ZScale.parse(c.scaleZ));
 	}
 
 	/** The dialog's values, in the order of its fields; {@code model} is the chosen name or file. */
-	private record Choices(String model, String file, double scaleX, double scaleY, boolean link, int width, int height, int tile,
-		String device, String output, String consistency) {}
+	private record Choices(String model, String file, double scaleX, double scaleY, boolean link, int width, int height,
+		String scaleZ, int tile, String device, String output, String consistency) {}
 
 	/** Reads every field with getNext*, which is what ImageJ's Recorder records; a linked scale_y is scale_x. */
 	private static Choices read(GenericDialog gd) {
@@ -157,8 +165,11 @@ public class LiifUpscalePlugin implements PlugIn {
 		double sx = gd.getNextNumber();
 		double sy = gd.getNextNumber();
 		boolean link = gd.getNextBoolean();
-		return new Choices(choice.equals(FROM_FILE) ? file : choice, file, sx, link ? sx : sy, link, (int) gd.getNextNumber(), (int) gd
-			.getNextNumber(), (int) gd.getNextNumber(), gd.getNextChoice(), gd.getNextChoice(), gd.getNextChoice());
+		int width = (int) gd.getNextNumber();
+		int height = (int) gd.getNextNumber();
+		String scaleZ = gd.getNextString().trim();
+		return new Choices(choice.equals(FROM_FILE) ? file : choice, file, sx, link ? sx : sy, link, width, height, scaleZ, (int) gd
+			.getNextNumber(), gd.getNextChoice(), gd.getNextChoice(), gd.getNextChoice());
 	}
 
 	/** default, the bundled models, the recently used model files, then {@link #FROM_FILE}. */
@@ -175,10 +186,15 @@ public class LiifUpscalePlugin implements PlugIn {
 		Prefs.set(RECENT, String.join("\t", recent));
 	}
 
-	/** The "result: W x H pixels" line for these field values (it throws for invalid ones). */
-	private static String preview(double sx, double sy, int width, int height, Rectangle region) {
+	/** The "result: W x H pixels[ x N slices]" line for these field values (it throws for invalid ones). */
+	private static String preview(double sx, double sy, int width, int height, String scaleZ, ImagePlus imp, Rectangle region) {
 		TargetSize size = size(sx, sy, width, height);
-		return "result: " + size.width(region.width) + " x " + size.height(region.height) + " pixels";
+		long w = size.width(region.width);
+		String line = "result: " + w + " x " + size.height(region.height) + " pixels";
+		ZScale z = ZScale.parse(scaleZ);
+		if (z.isNone()) return line;
+		var cal = imp.getCalibration();
+		return line + " x " + z.slices(imp.getNSlices(), cal.pixelDepth, cal.pixelWidth * region.width / w, cal.scaled()) + " slices";
 	}
 
 	private static double parse(TextField f) {
@@ -191,7 +207,12 @@ public class LiifUpscalePlugin implements PlugIn {
 		String model = Macro.getValue(options, "model", Models.DEFAULT);
 		if (model.equals(FROM_FILE)) model = Macro.getValue(options, "model_file", "");
 		String both = Macro.getValue(options, "scale", null);
-		double sx = number(options, "scale_x", both == null ? 2 : number(options, "scale", 2));
+		ZScale z = ZScale.parse(Macro.getValue(options, "scale_z", ""));
+		// with only scale_z given, the planes keep their size
+		boolean xyGiven = both != null || Macro.getValue(options, "scale_x", null) != null || Macro.getValue(options, "width", null) != null
+			|| Macro.getValue(options, "height", null) != null;
+		double xyDefault = z.isNone() || xyGiven ? 2 : 1;
+		double sx = number(options, "scale_x", both == null ? xyDefault : number(options, "scale", xyDefault));
 		double sy = number(options, "scale_y", sx);
 		int width = (int) number(options, "width", 0);
 		int height = (int) number(options, "height", 0);
@@ -201,7 +222,8 @@ public class LiifUpscalePlugin implements PlugIn {
 			throw new IllegalArgumentException("output must be 'same' or '32-bit', got '" + output + "'");
 		}
 		return new UpscaleRequest(model, size(sx, sy, width, height), tile, DeviceChoice.parse(Macro.getValue(options,
-			"device", "auto")), output.equals("32-bit"), Consistency.parse(Macro.getValue(options, "consistency", Consistency.DEFAULT_ID)));
+			"device", "auto")), output.equals("32-bit"), Consistency.parse(Macro.getValue(options, "consistency", Consistency.DEFAULT_ID)),
+			z);
 	}
 
 	private static double number(String options, String key, double fallback) {

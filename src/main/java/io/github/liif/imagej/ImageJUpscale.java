@@ -15,6 +15,6 @@ public final class ImageJUpscale {
 		if (imp == null) throw new IllegalArgumentException("no image: open an image first");
 		boolean rgb = imp.getBitDepth() == 24;
 		var upscaler = ModelCache.upscaler(request.model(), rgb, request.device(), request.options());
-		return new ImagePlusUpscaler(upscaler).upscale(imp, request.size(), request.float32(), monitor);
+		return new ImagePlusUpscaler(upscaler).upscale(imp, request.size(), request.z(), request.float32(), monitor);
 	}
 }

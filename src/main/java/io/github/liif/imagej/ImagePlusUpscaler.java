@@ -8,9 +8,13 @@ import ij.measure.Calibration;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
 import io.github.liif.image.PlanarImage;
+import io.github.liif.inference.AxialUpscaler;
+import io.github.liif.inference.ChannelPolicy;
 import io.github.liif.inference.Monitor;
+import io.github.liif.inference.ProgressChain;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.Upscaler;
+import io.github.liif.inference.ZScale;
 import io.github.liif.normalize.IntensityRange;
 import io.github.liif.normalize.Percentiles;
 import java.awt.Rectangle;
@@ -18,15 +22,23 @@ import java.awt.Rectangle;
 /**
  * Upscales every plane of an ImagePlus (any type, any C/Z/T) with one model to one size, into a
  * new ImagePlus that keeps the input's type (or 32-bit), dimensions, LUTs, display ranges,
- * composite mode and calibration (pixel size divided by the exact size ratio). The input is
- * only read. An area ROI limits the work to its bounding rectangle.
+ * composite mode and calibration (pixel size divided by the exact size ratio; voxel depth too
+ * when slices are added along Z). The input is only read. An area ROI limits the work to its
+ * bounding rectangle in every slice.
  */
 public final class ImagePlusUpscaler {
 
 	private final Upscaler upscaler;
+	private final AxialUpscaler.Planes zPlanes;
 
 	public ImagePlusUpscaler(Upscaler upscaler) {
+		this(upscaler, AxialUpscaler.Planes.BOTH);
+	}
+
+	/** @param zPlanes which planes a Z scale runs on */
+	public ImagePlusUpscaler(Upscaler upscaler, AxialUpscaler.Planes zPlanes) {
 		this.upscaler = upscaler;
+		this.zPlanes = zPlanes;
 	}
 
 	/** Input region: the bounding box of an area ROI, else the whole image. */
@@ -43,77 +55,121 @@ public final class ImagePlusUpscaler {
 	public static final String PROVENANCE = "LIIF";
 
 	public ImagePlus upscale(ImagePlus imp, TargetSize size, boolean float32, Monitor monitor) {
-		UpscalePlan plan = UpscalePlan.of(imp, region(imp), size, float32, upscaler.network().spec().inChannels());
+		return upscale(imp, size, ZScale.NONE, float32, monitor);
+	}
+
+	/**
+	 * Upscales along Z first (when {@code z} asks for it: the model on XZ and YZ planes, see
+	 * {@link AxialUpscaler}), then every resulting slice in XY; in network space throughout, so
+	 * intensities are quantised once.
+	 */
+	public ImagePlus upscale(ImagePlus imp, TargetSize size, ZScale z, boolean float32, Monitor monitor) {
+		UpscalePlan plan = UpscalePlan.of(imp, region(imp), size, z, float32, upscaler.network().spec().inChannels());
 		plan.checkMemory();
 		IntensityRange[] ranges = intensityRanges(imp, plan.region());
-		ImageStack in = imp.getStack();
-		ImageStack out = new ImageStack(plan.outWidth(), plan.outHeight());
-		long perPlane = (long) plan.outWidth() * plan.outHeight() * plan.passesPerSlice();
-		long total = perPlane * in.getSize();
-		for (int s = 1; s <= in.getSize(); s++) {
-			long before = perPlane * (s - 1);
-			monitor.plane(s, in.getSize());
-			Monitor sliceMonitor = new Monitor() {
-
-				long passDone;
-
-				@Override
-				public void progress(long done, long all) {
-					monitor.progress(before + passDone + done, total);
-					if (done == all) passDone += all;
-				}
-
-				@Override
-				public boolean isCancelled() {
-					return monitor.isCancelled();
-				}
-			};
-			ImageProcessor ip = in.getProcessor(s);
-			ip.setRoi(plan.region());
-			ImageProcessor crop = ip.crop();
-			int channel = (s - 1) % imp.getNChannels();
-			for (ImageProcessor result : upscaleSlice(crop, plan, ranges[channel], sliceMonitor)) {
-				out.addSlice(in.getSliceLabel(s), result);
-			}
-		}
-		ImagePlus result = wrap(imp, plan, out, imp.getShortTitle() + "-LIIF-" + size.label(plan.region().width, plan.region().height));
+		ImageStack out = plan.alongZ() ? alongZ(imp, plan, ranges, monitor) : slices(imp, plan, ranges, monitor);
+		String label = size.label(plan.region().width, plan.region().height) + (plan.alongZ() ? "x" + z.id() + "z" : "");
+		ImagePlus result = wrap(imp, plan, out, imp.getShortTitle() + "-LIIF-" + label);
 		// provenance, kept by ImageJ in TIFF files
-		result.setProp(PROVENANCE, "LIIF " + upscaler.network().spec() + "; consistency " + upscaler.options().consistency().id());
+		result.setProp(PROVENANCE, "LIIF " + upscaler.network().spec() + "; consistency " + upscaler.options().consistency().id()
+			+ (plan.alongZ() ? "; along Z " + imp.getNSlices() + " -> " + plan.outZ() + " slices (" + zPlanes.id() + " planes)" : ""));
 		return result;
 	}
 
-	private ImageProcessor[] upscaleSlice(ImageProcessor crop, UpscalePlan plan, IntensityRange range, Monitor m) {
-		int w = crop.getWidth();
-		int h = crop.getHeight();
-		int modelChannels = upscaler.network().spec().inChannels();
-		float[][] planes;
-		if (plan.rgb()) {
-			planes = new float[3][];
-			for (int k = 0; k < 3; k++) planes[k] = PlaneCodec.normalise(PlaneCodec.raw(crop, k), range);
-		}
-		else {
-			planes = new float[][] { PlaneCodec.normalise(PlaneCodec.raw(crop, 0), range) };
-		}
-		float[][] result = new float[planes.length][];
-		if (planes.length == modelChannels) {
-			PlanarImage up = run(new PlanarImage(h, w, planes), plan, m);
-			for (int k = 0; k < planes.length; k++) result[k] = up.plane(k);
-		}
-		else if (modelChannels == 1) {
-			for (int k = 0; k < planes.length; k++) result[k] = run(new PlanarImage(h, w, new float[][] { planes[k] }), plan, m).plane(0);
-		}
-		else {
-			// a gray plane through a colour model: replicate it, average the colours back
-			float[][] replicated = new float[modelChannels][];
-			java.util.Arrays.fill(replicated, planes[0]);
-			PlanarImage up = run(new PlanarImage(h, w, replicated), plan, m);
-			float[] mean = new float[up.plane(0).length];
-			for (int k = 0; k < modelChannels; k++) {
-				float[] p = up.plane(k);
-				for (int i = 0; i < mean.length; i++) mean[i] += p[i] / modelChannels;
+	/** Every plane in XY, one after another. */
+	private ImageStack slices(ImagePlus imp, UpscalePlan plan, IntensityRange[] ranges, Monitor monitor) {
+		ImageStack in = imp.getStack();
+		ImageStack out = new ImageStack(plan.outWidth(), plan.outHeight());
+		long perPlane = (long) plan.outWidth() * plan.outHeight() * plan.passesPerSlice();
+		for (int s = 1; s <= in.getSize(); s++) {
+			monitor.plane(s, in.getSize());
+			Monitor sliceMonitor = new ProgressChain(monitor, perPlane * (s - 1), perPlane * in.getSize());
+			int channel = (s - 1) % imp.getNChannels();
+			float[][] planes = normalised(in.getProcessor(s), plan, ranges[channel]);
+			for (ImageProcessor result : encode(alongXY(planes, plan, sliceMonitor), plan, ranges[channel])) {
+				out.addSlice(in.getSliceLabel(s), result);
 			}
-			result[0] = mean;
 		}
+		return out;
+	}
+
+	/** Per channel and frame: the volume along Z, then each new slice in XY. */
+	private ImageStack alongZ(ImagePlus imp, UpscalePlan plan, IntensityRange[] ranges, Monitor monitor) {
+		int nc = imp.getNChannels();
+		int nz = plan.inZ();
+		int nt = imp.getNFrames();
+		int outZ = plan.outZ();
+		int w = plan.region().width;
+		int h = plan.region().height;
+		int modelChannels = upscaler.network().spec().inChannels();
+		int colours = plan.rgb() ? 3 : 1;
+		int passes = colours == modelChannels ? 1 : modelChannels == 1 ? colours : 1;
+		long zWork = AxialUpscaler.work(h, w, outZ, zPlanes) * passes;
+		long xyWork = plan.alongXY() ? (long) plan.outWidth() * plan.outHeight() * plan.passesPerSlice() * outZ : 0;
+		long total = (zWork + xyWork) * nc * nt;
+		ImageProcessor[][] results = new ImageProcessor[nc * outZ * nt][];
+		AxialUpscaler axial = new AxialUpscaler(upscaler, zPlanes);
+		int volume = 0;
+		for (int t = 0; t < nt; t++) {
+			for (int c = 0; c < nc; c++) {
+				monitor.plane(volume + 1, nc * nt);
+				Monitor volumeMonitor = new ProgressChain(monitor, (zWork + xyWork) * volume++, total);
+				float[][] packed = new float[colours][nz * w * h];
+				for (int z = 0; z < nz; z++) {
+					float[][] planes = normalised(imp.getStack().getProcessor(imp.getStackIndex(c + 1, z + 1, t + 1)), plan, ranges[c]);
+					for (int k = 0; k < colours; k++) System.arraycopy(planes[k], 0, packed[k], z * w * h, w * h);
+				}
+				float[][] upZ = ChannelPolicy.throughModel(packed, modelChannels, v -> {
+					PlanarImage[] slices = new PlanarImage[nz];
+					for (int z = 0; z < nz; z++) slices[z] = new PlanarImage(h, w, section(v, z, w * h));
+					PlanarImage[] up = axial.upscale(slices, outZ, volumeMonitor);
+					float[][] joined = new float[v.length][outZ * w * h];
+					for (int z = 0; z < outZ; z++) {
+						for (int k = 0; k < v.length; k++) System.arraycopy(up[z].plane(k), 0, joined[k], z * w * h, w * h);
+					}
+					return joined;
+				});
+				for (int z = 0; z < outZ; z++) {
+					results[(t * outZ + z) * nc + c] = encode(alongXY(section(upZ, z, w * h), plan, volumeMonitor), plan, ranges[c]);
+				}
+			}
+		}
+		ImageStack out = new ImageStack(plan.outWidth(), plan.outHeight());
+		for (ImageProcessor[] slice : results) for (ImageProcessor ip : slice) out.addSlice(null, ip);
+		return out;
+	}
+
+	/** Slice z of packed volumes: one copy per channel. */
+	private static float[][] section(float[][] packed, int z, int pixels) {
+		float[][] out = new float[packed.length][];
+		for (int k = 0; k < packed.length; k++) out[k] = java.util.Arrays.copyOfRange(packed[k], z * pixels, (z + 1) * pixels);
+		return out;
+	}
+
+	/** The region of one plane in network space: three planes for RGB, else one. */
+	private static float[][] normalised(ImageProcessor ip, UpscalePlan plan, IntensityRange range) {
+		ip.setRoi(plan.region());
+		ImageProcessor crop = ip.crop();
+		float[][] planes = new float[plan.rgb() ? 3 : 1][];
+		for (int k = 0; k < planes.length; k++) planes[k] = PlaneCodec.normalise(PlaneCodec.raw(crop, k), range);
+		return planes;
+	}
+
+	/** One plane's channels through the model in XY, or as they are when only Z changes. */
+	private float[][] alongXY(float[][] planes, UpscalePlan plan, Monitor m) {
+		if (!plan.alongXY()) return planes;
+		int h = plan.region().height;
+		int w = plan.region().width;
+		return ChannelPolicy.throughModel(planes, upscaler.network().spec().inChannels(), v -> {
+			PlanarImage up = upscaler.upscale(new PlanarImage(h, w, v), plan.outHeight(), plan.outWidth(), m);
+			float[][] result = new float[v.length][];
+			for (int k = 0; k < v.length; k++) result[k] = up.plane(k);
+			return result;
+		});
+	}
+
+	/** The output slices of one plane: one RGB slice, or one slice per channel. */
+	private static ImageProcessor[] encode(float[][] result, UpscalePlan plan, IntensityRange range) {
 		if (plan.rgb() && !plan.float32()) {
 			return new ImageProcessor[] { PlaneCodec.encode(24, plan.outWidth(), plan.outHeight(), result, range) };
 		}
@@ -122,10 +178,6 @@ public final class ImagePlusUpscaler {
 			slices[k] = PlaneCodec.encode(plan.outputBitDepth(), plan.outWidth(), plan.outHeight(), new float[][] { result[k] }, range);
 		}
 		return slices;
-	}
-
-	private PlanarImage run(PlanarImage input, UpscalePlan plan, Monitor m) {
-		return upscaler.upscale(input, plan.outHeight(), plan.outWidth(), m);
 	}
 
 	/** 8-bit and RGB: divide by 255; 16/32-bit: per-channel percentiles over all planes of that channel. */
@@ -157,13 +209,15 @@ public final class ImagePlusUpscaler {
 		cal.pixelHeight *= plan.region().height / (double) plan.outHeight();
 		cal.xOrigin = (cal.xOrigin - plan.region().x) * plan.outWidth() / plan.region().width;
 		cal.yOrigin = (cal.yOrigin - plan.region().y) * plan.outHeight() / plan.region().height;
+		cal.pixelDepth *= plan.inZ() / (double) plan.outZ();
+		cal.zOrigin = cal.zOrigin * plan.outZ() / plan.inZ();
 		return cal;
 	}
 
 	private static ImagePlus wrap(ImagePlus imp, UpscalePlan plan, ImageStack stack, String title) {
 		ImagePlus out = new ImagePlus(title, stack);
 		int channels = plan.outputChannels(imp.getNChannels());
-		out.setDimensions(channels, imp.getNSlices(), imp.getNFrames());
+		out.setDimensions(channels, plan.outZ(), imp.getNFrames());
 		if (imp.isHyperStack() || channels > 1) out.setOpenAsHyperStack(true);
 		out.setCalibration(outputCalibration(imp, plan));
 		if (imp instanceof CompositeImage ci && channels == imp.getNChannels()) {

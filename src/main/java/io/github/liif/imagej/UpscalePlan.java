@@ -1,20 +1,26 @@
 package io.github.liif.imagej;
 
 import ij.ImagePlus;
+import ij.measure.Calibration;
 import io.github.liif.inference.TargetSize;
+import io.github.liif.inference.ZScale;
 import java.awt.Rectangle;
 import java.util.Locale;
 
 /**
  * The sizes and types of one ImagePlus upscale, decided and checked before any work: a plane
  * over 2^31 pixels (ImageJ's limit) or a result larger than the free memory is refused with
- * the numbers.
+ * the numbers. With a Z scale, {@code inZ} slices become {@code outZ}.
  */
 record UpscalePlan(Rectangle region, int outWidth, int outHeight, int slices, int bitDepth, boolean float32,
-	int modelChannels)
+	int modelChannels, int inZ, int outZ)
 {
 
 	static UpscalePlan of(ImagePlus imp, Rectangle region, TargetSize size, boolean float32, int modelChannels) {
+		return of(imp, region, size, ZScale.NONE, float32, modelChannels);
+	}
+
+	static UpscalePlan of(ImagePlus imp, Rectangle region, TargetSize size, ZScale z, boolean float32, int modelChannels) {
 		if (imp.getType() == ImagePlus.COLOR_256) {
 			throw new IllegalArgumentException("'" + imp.getTitle() + "' is an 8-bit colour (palette) image; convert it "
 				+ "with Image > Type > RGB Color first");
@@ -26,7 +32,33 @@ record UpscalePlan(Rectangle region, int outWidth, int outHeight, int slices, in
 				+ " pixels per plane; ImageJ holds at most 2^31 - 1 pixels per plane. Choose a smaller scale or a ROI, "
 				+ "or use the command line ('liif upscale'), which streams large results to BigTIFF");
 		}
-		return new UpscalePlan(region, (int) w, (int) h, imp.getStackSize(), imp.getBitDepth(), float32, modelChannels);
+		int nz = imp.getNSlices();
+		int outZ = nz;
+		if (!z.isNone()) {
+			if (nz < 2) {
+				throw new IllegalArgumentException("scale_z needs a Z-stack, but '" + imp.getTitle() + "' has " + nz + " slice"
+					+ (imp.getStackSize() > 1 ? " (its " + imp.getStackSize() + " planes are channels or frames; if they are slices, "
+						+ "fix that with Image > Properties...)" : ""));
+			}
+			Calibration cal = imp.getCalibration();
+			outZ = z.slices(nz, cal.pixelDepth, cal.pixelWidth * region.width / w, cal.scaled());
+			if ((long) region.width * region.height * outZ > Integer.MAX_VALUE - 8) {
+				throw new IllegalArgumentException("along Z the volume would be " + region.width + " x " + region.height + " x " + outZ
+					+ " voxels, more than one channel of one volume may hold (2^31): choose a ROI or a smaller scale_z");
+			}
+		}
+		long outPlanes = (long) imp.getNChannels() * outZ * imp.getNFrames();
+		return new UpscalePlan(region, (int) w, (int) h, (int) outPlanes, imp.getBitDepth(), float32, modelChannels, nz, outZ);
+	}
+
+	/** Whether slices are added along Z. */
+	boolean alongZ() {
+		return outZ != inZ;
+	}
+
+	/** Whether the planes change size (with a Z scale, XY factors of 1 leave them as they are). */
+	boolean alongXY() {
+		return !alongZ() || outWidth != region.width || outHeight != region.height;
 	}
 
 	boolean rgb() {
@@ -51,7 +83,8 @@ record UpscalePlan(Rectangle region, int outWidth, int outHeight, int slices, in
 	long bytesNeeded() {
 		long pixels = (long) outWidth * outHeight;
 		int perPixel = float32 ? (rgb() ? 12 : 4) : bitDepth == 24 ? 4 : bitDepth / 8;
-		return pixels * slices * perPixel + pixels * 4 * 3 * 2;
+		long zVolumes = alongZ() ? (long) region.width * region.height * (inZ + outZ) * 4 * (rgb() ? 3 : 1) : 0;
+		return pixels * slices * perPixel + pixels * 4 * 3 * 2 + zVolumes;
 	}
 
 	void checkMemory() {

@@ -20,7 +20,6 @@ import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.ModelDescriptor;
 import io.github.liif.model.ModelFormatException;
 import io.github.liif.model.SpecInference;
-import io.github.liif.model.StateDict;
 import io.github.liif.model.Weights;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -48,20 +47,9 @@ class GlobalResidualTest {
 		}
 	}
 
-	/** The model with its last decoder layer zeroed: its decoder outputs 0 everywhere. */
-	private static LiifModelWeights silenced(LiifModelWeights model) {
-		Map<String, Weights> w = new LinkedHashMap<>();
-		String last = io.github.liif.model.LiifSpec.linearName(model.spec().linearLayers() - 1);
-		for (String name : model.weights().names()) {
-			Weights v = model.weights().get(name);
-			w.put(name, name.startsWith(last) ? new Weights(v.shape(), new float[v.data().length]) : v);
-		}
-		return new LiifModelWeights(model.spec(), new StateDict(w));
-	}
-
 	@Test
 	void aSilentDecoderGivesPilBicubicAtAnyScaleTiledOrNot() {
-		LiifModelWeights model = silenced(TinyModels.randomEdsr(3, true, GlobalResidual.BICUBIC, 5));
+		LiifModelWeights model = TinyModels.silenced(TinyModels.randomEdsr(3, true, GlobalResidual.BICUBIC, 5));
 		PlanarImage in = random(3, 29, 37, 2);
 		int outH = 61;
 		int outW = 83;

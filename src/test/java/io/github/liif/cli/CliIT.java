@@ -175,12 +175,32 @@ class CliIT {
 	}
 
 	@Test
+	void aCalibratedStackGoesIsotropicAlongZAndKeepsItsType() throws Exception {
+		ImagePlus imp = IJ.createImage("stack", "16-bit ramp", 20, 16, 4);
+		imp.getCalibration().pixelWidth = 0.25;
+		imp.getCalibration().pixelHeight = 0.25;
+		imp.getCalibration().pixelDepth = 0.75;
+		imp.getCalibration().setUnit("mm");
+		Path in = dir.resolve("stack.tif");
+		new ij.io.FileSaver(imp).saveAsTiffStack(in.toString());
+		Path out = dir.resolve("iso.tif");
+		Run r = liif("upscale", "--model", "microscopy", "--scale-z", "isotropic", "--z-planes", "xz", in.toString(), "-o", out.toString());
+		assertEquals(0, r.exit(), r.err());
+		ImagePlus result = IJ.openImage(out.toString());
+		assertArrayEquals(new int[] { 20, 16, 1, 12, 1 }, result.getDimensions(), "0.75 / 0.25: 3x the slices, XY kept");
+		assertEquals(16, result.getBitDepth());
+		assertEquals(0.25, result.getCalibration().pixelDepth, 1e-6);
+		assertTrue(String.valueOf(result.getProp("LIIF")).contains("(xz planes)"), String.valueOf(result.getProp("LIIF")));
+	}
+
+	@Test
 	void badParametersAndModelsAreRefusedBeforeAnyWork() throws Exception {
 		String in = Fixtures.path("input-23x17.png").toString();
 		String out = dir.resolve("x.png").toString();
 		String[][] cases = { { "--scale", "0" }, { "--scale", "-3" }, { "--scale", "NaN" }, { "--scale", "Infinity" },
 			{ "--size", "10x10" }, { "--size", "abc" }, { "--scale", "2", "--tile", "2" }, { "--scale", "2", "--threads", "0" },
-			{ "--scale", "2", "--device", "tpu" } };
+			{ "--scale", "2", "--device", "tpu" }, { "--scale-z", "0.5" }, { "--scale-z", "2" }, { "--scale-z", "isotropic" },
+			{ "--scale-z", "2", "--z-planes", "xy" }, { "--tile", "64" } };
 		for (String[] c : cases) {
 			List<String> args = new ArrayList<>(List.of("upscale", "--model", model()));
 			args.addAll(List.of(c));

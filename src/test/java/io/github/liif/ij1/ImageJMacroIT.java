@@ -104,6 +104,44 @@ class ImageJMacroIT {
 		assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(hyperstackCopy(in)));
 	}
 
+	@Test
+	void sixteenBitZStackFourTimesAlongZFromABatchMacro() throws Exception {
+		ImagePlus imp = IJ.createImage("zstack", "16-bit ramp", 17, 14, 2, 6, 1);
+		Random r = new Random(4);
+		for (int s = 1; s <= imp.getStackSize(); s++) {
+			var ip = imp.getStack().getProcessor(s);
+			for (int i = 0; i < ip.getPixelCount(); i++) ip.setf(i, 200 + r.nextInt(3000));
+		}
+		imp.getCalibration().pixelWidth = 0.3;
+		imp.getCalibration().pixelHeight = 0.3;
+		imp.getCalibration().pixelDepth = 1.2;
+		imp.getCalibration().setUnit("mm");
+		Path in = dir.resolve("zstack.tif");
+		new FileSaver(imp).saveAsTiffStack(in.toString());
+		byte[] before = Files.readAllBytes(in);
+		Path out = dir.resolve("zstack-up.tif");
+		ImageJRunner.Result run = ImageJRunner.macro(dir, "setBatchMode(true);\nopen('" + in + "');\n"
+			+ "run('LIIF Upscale', 'model=[" + grayModel + "] scale_z=4');\n"
+			+ "saveAs('Tiff', '" + out + "');\n");
+		assertTrue(Files.exists(out), run.output());
+		ImagePlus result = IJ.openImage(out.toString());
+		assertEquals(16, result.getBitDepth());
+		assertArrayEquals(new int[] { 17, 14, 2, 24, 1 }, result.getDimensions(), "4x the slices; XY and channels as they were");
+		assertEquals(0.3, result.getCalibration().pixelDepth, 1e-6, "voxel depth / 4");
+		assertEquals(0.3, result.getCalibration().pixelWidth, 1e-6);
+		assertEquals("mm", result.getCalibration().getUnit());
+		assertTrue(String.valueOf(result.getProp("LIIF")).contains("along Z 6 -> 24 slices"), String.valueOf(result.getProp("LIIF")));
+		try (LiifNetwork net = LiifNetwork.create(gray.network(), Device.cpu())) {
+			UpscaleOptions defaults = UpscaleOptions.DEFAULT.withConsistency(Consistency.DEFAULT.resolvedFor(Degradation.BICUBIC));
+			ImagePlus expected = new ImagePlusUpscaler(new Upscaler(net, defaults)).upscale(IJ.openImage(in.toString()), TargetSize
+				.scale(1), io.github.liif.inference.ZScale.factor(4), false, Monitor.NONE);
+			for (int s = 1; s <= expected.getStackSize(); s++) {
+				assertArrayEquals((short[]) expected.getStack().getPixels(s), (short[]) result.getStack().getPixels(s), "slice " + s);
+			}
+		}
+		assertArrayEquals(before, Files.readAllBytes(in), "the input file is untouched");
+	}
+
 	private static Path hyperstackCopy(Path in) throws Exception {
 		Path copy = dir.resolve("cells-copy.tif");
 		if (!Files.exists(copy)) Files.copy(in, copy);
@@ -112,7 +150,8 @@ class ImageJMacroIT {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "scale_x=0 scale_y=2", "scale_x=-1 scale_y=2", "scale_x=NaN scale_y=2", "scale=100000",
-		"width=-5 height=10", "tile=2 scale=2", "scale=2 output=16-bit", "model=[/no/such/model.pth] scale=2" })
+		"width=-5 height=10", "tile=2 scale=2", "scale=2 output=16-bit", "model=[/no/such/model.pth] scale=2", "scale_z=0.5",
+		"scale_z=2", "scale_z=isotropic", "scale_z=deep" })
 	void badParametersEndTheMacroWithAClearMessageAndNoResult(String options) throws Exception {
 		Path in = dir.resolve("small.tif");
 		if (!Files.exists(in)) new FileSaver(IJ.createImage("small", "8-bit ramp", 16, 16, 1)).saveAsTiff(in.toString());

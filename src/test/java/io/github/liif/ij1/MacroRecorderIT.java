@@ -42,6 +42,7 @@ class MacroRecorderIT {
 		assertTrue(log.contains("FIRST: 100x75"), "the dialog's scale 2.5 was used: " + log);
 		assertTrue(log.contains("RECORDED: run(\"LIIF Upscale\", \"model=default "), log);
 		assertTrue(log.contains(" scale_x=2.5 scale_y=2.5 "), log);
+		assertTrue(log.contains(" scale_z=1 "), "the Z field is recorded: " + log);
 		assertTrue(log.contains("consistency=auto"), "every choice is recorded: " + log);
 		assertTrue(log.contains("REPLAY: 100x75"), log);
 		assertTrue(log.contains("SAME PIXELS: true"), log);

@@ -1,5 +1,7 @@
 package io.github.liif.cli;
 
+import io.github.liif.eval.AxialEvaluation;
+import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.Consistency;
 import io.github.liif.eval.EvalReport;
 import io.github.liif.eval.EvalRow;
@@ -50,6 +52,14 @@ final class EvalCommand implements Callable<Integer> {
 		description = "The back-projection step after the network, as in upscale (off: the model alone). Default: ${DEFAULT-VALUE}.")
 	String consistency;
 
+	@Option(names = "--along-z", description = "Z-stacks: reduce along Z, restore with the model (on XZ and YZ planes), with linear "
+		+ "and with cubic interpolation along Z, and score all three (ceil(scale) slices shaved at each end).")
+	boolean alongZ;
+
+	@Option(names = "--z-planes", defaultValue = "both", paramLabel = "both|xz|yz",
+		description = "With --along-z: the XZ and YZ estimates averaged, or one family. Default: ${DEFAULT-VALUE}.")
+	String zPlanes;
+
 	@Option(names = "--no-ssim", description = "Skip SSIM (faster).")
 	boolean noSsim;
 
@@ -65,10 +75,39 @@ final class EvalCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		deviceOptions.applyThreads();
 		try (StopSignal stop = new StopSignal()) {
+			if (alongZ) {
+				reportAlongZ(ImageJEvaluation.runAlongZ(modelOptions.model, data, scales, Degradation.parse(degradation), noise, Consistency
+					.parse(consistency), AxialUpscaler.Planes.parse(zPlanes), deviceOptions.deviceChoice(), new ConsoleProgress(err,
+						"evaluating along Z", stop)), out);
+				return 0;
+			}
 			report(ImageJEvaluation.run(modelOptions.model, data, scales, Degradation.parse(degradation), noise, !noSsim, Consistency.parse(consistency), deviceOptions
 				.deviceChoice(), new ConsoleProgress(err, "evaluating", stop), w -> err.println("warning: " + w)), out);
 		}
 		return 0;
+	}
+
+	private void reportAlongZ(ImageJEvaluation.AxialResult result, PrintWriter out) throws java.io.IOException {
+		List<AxialEvaluation.Row> rows = result.rows();
+		out.printf(Locale.ROOT, "along Z, %s (%s planes), %d volumes%n", result.model(), zPlanes, result.volumes());
+		out.printf(Locale.ROOT, "%-24s %-7s %9s %9s %9s %9s %9s  %s%n", "volume", "scale", "LIIF", "linear", "cubic", "vs lin", "vs cub",
+			"bias LIIF / linear / cubic (levels)");
+		for (AxialEvaluation.Row r : rows) {
+			out.printf(Locale.ROOT, "%-24s x%-6s %9.2f %9.2f %9.2f %+9.2f %+9.2f  %+.2f / %+.2f / %+.2f%n", r.volume(), EvalReport.scaleName(r
+				.scale()), r.psnr(), r.psnrLinear(), r.psnrCubic(), r.gainOverLinear(), r.gainOverCubic(), r.bias(), r.biasLinear(), r
+					.biasCubic());
+		}
+		for (double s : scales) {
+			if (rows.stream().noneMatch(r -> r.scale() == s)) {
+				out.printf(Locale.ROOT, "x%s: no volume has enough slices%n", EvalReport.scaleName(s));
+				continue;
+			}
+			out.printf(Locale.ROOT, "mean x%-6s %9.2f %9.2f %9.2f %+9.2f %+9.2f%n", EvalReport.scaleName(s), AxialEvaluation.mean(rows, s,
+				AxialEvaluation.Row::psnr), AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnrLinear), AxialEvaluation.mean(rows, s,
+					AxialEvaluation.Row::psnrCubic), AxialEvaluation.mean(rows, s, AxialEvaluation.Row::gainOverLinear), AxialEvaluation.mean(
+						rows, s, AxialEvaluation.Row::gainOverCubic));
+		}
+		if (csv != null) AtomicFiles.write(csv, true, EvalReport.csvAlongZ(rows).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private void report(ImageJEvaluation.Result result, PrintWriter out) throws java.io.IOException {

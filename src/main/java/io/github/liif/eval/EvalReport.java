@@ -40,6 +40,20 @@ public final class EvalReport {
 		return b.toString();
 	}
 
+	/** Reduce-and-restore along Z: per volume and scale the three PSNRs and worst-channel biases, then the means. */
+	public static String csvAlongZ(List<AxialEvaluation.Row> rows) {
+		StringBuilder b = new StringBuilder("volume,scale,psnr,psnr_linear,psnr_cubic,bias,bias_linear,bias_cubic\n");
+		for (AxialEvaluation.Row r : rows) {
+			b.append(String.format(Locale.ROOT, "\"%s\",%s,%.4f,%.4f,%.4f,%.3f,%.3f,%.3f%n", r.volume().replace("\"", "'"), r.scale(), r
+				.psnr(), r.psnrLinear(), r.psnrCubic(), r.bias(), r.biasLinear(), r.biasCubic()));
+		}
+		for (double s : rows.stream().mapToDouble(AxialEvaluation.Row::scale).distinct().sorted().toArray()) {
+			b.append(String.format(Locale.ROOT, "mean,%s,%.4f,%.4f,%.4f,,,%n", s, AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnr),
+				AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnrLinear), AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnrCubic)));
+		}
+		return b.toString();
+	}
+
 	/** The lines that say where the model loses to bicubic, one per image and scale; empty if nowhere. */
 	public static List<String> losses(List<EvalRow> rows) {
 		return rows.stream().filter(r -> !(r.gain() > 0)).map(r -> String.format(Locale.ROOT,

@@ -22,6 +22,42 @@ public final class AxisTaps {
 		return new AxisTaps(c.start(), c.weights());
 	}
 
+	/**
+	 * Linear interpolation between pixel centres (centres aligned, edges clamped): what PIL's
+	 * bilinear filter does when it enlarges, and what Fiji's Image > Scale does along Z.
+	 */
+	public static AxisTaps linear(int inSize, int outSize) {
+		int[] first = new int[outSize];
+		double[][] weights = new double[outSize][];
+		for (int o = 0; o < outSize; o++) {
+			double u = (o + 0.5) * inSize / outSize - 0.5;
+			if (u <= 0 || inSize == 1) {
+				weights[o] = new double[] { 1 };
+			}
+			else if (u >= inSize - 1) {
+				first[o] = inSize - 1;
+				weights[o] = new double[] { 1 };
+			}
+			else {
+				first[o] = (int) Math.floor(u);
+				double f = u - first[o];
+				weights[o] = new double[] { 1 - f, f };
+			}
+		}
+		return new AxisTaps(first, weights);
+	}
+
+	/** The identity: each output pixel is its input pixel. */
+	public static AxisTaps identity(int size) {
+		int[] first = new int[size];
+		double[][] weights = new double[size][];
+		for (int o = 0; o < size; o++) {
+			first[o] = o;
+			weights[o] = new double[] { 1 };
+		}
+		return new AxisTaps(first, weights);
+	}
+
 	/** Area reduction (the weights of {@link Resampling#area}): each output pixel is the mean of the input it covers. */
 	public static AxisTaps area(int inSize, int outSize) {
 		double scale = inSize / (double) outSize;

@@ -50,6 +50,19 @@ public enum Degradation {
 		};
 	}
 
+	/**
+	 * This degradation along one axis without its noise, HR size to LR size, as taps.
+	 *
+	 * @param sigma BLUR_NOISE's PSF in HR pixels (see {@link #psfSigma})
+	 */
+	public AxisTaps taps(int hrSize, int lrSize, double sigma) {
+		return switch (this) {
+			case BICUBIC -> AxisTaps.bicubic(hrSize, lrSize);
+			case AREA -> AxisTaps.area(hrSize, lrSize);
+			case BLUR_NOISE -> AxisTaps.blurredArea(hrSize, lrSize, sigma);
+		};
+	}
+
 	/** BLUR_NOISE's PSF: a Gaussian of half an LR pixel of the larger reduction factor, in HR pixels. */
 	public static double psfSigma(int hrH, int hrW, int lrH, int lrW) {
 		return 0.5 * Math.max(hrH / (double) lrH, hrW / (double) lrW);

@@ -101,34 +101,18 @@ public final class ImagePlusUpscaler {
 		int outZ = plan.outZ();
 		int w = plan.region().width;
 		int h = plan.region().height;
-		int modelChannels = upscaler.network().spec().inChannels();
 		int colours = plan.rgb() ? 3 : 1;
-		int passes = colours == modelChannels ? 1 : modelChannels == 1 ? colours : 1;
-		long zWork = AxialUpscaler.work(h, w, outZ, zPlanes) * passes;
+		AxialUpscaler axial = new AxialUpscaler(upscaler, zPlanes);
+		long zWork = axial.work(colours, h, w, outZ);
 		long xyWork = plan.alongXY() ? (long) plan.outWidth() * plan.outHeight() * plan.passesPerSlice() * outZ : 0;
 		long total = (zWork + xyWork) * nc * nt;
 		ImageProcessor[][] results = new ImageProcessor[nc * outZ * nt][];
-		AxialUpscaler axial = new AxialUpscaler(upscaler, zPlanes);
-		int volume = 0;
+		int volumes = 0;
 		for (int t = 0; t < nt; t++) {
 			for (int c = 0; c < nc; c++) {
-				monitor.plane(volume + 1, nc * nt);
-				Monitor volumeMonitor = new ProgressChain(monitor, (zWork + xyWork) * volume++, total);
-				float[][] packed = new float[colours][nz * w * h];
-				for (int z = 0; z < nz; z++) {
-					float[][] planes = normalised(imp.getStack().getProcessor(imp.getStackIndex(c + 1, z + 1, t + 1)), plan, ranges[c]);
-					for (int k = 0; k < colours; k++) System.arraycopy(planes[k], 0, packed[k], z * w * h, w * h);
-				}
-				float[][] upZ = ChannelPolicy.throughModel(packed, modelChannels, v -> {
-					PlanarImage[] slices = new PlanarImage[nz];
-					for (int z = 0; z < nz; z++) slices[z] = new PlanarImage(h, w, section(v, z, w * h));
-					PlanarImage[] up = axial.upscale(slices, outZ, volumeMonitor);
-					float[][] joined = new float[v.length][outZ * w * h];
-					for (int z = 0; z < outZ; z++) {
-						for (int k = 0; k < v.length; k++) System.arraycopy(up[z].plane(k), 0, joined[k], z * w * h, w * h);
-					}
-					return joined;
-				});
+				monitor.plane(volumes + 1, nc * nt);
+				Monitor volumeMonitor = new ProgressChain(monitor, (zWork + xyWork) * volumes++, total);
+				float[][] upZ = axial.upscale(volume(imp, plan, c, t, ranges[c]), nz, h, w, outZ, volumeMonitor);
 				for (int z = 0; z < outZ; z++) {
 					results[(t * outZ + z) * nc + c] = encode(alongXY(section(upZ, z, w * h), plan, volumeMonitor), plan, ranges[c]);
 				}
@@ -137,6 +121,18 @@ public final class ImagePlusUpscaler {
 		ImageStack out = new ImageStack(plan.outWidth(), plan.outHeight());
 		for (ImageProcessor[] slice : results) for (ImageProcessor ip : slice) out.addSlice(null, ip);
 		return out;
+	}
+
+	/** Channel c at frame t of the region, in network space: its slices packed one after another, per colour. */
+	static float[][] volume(ImagePlus imp, UpscalePlan plan, int c, int t, IntensityRange range) {
+		int pixels = plan.region().width * plan.region().height;
+		int nz = imp.getNSlices();
+		float[][] packed = new float[plan.rgb() ? 3 : 1][nz * pixels];
+		for (int z = 0; z < nz; z++) {
+			float[][] planes = normalised(imp.getStack().getProcessor(imp.getStackIndex(c + 1, z + 1, t + 1)), plan, range);
+			for (int k = 0; k < packed.length; k++) System.arraycopy(planes[k], 0, packed[k], z * pixels, pixels);
+		}
+		return packed;
 	}
 
 	/** Slice z of packed volumes: one copy per channel. */

@@ -46,6 +46,35 @@ public final class AxialUpscaler {
 	}
 
 	/**
+	 * A volume of the image's channels (each packed slice after slice, {@code nz} slices of
+	 * height x width) along Z, through the model by {@link ChannelPolicy}; packed results.
+	 */
+	public float[][] upscale(float[][] volume, int nz, int height, int width, int outSlices, Monitor monitor) {
+		int pixels = height * width;
+		return ChannelPolicy.throughModel(volume, upscaler.network().spec().inChannels(), v -> {
+			PlanarImage[] slices = new PlanarImage[nz];
+			for (int z = 0; z < nz; z++) {
+				float[][] planes = new float[v.length][];
+				for (int k = 0; k < v.length; k++) planes[k] = java.util.Arrays.copyOfRange(v[k], z * pixels, (z + 1) * pixels);
+				slices[z] = new PlanarImage(height, width, planes);
+			}
+			PlanarImage[] up = upscale(slices, outSlices, monitor);
+			float[][] joined = new float[v.length][outSlices * pixels];
+			for (int z = 0; z < outSlices; z++) {
+				for (int k = 0; k < v.length; k++) System.arraycopy(up[z].plane(k), 0, joined[k], z * pixels, pixels);
+			}
+			return joined;
+		});
+	}
+
+	/** Work units of {@link #upscale(float[][], int, int, int, int, Monitor)} for an image of {@code channels}. */
+	public long work(int channels, int height, int width, int outSlices) {
+		int model = upscaler.network().spec().inChannels();
+		int passes = channels == model || model != 1 ? 1 : channels;
+		return work(height, width, outSlices, planes) * passes;
+	}
+
+	/**
 	 * @param slices the volume, each slice H x W with the model's channels, in network space
 	 * @param outSlices result slices (>= 1)
 	 * @return the result's slices, H x W each

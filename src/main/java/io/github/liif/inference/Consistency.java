@@ -73,10 +73,6 @@ public record Consistency(int steps, Degradation degradation) implements java.io
 
 	/** D along one axis, HR size to LR size. */
 	AxisTaps reduction(int hrSize, int lrSize, double sigma) {
-		return switch (degradation) {
-			case BICUBIC -> AxisTaps.bicubic(hrSize, lrSize);
-			case AREA -> AxisTaps.area(hrSize, lrSize);
-			case BLUR_NOISE -> AxisTaps.blurredArea(hrSize, lrSize, sigma);
-		};
+		return degradation.taps(hrSize, lrSize, sigma);
 	}
 }

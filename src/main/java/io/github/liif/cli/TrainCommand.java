@@ -75,6 +75,10 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--scale-min", defaultValue = "1") double scaleMin;
 	@Option(names = "--scale-max", defaultValue = "4") double scaleMax;
 	@Option(names = "--anisotropic", description = "Draw the two axes' scales independently.") boolean anisotropic;
+	@Option(names = "--axial-sigma", paramLabel = "S",
+		description = "Train a model for Z (upscale --scale-z) from XY planes: blur along one axis by a Gaussian of S HR pixels "
+			+ "(the axial PSF beyond the lateral one, e.g. sqrt(sz^2 - sxy^2) / pixel size; 0: none), then reduce that axis only.")
+	Double axialSigma;
 	@Option(names = "--samples", defaultValue = "2304", description = "HR pixels per patch.") int samples;
 	@Option(names = "--batch", defaultValue = "16") int batch;
 	@Option(names = "--lr", defaultValue = "1e-4", description = "Adam learning rate.") double learningRate;
@@ -102,10 +106,11 @@ final class TrainCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter err = spec.commandLine().getErr();
-		TrainingConfig config = TrainingConfig.builder().patch(patch).scales(scaleMin, scaleMax).anisotropic(anisotropic)
+		TrainingConfig.Builder recipe = TrainingConfig.builder().patch(patch).scales(scaleMin, scaleMax).anisotropic(anisotropic)
 			.samples(samples).batch(batch).learningRate(learningRate).decayEvery(decayEvery).iterations(iterations).seed(seed)
 			.degradation(Degradation.parse(degradation)).noise(noise).checkpointEvery(checkpointEvery).validateEvery(
-				validateEvery).freezeEncoder(freezeEncoder).averageDecay(averageDecay).build();
+				validateEvery).freezeEncoder(freezeEncoder).averageDecay(averageDecay);
+		TrainingConfig config = (axialSigma != null ? recipe.axial(axialSigma) : recipe).build();
 		if (Files.exists(output) && !overwrite && !resume) {
 			throw new FileAlreadyExistsException(output + " exists; use --overwrite to replace it or --resume to continue");
 		}

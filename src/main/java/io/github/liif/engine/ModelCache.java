@@ -1,6 +1,5 @@
 package io.github.liif.engine;
 
-import io.github.liif.image.Degradation;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
 import io.github.liif.model.LiifModel;
@@ -19,8 +18,8 @@ import java.util.Map;
  */
 public final class ModelCache {
 
-	/** A loaded network and the degradation its model was trained with (for the consistency step). */
-	private record Loaded(LiifNetwork network, Degradation degradation) {}
+	/** A loaded network and its model (whose recipe resolves the consistency step). */
+	private record Loaded(LiifNetwork network, LiifModel model) {}
 
 	private static final Map<String, Loaded> NETWORKS = new LinkedHashMap<>();
 
@@ -38,10 +37,10 @@ public final class ModelCache {
 		Loaded loaded = NETWORKS.get(key);
 		if (loaded == null) {
 			LiifModel model = Models.load(resolved, rgb);
-			loaded = new Loaded(LiifNetwork.create(model.network(), Engines.device(device)), Models.trainingDegradation(model));
+			loaded = new Loaded(LiifNetwork.create(model.network(), Engines.device(device)), model);
 			NETWORKS.put(key, loaded);
 		}
-		return new Upscaler(loaded.network(), options.withConsistency(options.consistency().resolvedFor(loaded.degradation())));
+		return new Upscaler(loaded.network(), options.withConsistency(Models.consistencyFor(options.consistency(), loaded.model())));
 	}
 
 	/** A changed model file (same path, retrained) must not be served from the cache. */

@@ -2,6 +2,7 @@ package io.github.liif.engine;
 
 import com.google.gson.JsonObject;
 import io.github.liif.image.Degradation;
+import io.github.liif.inference.Consistency;
 import io.github.liif.io.ModelFiles;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.ModelFormatException;
@@ -57,6 +58,22 @@ public final class Models {
 		catch (IOException e) {
 			throw new ModelFormatException("cannot read the bundled model '" + name + "': " + e.getMessage(), e);
 		}
+	}
+
+	/** {@code choice} for this model: "auto" becomes its training degradation (and an axial model's blur along Z). */
+	public static Consistency consistencyFor(Consistency choice, LiifModel model) {
+		return choice.resolvedFor(trainingDegradation(model), trainingRowBlur(model));
+	}
+
+	/** An axially trained model's blur along the reduced axis (HR pixels), else 0. */
+	static double trainingRowBlur(LiifModel model) {
+		JsonObject p = model.descriptor().provenance();
+		if (p != null && p.get("training") instanceof JsonObject t && t.get("recipe") instanceof JsonObject r && r.get("axial") != null
+			&& r.get("axial").getAsBoolean() && r.get("axialSigma") != null)
+		{
+			return Math.max(0, r.get("axialSigma").getAsDouble());
+		}
+		return 0;
 	}
 
 	/**

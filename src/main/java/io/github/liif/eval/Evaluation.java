@@ -32,11 +32,24 @@ public final class Evaluation {
 	private final Degradation degradation;
 	private final double noise;
 	private final boolean withSsim;
+	private final boolean axial;
+	private final double axialSigma;
 
 	public Evaluation(Degradation degradation, double noise, boolean withSsim) {
+		this(degradation, noise, withSsim, false, 0);
+	}
+
+	private Evaluation(Degradation degradation, double noise, boolean withSsim, boolean axial, double axialSigma) {
 		this.degradation = degradation;
 		this.noise = noise;
 		this.withSsim = withSsim;
+		this.axial = axial;
+		this.axialSigma = axialSigma;
+	}
+
+	/** The protocol along the rows only, with the axial degradation ({@link Degradation#applyAxial}): what an axial model learns. */
+	public static Evaluation axial(Degradation degradation, double sigma, boolean withSsim) {
+		return new Evaluation(degradation, 0, withSsim, true, sigma);
 	}
 
 	public List<EvalRow> run(Upscaler upscaler, List<Image> images, double[] scales, Monitor monitor) {
@@ -58,17 +71,18 @@ public final class Evaluation {
 	public EvalRow score(Upscaler upscaler, Image image, double s) {
 		PlanarImage full = image.hr();
 		int lrH = (int) Math.floor(full.height() / s + 1e-9);
-		int lrW = (int) Math.floor(full.width() / s + 1e-9);
+		int lrW = axial ? full.width() : (int) Math.floor(full.width() / s + 1e-9);
 		int shave = (int) Math.ceil(s);
 		int hrH = (int) Math.round(lrH * s);
-		int hrW = (int) Math.round(lrW * s);
+		int hrW = axial ? full.width() : (int) Math.round(lrW * s);
 		if (lrH < 4 || lrW < 4 || hrH <= 2 * shave + 11 || hrW <= 2 * shave + 11) return null;
 		PlanarImage hr = new PlanarImage(hrH, hrW, cropPlanes(full, hrH, hrW));
 		Random noiseSource = new Random(image.name().hashCode() * 31L + Double.hashCode(s));
 		float[][] lrPlanes = new float[hr.channels()][];
 		float[][] bicubic = new float[hr.channels()][];
 		for (int c = 0; c < hr.channels(); c++) {
-			lrPlanes[c] = degradation.apply(hr.plane(c), hrH, hrW, lrH, lrW, image.eightBit(), noise, noiseSource::nextGaussian);
+			lrPlanes[c] = axial ? degradation.applyAxial(hr.plane(c), hrH, hrW, lrH, lrW, axialSigma, image.eightBit())
+				: degradation.apply(hr.plane(c), hrH, hrW, lrH, lrW, image.eightBit(), noise, noiseSource::nextGaussian);
 			bicubic[c] = image.eightBit() ? Degradation.bicubic8(lrPlanes[c], lrH, lrW, hrH, hrW)
 				: Bicubic.resize(lrPlanes[c], lrH, lrW, hrH, hrW);
 		}

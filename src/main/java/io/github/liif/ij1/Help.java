@@ -28,6 +28,9 @@ final class Help {
 		+ " Esc; tick <b>resume</b> to continue.</p><ul>"
 		+ "<li><b>scale_min / scale_max</b>: the factors it learns; <b>degradation</b>: how low-resolution inputs are made"
 		+ " (bicubic as the reference, area for camera binning, blur-noise for a PSF plus noise).</li>"
+		+ "<li><b>axial</b>: train a model for Z (LIIF Upscale's scale_z) from the XY planes of your stack: each patch is blurred"
+		+ " along one axis by a Gaussian of <b>axial_sigma</b> HR pixels (the axial PSF beyond the lateral one) and reduced"
+		+ " along that axis only.</li>"
 		+ "<li><b>global_residual</b>: <i>bicubic</i> lets the decoder learn the difference from a bicubic upsampling (colours"
 		+ " and intensities come from the input); <i>none</i> is the reference LIIF.</li></ul>" + MORE;
 

@@ -29,7 +29,7 @@ import java.util.Locale;
  * Plugins › LIIF Train: trains or fine-tunes a model on folders of images and/or open images,
  * with the options of {@code liif train}. Macro keys: data, images, validation,
  * validation_images, from, output, iterations, channels, batch,
- * learning_rate, scale_min, scale_max, anisotropic, degradation, global_residual, freeze_encoder, resume.
+ * learning_rate, scale_min, scale_max, anisotropic, axial, axial_sigma, degradation, global_residual, freeze_encoder, resume.
  * Esc stops after writing a checkpoint (continue with resume).
  */
 public class LiifTrainPlugin implements PlugIn {
@@ -56,6 +56,9 @@ public class LiifTrainPlugin implements PlugIn {
 		gd.addNumericField("scale_min", 1, 2);
 		gd.addNumericField("scale_max", 4, 2);
 		gd.addCheckbox("anisotropic", false);
+		gd.addCheckbox("axial", false);
+		gd.addNumericField("axial_sigma", 0, 2, 6, "HR pixels");
+		gd.addMessage("axial: train a model for Z (scale_z) from XY planes: blur by axial_sigma along one axis, reduce that axis only");
 		gd.addChoice("degradation", new String[] { "bicubic", "area", "blur-noise" }, "bicubic");
 		gd.addChoice("global_residual", new String[] { "none", "bicubic" }, GlobalResidual.DEFAULT_FOR_NEW_MODELS);
 		gd.addCheckbox("freeze_encoder", false);
@@ -76,6 +79,8 @@ public class LiifTrainPlugin implements PlugIn {
 		double scaleMin = gd.getNextNumber();
 		double scaleMax = gd.getNextNumber();
 		boolean anisotropic = gd.getNextBoolean();
+		boolean axial = gd.getNextBoolean();
+		double axialSigma = gd.getNextNumber();
 		String degradation = gd.getNextChoice();
 		GlobalResidual residual = GlobalResidual.parse(gd.getNextChoice());
 		boolean freeze = gd.getNextBoolean();
@@ -94,8 +99,9 @@ public class LiifTrainPlugin implements PlugIn {
 			if (Files.exists(out) && !resume) {
 				throw new IllegalArgumentException(output + " exists: choose another output, or tick resume to continue its training");
 			}
-			TrainingConfig config = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(lr).scales(scaleMin, scaleMax)
-				.anisotropic(anisotropic).degradation(Degradation.parse(degradation)).freezeEncoder(freeze).build();
+			TrainingConfig.Builder recipe = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(lr).scales(scaleMin,
+				scaleMax).anisotropic(anisotropic).degradation(Degradation.parse(degradation)).freezeEncoder(freeze);
+			TrainingConfig config = (axial ? recipe.axial(axialSigma) : recipe).build();
 			TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data.isEmpty() ? List.of() : List.of(Path.of(data)),
 				openImages(images), validation.isEmpty() ? List.of() : List.of(Path.of(validation)), openImages(validationImages), from.isEmpty() ? null : from, channels.equals("auto") ? null : Integer.valueOf(channels),
 				"edsr-baseline", null, null, new int[] { 256, 256, 256, 256 }, residual, config, out, null, 256, 0), IJ::log);

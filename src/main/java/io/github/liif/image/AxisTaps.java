@@ -78,20 +78,28 @@ public final class AxisTaps {
 	 * {@link Resampling#gaussian}), then area reduction: the blur-noise degradation without its noise.
 	 */
 	public static AxisTaps blurredArea(int inSize, int outSize, double sigma) {
-		AxisTaps area = area(inSize, outSize);
-		if (sigma <= 0) return area;
+		return blurred(area(inSize, outSize), inSize, sigma);
+	}
+
+	/**
+	 * A Gaussian blur of {@code sigma} input pixels with edge replication (that of
+	 * {@link Resampling#gaussian}), then {@code reduction} (taps over {@code inSize} inputs).
+	 */
+	public static AxisTaps blurred(AxisTaps reduction, int inSize, double sigma) {
+		if (sigma <= 0) return reduction;
 		double[] g = Resampling.gaussianKernel(sigma);
 		int radius = g.length / 2;
+		int outSize = reduction.first.length;
 		int[] first = new int[outSize];
 		double[][] weights = new double[outSize][];
 		for (int o = 0; o < outSize; o++) {
-			int lo = Math.max(0, area.first[o] - radius);
-			int hi = Math.min(inSize - 1, area.first[o] + area.weights[o].length - 1 + radius);
+			int lo = Math.max(0, reduction.first[o] - radius);
+			int hi = Math.min(inSize - 1, reduction.first[o] + reduction.weights[o].length - 1 + radius);
 			double[] w = new double[hi - lo + 1];
-			for (int i = 0; i < area.weights[o].length; i++) {
+			for (int i = 0; i < reduction.weights[o].length; i++) {
 				for (int t = -radius; t <= radius; t++) {
-					int k = Math.min(inSize - 1, Math.max(0, area.first[o] + i + t));
-					w[k - lo] += area.weights[o][i] * g[t + radius];
+					int k = Math.min(inSize - 1, Math.max(0, reduction.first[o] + i + t));
+					w[k - lo] += reduction.weights[o][i] * g[t + radius];
 				}
 			}
 			first[o] = lo;

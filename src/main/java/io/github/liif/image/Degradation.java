@@ -51,6 +51,19 @@ public enum Degradation {
 	}
 
 	/**
+	 * The axial degradation (training for Z): a Gaussian blur of {@code rowSigma} HR pixels along
+	 * the rows (the axial PSF), then this degradation (bicubic or area) to outH x outW; along
+	 * columns of equal size nothing changes. 8-bit planes are stored as 8-bit again.
+	 */
+	public float[] applyAxial(float[] hr, int hrH, int hrW, int outH, int outW, double rowSigma, boolean eightBit) {
+		if (this == BLUR_NOISE) throw new IllegalArgumentException("the axial degradation takes bicubic or area");
+		AxisTaps rows = AxisTaps.blurred(taps(hrH, outH, 0), hrH, rowSigma);
+		float[] lr = AxisTaps.resample(rows, taps(hrW, outW, 0), hr, 0, 0, hrH, hrW, 0, 0, outH, outW);
+		if (eightBit) for (int i = 0; i < lr.length; i++) lr[i] = Math.round(Math.min(1f, Math.max(0f, lr[i])) * 255f) / 255f;
+		return lr;
+	}
+
+	/**
 	 * This degradation along one axis without its noise, HR size to LR size, as taps.
 	 *
 	 * @param sigma BLUR_NOISE's PSF in HR pixels (see {@link #psfSigma})

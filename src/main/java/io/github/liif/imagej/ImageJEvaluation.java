@@ -56,8 +56,7 @@ public final class ImageJEvaluation {
 		}
 		LiifModel model = Models.load(modelName, rgb);
 		try (LiifNetwork net = LiifNetwork.create(model.network(), Engines.device(device))) {
-			Upscaler upscaler = new Upscaler(net, UpscaleOptions.DEFAULT.withConsistency(consistency.resolvedFor(Models.trainingDegradation(
-				model))));
+			Upscaler upscaler = new Upscaler(net, UpscaleOptions.DEFAULT.withConsistency(Models.consistencyFor(consistency, model)));
 			List<AxialEvaluation.Row> rows = new AxialEvaluation(degradation, noise).run(new AxialUpscaler(upscaler, planes), volumes,
 				scales, monitor);
 			return new AxialResult(model.descriptor().name(), volumes.size(), rows);
@@ -99,7 +98,7 @@ public final class ImageJEvaluation {
 		List<Evaluation.Image> images = TrainingData.asEvaluationImages(TrainingData.load(files, model.channels(), 16, warn));
 		try (LiifNetwork net = LiifNetwork.create(model.network(), Engines.device(device))) {
 			List<EvalRow> rows = new Evaluation(degradation, noise, ssim).run(new Upscaler(net, UpscaleOptions.DEFAULT
-				.withConsistency(consistency.resolvedFor(Models.trainingDegradation(model)))), images, scales,
+				.withConsistency(Models.consistencyFor(consistency, model))), images, scales,
 				monitor);
 			return new Result(model.descriptor().name(), images.size(), rows);
 		}

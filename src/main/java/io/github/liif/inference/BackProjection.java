@@ -50,8 +50,8 @@ final class BackProjection {
 		this.upRows = AxisTaps.bicubic(lrH, outHeight);
 		this.upCols = AxisTaps.bicubic(lrW, outWidth);
 		double sigma = Degradation.psfSigma(outHeight, outWidth, lrH, lrW);
-		this.downRows = consistency.reduction(outHeight, lrH, sigma);
-		this.downCols = consistency.reduction(outWidth, lrW, sigma);
+		this.downRows = consistency.rowReduction(outHeight, lrH, sigma);
+		this.downCols = consistency.columnReduction(outWidth, lrW, sigma);
 	}
 
 	/** The consistent result on {@code region}, handed to {@code sink} in blocks of about one LR tile each. */

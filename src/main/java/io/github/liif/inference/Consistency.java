@@ -12,8 +12,14 @@ import java.util.Locale;
  *
  * @param steps 0: off
  * @param degradation D, or null for the model's training degradation (resolved before upscaling)
+ * @param rowBlur a Gaussian (in output pixels) D applies along rows first: an axially trained
+ *          model's PSF along Z, taken over by "auto"; 0 otherwise
  */
-public record Consistency(int steps, Degradation degradation) implements java.io.Serializable {
+public record Consistency(int steps, Degradation degradation, double rowBlur) implements java.io.Serializable {
+
+	public Consistency(int steps, Degradation degradation) {
+		this(steps, degradation, 0);
+	}
 
 	public static final Consistency OFF = new Consistency(0, null);
 	/** What every front end uses unless told otherwise: one step under the model's own degradation (measured: README, Quality). */
@@ -24,6 +30,7 @@ public record Consistency(int steps, Degradation degradation) implements java.io
 
 	public Consistency {
 		if (steps < 0 || steps > 8) throw new IllegalArgumentException("consistency steps must be 0 to 8, got " + steps);
+		if (!(rowBlur >= 0)) throw new IllegalArgumentException("the row blur must be >= 0, got " + rowBlur);
 	}
 
 	public boolean isOff() {
@@ -32,7 +39,12 @@ public record Consistency(int steps, Degradation degradation) implements java.io
 
 	/** This choice for a model trained with {@code modelDegradation}: "auto" becomes that degradation. */
 	public Consistency resolvedFor(Degradation modelDegradation) {
-		return isOff() || degradation != null ? this : new Consistency(steps, modelDegradation);
+		return resolvedFor(modelDegradation, 0);
+	}
+
+	/** As {@link #resolvedFor(Degradation)}, for a model trained along rows after a blur of {@code modelRowBlur} HR pixels. */
+	public Consistency resolvedFor(Degradation modelDegradation, double modelRowBlur) {
+		return isOff() || degradation != null ? this : new Consistency(steps, modelDegradation, modelRowBlur);
 	}
 
 	/**
@@ -68,11 +80,17 @@ public record Consistency(int steps, Degradation degradation) implements java.io
 	public String id() {
 		if (isOff()) return "off";
 		String name = degradation == null ? "auto" : degradation.id();
-		return steps == 1 ? name : name + ":" + steps;
+		String id = steps == 1 ? name : name + ":" + steps;
+		return rowBlur > 0 ? id + String.format(Locale.ROOT, " after a blur of %.3g pixels along Z (axial model)", rowBlur) : id;
 	}
 
-	/** D along one axis, HR size to LR size. */
-	AxisTaps reduction(int hrSize, int lrSize, double sigma) {
+	/** D along the rows (the axis an axial model restores), HR size to LR size. */
+	AxisTaps rowReduction(int hrSize, int lrSize, double sigma) {
+		return AxisTaps.blurred(degradation.taps(hrSize, lrSize, sigma), hrSize, rowBlur);
+	}
+
+	/** D along the columns. */
+	AxisTaps columnReduction(int hrSize, int lrSize, double sigma) {
 		return degradation.taps(hrSize, lrSize, sigma);
 	}
 }

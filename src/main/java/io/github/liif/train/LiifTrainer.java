@@ -188,7 +188,10 @@ public final class LiifTrainer {
 		if (run.validation().isEmpty()) return List.of();
 		try (LiifNetwork net = LiifNetwork.create(weights, device)) {
 			Upscaler upscaler = new Upscaler(net, UpscaleOptions.DEFAULT);
-			return new Evaluation(Degradation.BICUBIC, 0, false).run(upscaler, run.validation(), VALIDATION_SCALES,
+			// axial models are validated on what they learn: restoring the rows
+			Evaluation protocol = run.config().axial() ? Evaluation.axial(run.config().degradation(), run.config().axialSigma(), false)
+				: new Evaluation(Degradation.BICUBIC, 0, false);
+			return protocol.run(upscaler, run.validation(), VALIDATION_SCALES,
 				Monitor.NONE);
 		}
 	}

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Draws training batches as the reference does: per sample a scale, an HR crop of
  * round(P * s) pixels, random flips and transpose, the LR patch by degradation, and
- * {@code samples} HR pixels without replacement as queries with their cell.
+ * {@code samples} HR pixels without replacement as queries with their cell. Axial recipes
+ * reduce the patch's rows only (an HR crop of round(P * s) x P).
  */
 final class PatchSampler {
 
@@ -50,14 +51,20 @@ final class PatchSampler {
 		PlanarImage img = source.image();
 		int p = config.patch();
 		double scaleY = uniform(rng);
-		double scaleX = config.anisotropic() ? uniform(rng) : scaleY;
+		double scaleX = config.anisotropic() ? uniform(rng) : config.axial() ? 1 : scaleY;
+		// axial: the reduced axis must be the patch's rows, so a patch to be transposed is cropped wide
+		boolean axialTranspose = config.axial() && rng.nextBoolean();
+		if (axialTranspose) {
+			scaleX = scaleY;
+			scaleY = 1;
+		}
 		int hrH = Math.min(img.height(), (int) Math.round(p * scaleY));
 		int hrW = Math.min(img.width(), (int) Math.round(p * scaleX));
 		int y0 = rng.nextInt(img.height() - hrH + 1);
 		int x0 = rng.nextInt(img.width() - hrW + 1);
 		boolean flipX = rng.nextBoolean();
 		boolean flipY = rng.nextBoolean();
-		boolean transpose = rng.nextBoolean();
+		boolean transpose = config.axial() ? axialTranspose : rng.nextBoolean();
 		int outH = transpose ? hrW : hrH;
 		int outW = transpose ? hrH : hrW;
 		float[][] hr = new float[channels][outH * outW];
@@ -73,7 +80,8 @@ final class PatchSampler {
 					hr[c][y * outW + x] = plane[(y0 + sy) * img.width() + x0 + sx];
 				}
 			}
-			float[] lr = config.degradation().apply(hr[c], outH, outW, p, p, source.eightBit(), config.noise(), rng::nextGaussian);
+			float[] lr = config.axial() ? config.degradation().applyAxial(hr[c], outH, outW, p, p, config.axialSigma(), source.eightBit())
+				: config.degradation().apply(hr[c], outH, outW, p, p, source.eightBit(), config.noise(), rng::nextGaussian);
 			System.arraycopy(lr, 0, patchLowRes, c * p * p, p * p);
 		}
 		System.arraycopy(patchLowRes, 0, lowRes, s * channels * p * p, channels * p * p);

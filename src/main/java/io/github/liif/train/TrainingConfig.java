@@ -8,11 +8,13 @@ import io.github.liif.image.Degradation;
  * A training recipe. Defaults are the reference's (48 x 48 LR patches, scale ~ U(1, 4), 2304
  * sampled pixels, batch 16, L1, Adam 1e-4 halved at fixed steps, no weight average). Immutable;
  * build with {@link #builder()}. {@code averageDecay} > 0 ships an exponential moving average of
- * the weights instead of the last step's.
+ * the weights instead of the last step's. {@code axial}: reduce along one axis only (the rows),
+ * after a Gaussian blur of {@code axialSigma} HR pixels along it, to train a model for Z.
  */
 public record TrainingConfig(int patch, double minScale, double maxScale, boolean anisotropic, int samples,
 	int batch, double learningRate, int decayEvery, int iterations, long seed, Degradation degradation,
-	double noise, int checkpointEvery, int validateEvery, boolean freezeEncoder, double averageDecay)
+	double noise, int checkpointEvery, int validateEvery, boolean freezeEncoder, double averageDecay, boolean axial,
+	double axialSigma)
 {
 
 	public TrainingConfig {
@@ -31,10 +33,22 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		if (!(averageDecay == 0 || averageDecay > 0 && averageDecay < 1)) {
 			throw new IllegalArgumentException("weight-average decay must be 0 (off) or between 0 and 1, got " + averageDecay);
 		}
+		if (!(axialSigma >= 0) || !Double.isFinite(axialSigma)) {
+			throw new IllegalArgumentException("the axial PSF sigma must be a number >= 0 (HR pixels), got " + axialSigma);
+		}
+		if (axial && anisotropic) throw new IllegalArgumentException("axial training reduces one axis only: drop anisotropic");
+		if (axial && degradation == Degradation.BLUR_NOISE) {
+			throw new IllegalArgumentException("axial training has its own blur (the axial sigma): use the bicubic or area degradation");
+		}
 	}
 
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	/** The row blur the consistency step applies for a model of this recipe. */
+	public double rowBlur() {
+		return axial ? axialSigma : 0;
 	}
 
 	/** Learning rate at an iteration: halved every {@code decayEvery} iterations. */
@@ -69,6 +83,8 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		private int validateEvery = 500;
 		private boolean freezeEncoder;
 		private double averageDecay;
+		private boolean axial;
+		private double axialSigma;
 
 		public Builder patch(int v) { patch = v; return this; }
 		public Builder scales(double min, double max) { minScale = min; maxScale = max; return this; }
@@ -85,10 +101,12 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		public Builder validateEvery(int v) { validateEvery = v; return this; }
 		public Builder freezeEncoder(boolean v) { freezeEncoder = v; return this; }
 		public Builder averageDecay(double v) { averageDecay = v; return this; }
+		/** Axial training (for Z) after a blur of {@code sigma} HR pixels along the reduced axis. */
+		public Builder axial(double sigma) { axial = true; axialSigma = sigma; return this; }
 
 		public TrainingConfig build() {
 			return new TrainingConfig(patch, minScale, maxScale, anisotropic, samples, batch, learningRate, decayEvery,
-				iterations, seed, degradation, noise, checkpointEvery, validateEvery, freezeEncoder, averageDecay);
+				iterations, seed, degradation, noise, checkpointEvery, validateEvery, freezeEncoder, averageDecay, axial, axialSigma);
 		}
 	}
 }

@@ -54,4 +54,33 @@ class AxialEvaluationTest {
 			assertNull(eval.score(bicubic, volume(5, 8, 8, 3, false), 3, io.github.liif.inference.Monitor.NONE), "too few slices for x3");
 		}
 	}
+
+	@Test
+	void theAxialDegradationBlursAndReducesTheRowsAndLeavesColumnsAlone() {
+		// 4 rows x 3 columns; area by 2 along rows without blur: the means of row pairs, columns as they were
+		float[] hr = { 0, 1, 2, 10, 11, 12, 20, 21, 22, 30, 31, 32 };
+		assertArrayEquals(new float[] { 5, 6, 7, 25, 26, 27 }, Degradation.AREA.applyAxial(hr, 4, 3, 2, 3, 0, false), 1e-5f);
+		// a blur along rows only: a profile constant along the rows stays, whatever the blur
+		float[] stripes = new float[20 * 5];
+		for (int i = 0; i < stripes.length; i++) stripes[i] = (i % 5) / 5f;
+		float[] lr = Degradation.BICUBIC.applyAxial(stripes, 20, 5, 7, 5, 2.0, false);
+		for (int i = 0; i < lr.length; i++) assertEquals((i % 5) / 5f, lr[i], 1e-6);
+	}
+
+	@Test
+	void theAxialProtocolOfTrainingValidationKeepsTheWidthAndASilencedModelIsItsBicubic() {
+		float[] plane = new float[40 * 36];
+		Random r = new Random(4);
+		for (int i = 0; i < plane.length; i++) plane[i] = r.nextFloat();
+		Evaluation.Image image = new Evaluation.Image("img", new io.github.liif.image.PlanarImage(40, 36, new float[][] { plane }), false);
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.silenced(TinyModels.randomEdsr(1, true, GlobalResidual.BICUBIC, 2)), Device
+			.cpu()))
+		{
+			EvalRow row = Evaluation.axial(Degradation.AREA, 1.0, false).score(new Upscaler(net, UpscaleOptions.DEFAULT), image, 3);
+			assertEquals(row.psnrBicubic(), row.psnr(), 1e-3);
+			EvalRow isotropic = new Evaluation(Degradation.AREA, 0, false).score(new Upscaler(net, UpscaleOptions.DEFAULT), image, 3);
+			assertTrue(row.psnrBicubic() > isotropic.psnrBicubic() + 1, "reducing one axis loses less than reducing both: " + row
+				.psnrBicubic() + " vs " + isotropic.psnrBicubic());
+		}
+	}
 }

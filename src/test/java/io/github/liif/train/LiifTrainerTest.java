@@ -251,4 +251,33 @@ class LiifTrainerTest {
 		assertEquals(io.github.liif.model.GlobalResidual.BICUBIC, ModelFiles.load(dir.resolve("a.liif")).spec().globalResidual());
 		assertSameWeights(whole.network().weights(), resumed.network().weights());
 	}
+
+	@Test
+	void axialBatchesReduceTheRowsOnlyAndTheRecipeCarriesTheBlurToConsistency() throws Exception {
+		TrainingConfig config = recipe().axial(1.5).degradation(io.github.liif.image.Degradation.AREA).build();
+		TrainingBatch batch = new PatchSampler(images(3, 1), config, TinyModels.randomEdsr(1, true, 1).spec()).batch(3);
+		float[] coords = batch.queries().coords();
+		double smallestRowCell = Double.MAX_VALUE;
+		for (int e = 0; e < coords.length / 4; e++) {
+			assertEquals(2.0, coords[e * 4 + 3], 1e-6, "columns keep their size: the cell in LR units is 2 / scale = 2");
+			smallestRowCell = Math.min(smallestRowCell, coords[e * 4 + 2]);
+		}
+		assertTrue(smallestRowCell < 0.8 * 2.0, "rows are reduced by scales > 1: " + smallestRowCell);
+		TrainingConfig isotropic = recipe().build();
+		float[] iso = new PatchSampler(images(3, 1), isotropic, TinyModels.randomEdsr(1, true, 1).spec()).batch(3).queries().coords();
+		assertTrue(java.util.stream.IntStream.range(0, iso.length / 4).anyMatch(e -> iso[e * 4 + 3] < 0.8 * 2.0),
+			"isotropic batches reduce the columns too");
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> recipe().axial(1).anisotropic(true).build()).getMessage().contains(
+			"anisotropic"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> recipe().axial(-1).build()).getMessage().contains(">= 0"));
+		// a short axial run: the model's recipe says so, and "auto" consistency takes its blur along Z
+		LiifModel trained = new LiifTrainer(run(recipe().iterations(2).axial(1.5).build(), "axial"), new TrainingListener() {}, Device
+			.cpu()).train(false);
+		io.github.liif.inference.Consistency auto = io.github.liif.engine.Models.consistencyFor(io.github.liif.inference.Consistency.DEFAULT,
+			ModelFiles.load(dir.resolve("axial.liif")));
+		assertEquals(1.5, auto.rowBlur(), 1e-12);
+		assertTrue(auto.id().contains("axial model"), auto.id());
+		assertEquals(1.5, io.github.liif.engine.Models.consistencyFor(io.github.liif.inference.Consistency.DEFAULT, trained).rowBlur(),
+			1e-12);
+	}
 }

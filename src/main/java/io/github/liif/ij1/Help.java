@@ -37,7 +37,10 @@ final class Help {
 	static final String EVALUATE = "<html><h2>LIIF Evaluate</h2>"
 		+ "<p>Reduces each high-resolution image by each scale, upscales it back with the model and with bicubic, and scores"
 		+ " both: PSNR (luma for RGB, border of ceil(scale) shaved), SSIM, and the bias (mean error per channel, in the image's"
-		+ " own levels). Images where the model loses to bicubic are listed in the Log.</p>" + MORE;
+		+ " own levels). Images where the model loses to bicubic are listed in the Log.</p>"
+		+ "<p><b>along_z</b>: the data are Z-stacks; each is reduced along Z and restored with the model (on its XZ and YZ"
+		+ " planes, as scale_z does), with linear interpolation along Z (Image &gt; Scale) and with cubic, and all three are"
+		+ " scored (ceil(scale) slices shaved at each end).</p>" + MORE;
 
 	private Help() {}
 }

@@ -12,6 +12,8 @@ import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.ImageJEvaluation;
+import io.github.liif.eval.AxialEvaluation;
+import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.CancelledException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,7 +22,8 @@ import java.util.List;
 /**
  * Plugins › LIIF Evaluate: PSNR/SSIM of a model against bicubic on a folder of
  * high-resolution images, as a results table and a chart of the gain per scale. Macro keys:
- * model, data, scales (comma-separated), degradation, consistency.
+ * model, data, scales (comma-separated), degradation, consistency, along_z (Z-stacks: against linear and
+ * cubic interpolation along Z).
  */
 public class LiifEvaluatePlugin implements PlugIn {
 
@@ -34,6 +37,9 @@ public class LiifEvaluatePlugin implements PlugIn {
 		gd.addStringField("scales", "2,2.5,3,4,6,8,12", 20);
 		gd.addChoice("degradation", new String[] { "bicubic", "area", "blur-noise" }, "bicubic");
 		gd.addChoice("consistency", Consistency.CHOICES, Consistency.DEFAULT_ID);
+		gd.addCheckbox("along_z", false);
+		gd.addMessage("along_z: the data are Z-stacks; reduce along Z, restore with the model (XZ and YZ planes),\n"
+			+ "with linear and with cubic interpolation along Z, and compare");
 		gd.addHelp(Help.EVALUATE);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
@@ -42,9 +48,15 @@ public class LiifEvaluatePlugin implements PlugIn {
 		String scalesText = gd.getNextString();
 		String degradation = gd.getNextChoice();
 		String consistency = gd.getNextChoice();
+		boolean alongZ = gd.getNextBoolean();
 		try {
 			double[] scales = Arrays.stream(scalesText.split(",")).map(String::trim).filter(t -> !t.isEmpty()).mapToDouble(
 				Double::parseDouble).toArray();
+			if (alongZ) {
+				showAlongZ(ImageJEvaluation.runAlongZ(model, List.of(Path.of(data)), scales, Degradation.parse(degradation), 0.01, Consistency
+					.parse(consistency), AxialUpscaler.Planes.BOTH, DeviceChoice.AUTO, new ImageJMonitor(TITLE)));
+				return;
+			}
 			ImageJEvaluation.Result result = ImageJEvaluation.run(model, List.of(Path.of(data)), scales, Degradation.parse(degradation),
 				0.01, true, Consistency.parse(consistency), DeviceChoice.AUTO, new ImageJMonitor(TITLE), IJ::log);
 			show(result);
@@ -61,6 +73,24 @@ public class LiifEvaluatePlugin implements PlugIn {
 		finally {
 			IJ.showProgress(1.0);
 		}
+	}
+
+	private static void showAlongZ(ImageJEvaluation.AxialResult result) {
+		ResultsTable table = ResultsTable.getResultsTable();
+		table.reset();
+		for (AxialEvaluation.Row r : result.rows()) {
+			table.incrementCounter();
+			table.addValue("volume", r.volume());
+			table.addValue("scale", r.scale());
+			table.addValue("PSNR", r.psnr());
+			table.addValue("PSNR linear", r.psnrLinear());
+			table.addValue("PSNR cubic", r.psnrCubic());
+			table.addValue("gain over linear dB", r.gainOverLinear());
+			table.addValue("bias", r.bias());
+			table.addValue("bias linear", r.biasLinear());
+		}
+		table.show("Results");
+		if (result.rows().isEmpty()) IJ.log(TITLE + ": no volume has enough slices for these scales");
 	}
 
 	private static void show(ImageJEvaluation.Result result) {

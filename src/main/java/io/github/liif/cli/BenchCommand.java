@@ -4,7 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.github.liif.engine.Engines;
+import io.github.liif.runtime.Engines;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.UpscaleOptions;

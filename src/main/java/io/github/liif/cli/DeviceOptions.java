@@ -1,7 +1,7 @@
 package io.github.liif.cli;
 
-import io.github.liif.engine.DeviceChoice;
-import io.github.liif.engine.Engines;
+import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.runtime.Engines;
 import picocli.CommandLine.Option;
 
 /** Where and on how many threads the network runs. */

@@ -1,6 +1,6 @@
 package io.github.liif.cli;
 
-import io.github.liif.engine.Models;
+import io.github.liif.catalogue.Models;
 import io.github.liif.io.ModelFiles;
 import io.github.liif.model.LiifModel;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.liif.cli;
 
 import com.google.gson.GsonBuilder;
-import io.github.liif.engine.Models;
+import io.github.liif.catalogue.Models;
 import io.github.liif.io.ModelFiles;
 import io.github.liif.model.LiifModel;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.github.liif.cli;
 
-import io.github.liif.engine.EngineUnavailableException;
+import io.github.liif.runtime.EngineUnavailableException;
 import io.github.liif.inference.CancelledException;
 import io.github.liif.model.ModelFormatException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.liif.cli;
 
-import io.github.liif.engine.Models;
+import io.github.liif.catalogue.Models;
 import io.github.liif.spark.SparkUpscale;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.github.liif.cli;
 
-import io.github.liif.engine.Engines;
+import io.github.liif.runtime.Engines;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.TrainingRequest;

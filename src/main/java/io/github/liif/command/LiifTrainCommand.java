@@ -1,7 +1,7 @@
 package io.github.liif.command;
 
-import io.github.liif.engine.DeviceChoice;
-import io.github.liif.engine.Engines;
+import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.runtime.Engines;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.TrainingRequest;

@@ -2,7 +2,7 @@ package io.github.liif.command;
 
 import ij.ImagePlus;
 import io.github.liif.inference.Consistency;
-import io.github.liif.engine.DeviceChoice;
+import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.imagej.ImageJUpscale;
 import io.github.liif.imagej.UpscaleRequest;
 import io.github.liif.inference.TargetSize;

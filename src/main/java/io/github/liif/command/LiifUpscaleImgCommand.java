@@ -1,8 +1,8 @@
 package io.github.liif.command;
 
 import io.github.liif.inference.Consistency;
-import io.github.liif.engine.DeviceChoice;
-import io.github.liif.engine.ModelCache;
+import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.catalogue.ModelCache;
 import io.github.liif.imagej.ImgUpscaler;
 import io.github.liif.imagej.UpscaleRequest;
 import io.github.liif.inference.TargetSize;

@@ -6,7 +6,7 @@ import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import io.github.liif.inference.Consistency;
-import io.github.liif.engine.DeviceChoice;
+import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.eval.EvalReport;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;

@@ -2,8 +2,8 @@ package io.github.liif.imagej;
 
 import ij.ImagePlus;
 import io.github.liif.image.Bicubic;
-import io.github.liif.engine.DeviceChoice;
-import io.github.liif.engine.ModelCache;
+import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.catalogue.ModelCache;
 import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;

@@ -1,9 +1,9 @@
 package io.github.liif.imagej;
 
 import ij.ImagePlus;
-import io.github.liif.engine.DeviceChoice;
-import io.github.liif.engine.Engines;
-import io.github.liif.engine.Models;
+import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.runtime.Engines;
+import io.github.liif.catalogue.Models;
 import io.github.liif.eval.AxialEvaluation;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;

@@ -1,7 +1,7 @@
 package io.github.liif.imagej;
 
 import ij.ImagePlus;
-import io.github.liif.engine.ModelCache;
+import io.github.liif.catalogue.ModelCache;
 import io.github.liif.inference.Monitor;
 import io.github.liif.model.ModelFormatException;
 

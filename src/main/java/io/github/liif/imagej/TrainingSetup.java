@@ -1,6 +1,6 @@
 package io.github.liif.imagej;
 
-import io.github.liif.engine.Models;
+import io.github.liif.catalogue.Models;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.model.ChannelConversion;
 import io.github.liif.model.EdsrSpec;

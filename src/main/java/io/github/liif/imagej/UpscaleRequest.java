@@ -1,6 +1,6 @@
 package io.github.liif.imagej;
 
-import io.github.liif.engine.DeviceChoice;
+import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.UpscaleOptions;

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.liif.geometry.AxisSampling;
 import io.github.liif.geometry.QueryBatch;
-import io.github.liif.engine.Engines;
+import io.github.liif.runtime.Engines;
 import io.github.liif.image.AxisTaps;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.model.LiifSpec;

@@ -1,6 +1,6 @@
 package io.github.liif.spark;
 
-import io.github.liif.engine.DeviceChoice;
+import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.UpscaleOptions;

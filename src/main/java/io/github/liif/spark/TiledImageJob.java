@@ -2,7 +2,7 @@ package io.github.liif.spark;
 
 import ij.ImagePlus;
 import ij.measure.Calibration;
-import io.github.liif.engine.ModelCache;
+import io.github.liif.catalogue.ModelCache;
 import io.github.liif.imagej.ImageFiles;
 import io.github.liif.imagej.PlaneUpscale;
 import io.github.liif.inference.OutputRegion;

@@ -8,7 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.liif.engine.Engines;
+import io.github.liif.runtime.Engines;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;

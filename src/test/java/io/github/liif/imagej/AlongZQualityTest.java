@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
-import io.github.liif.engine.DeviceChoice;
+import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.eval.AxialEvaluation;
 import io.github.liif.image.Degradation;
 import io.github.liif.inference.AxialUpscaler;

@@ -6,7 +6,7 @@ import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
-import io.github.liif.engine.DeviceChoice;
+import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.image.Bicubic;
 import io.github.liif.image.Resampling;
 import io.github.liif.inference.Consistency;

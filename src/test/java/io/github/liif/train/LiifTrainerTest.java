@@ -273,11 +273,11 @@ class LiifTrainerTest {
 		// a short axial run: the model's recipe says so, and "auto" consistency takes its blur along Z
 		LiifModel trained = new LiifTrainer(run(recipe().iterations(2).axial(1.5).build(), "axial"), new TrainingListener() {}, Device
 			.cpu()).train(false);
-		io.github.liif.inference.Consistency auto = io.github.liif.engine.Models.consistencyFor(io.github.liif.inference.Consistency.DEFAULT,
+		io.github.liif.inference.Consistency auto = io.github.liif.catalogue.Models.consistencyFor(io.github.liif.inference.Consistency.DEFAULT,
 			ModelFiles.load(dir.resolve("axial.liif")));
 		assertEquals(1.5, auto.rowBlur(), 1e-12);
 		assertTrue(auto.id().contains("axial model"), auto.id());
-		assertEquals(1.5, io.github.liif.engine.Models.consistencyFor(io.github.liif.inference.Consistency.DEFAULT, trained).rowBlur(),
+		assertEquals(1.5, io.github.liif.catalogue.Models.consistencyFor(io.github.liif.inference.Consistency.DEFAULT, trained).rowBlur(),
 			1e-12);
 	}
 }

@@ -1,4 +1,4 @@
-package io.github.liif.engine;
+package io.github.liif.runtime;
 
 /** The deep-learning engine or the requested device is not available, with what to do. */
 public class EngineUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.github.liif.engine;
+package io.github.liif.catalogue;
 
 import com.google.gson.JsonObject;
 import io.github.liif.image.Degradation;

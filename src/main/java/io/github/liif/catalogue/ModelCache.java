@@ -1,6 +1,8 @@
-package io.github.liif.engine;
+package io.github.liif.catalogue;
 
 import io.github.liif.inference.UpscaleOptions;
+import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.runtime.Engines;
 import io.github.liif.inference.Upscaler;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.ModelFormatException;

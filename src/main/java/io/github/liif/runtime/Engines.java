@@ -1,4 +1,4 @@
-package io.github.liif.engine;
+package io.github.liif.runtime;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;

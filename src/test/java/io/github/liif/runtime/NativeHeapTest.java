@@ -1,4 +1,4 @@
-package io.github.liif.engine;
+package io.github.liif.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

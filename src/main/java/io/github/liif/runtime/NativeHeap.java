@@ -1,4 +1,4 @@
-package io.github.liif.engine;
+package io.github.liif.runtime;
 
 import com.sun.jna.Function;
 import com.sun.jna.Platform;

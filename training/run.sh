@@ -12,10 +12,14 @@ data="${LIIF_DATA:-$here/../shared/data}"
 runs="$here/training/runs"
 name="${LIIF_RUN:-$kind}"
 mkdir -p "$runs"
-if [[ ! -f "$runs/LIIF_Upscale-0.1.0-SNAPSHOT.jar" ]]; then
-  (cd "$here" && mvn -B -q package -DskipTests)
-  cp -r "$here/target/lib" "$here"/target/LIIF_Upscale-*.jar "$runs/"
-fi
+# two runs started together: one builds and freezes the jar, the other waits for it (flock)
+(
+  flock 9
+  if [[ ! -f "$runs/LIIF_Upscale-0.1.0-SNAPSHOT.jar" ]]; then
+    (cd "$here" && mvn -B -q package -DskipTests)
+    cp -r "$here/target/lib" "$here"/target/LIIF_Upscale-*.jar "$runs/"
+  fi
+) 9>"$runs/.build.lock"
 case "$kind" in
   natural) channels=3 ;;
   microscopy) channels=1 ;;

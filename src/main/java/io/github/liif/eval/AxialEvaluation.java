@@ -4,9 +4,7 @@ import io.github.liif.image.AxisTaps;
 import io.github.liif.image.Degradation;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.inference.AxialUpscaler;
-import io.github.liif.inference.CancelledException;
 import io.github.liif.inference.Monitor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -50,22 +48,11 @@ public final class AxialEvaluation {
 	}
 
 	public List<Row> run(AxialUpscaler model, List<Volume> volumes, double[] scales, Monitor monitor) {
-		List<Row> rows = new ArrayList<>();
-		long done = 0;
-		long total = (long) volumes.size() * scales.length;
-		for (Volume v : volumes) {
-			for (double s : scales) {
-				if (monitor.isCancelled()) throw new CancelledException();
-				Row row = score(model, v, s, monitor);
-				if (row != null) rows.add(row);
-				monitor.progress(++done, total);
-			}
-		}
-		return rows;
+		return Evaluation.overScales(volumes, scales, monitor, (v, s) -> score(model, v, s));
 	}
 
 	/** Scores one volume at one scale; null if it has too few slices for that scale. */
-	public Row score(AxialUpscaler model, Volume v, double s, Monitor monitor) {
+	public Row score(AxialUpscaler model, Volume v, double s) {
 		int lrZ = (int) Math.floor(v.slices() / s + 1e-9);
 		int hrZ = (int) Math.round(lrZ * s);
 		int shave = (int) Math.ceil(s);

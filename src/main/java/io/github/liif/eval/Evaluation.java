@@ -53,13 +53,18 @@ public final class Evaluation {
 	}
 
 	public List<EvalRow> run(Upscaler upscaler, List<Image> images, double[] scales, Monitor monitor) {
-		List<EvalRow> rows = new ArrayList<>();
+		return overScales(images, scales, monitor, (image, s) -> score(upscaler, image, s));
+	}
+
+	/** Scores every item at every scale, in order, with progress and cancellation; items too small for a scale give null, left out. */
+	static <T, R> List<R> overScales(List<T> items, double[] scales, Monitor monitor, java.util.function.BiFunction<T, Double, R> score) {
+		List<R> rows = new ArrayList<>();
 		long done = 0;
-		long total = (long) images.size() * scales.length;
-		for (Image image : images) {
+		long total = (long) items.size() * scales.length;
+		for (T item : items) {
 			for (double s : scales) {
 				if (monitor.isCancelled()) throw new io.github.liif.inference.CancelledException();
-				EvalRow row = score(upscaler, image, s);
+				R row = score.apply(item, s);
 				if (row != null) rows.add(row);
 				monitor.progress(++done, total);
 			}

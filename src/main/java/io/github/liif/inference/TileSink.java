@@ -2,7 +2,9 @@ package io.github.liif.inference;
 
 /**
  * Receives the output of an upscale block by block, so that results larger than memory can be
- * written progressively. Blocks never overlap and together cover the output exactly once.
+ * written progressively. Within one attempt blocks never overlap and together cover the output
+ * once; after an out-of-memory retry with smaller tiles ({@link Upscaler}) blocks already handed
+ * over arrive again, with the same values, so a sink must accept a block written twice.
  */
 @FunctionalInterface
 public interface TileSink {

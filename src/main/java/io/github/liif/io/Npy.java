@@ -2,7 +2,6 @@ package io.github.liif.io;
 
 import io.github.liif.model.ModelFormatException;
 import io.github.liif.model.Weights;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -77,26 +76,5 @@ public final class Npy {
 			}
 		}
 		return dims.stream().mapToLong(Long::longValue).toArray();
-	}
-
-	/** Encodes a float32 array as a version-1 {@code .npy}. */
-	public static byte[] write(Weights w) {
-		StringBuilder shape = new StringBuilder();
-		for (long d : w.shape()) shape.append(d).append(", ");
-		String dims = w.shape().length == 1 ? shape.toString().trim() : shape.toString().replaceAll(", $", "");
-		StringBuilder header = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims + "), }");
-		while ((10 + header.length() + 1) % 64 != 0) header.append(' ');
-		header.append('\n');
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.writeBytes(MAGIC);
-		out.write(1);
-		out.write(0);
-		out.write(header.length() & 0xff);
-		out.write(header.length() >>> 8);
-		out.writeBytes(header.toString().getBytes(StandardCharsets.ISO_8859_1));
-		java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(w.data().length * 4).order(ByteOrder.LITTLE_ENDIAN);
-		for (float v : w.data()) b.putFloat(v);
-		out.writeBytes(b.array());
-		return out.toByteArray();
 	}
 }

@@ -5,16 +5,6 @@ final class Strided {
 
 	private Strided() {}
 
-	static long[] rowMajorStrides(long[] shape) {
-		long[] strides = new long[shape.length];
-		long s = 1;
-		for (int i = shape.length - 1; i >= 0; i--) {
-			strides[i] = s;
-			s *= shape[i];
-		}
-		return strides;
-	}
-
 	static long[] columnMajorStrides(long[] shape) {
 		long[] strides = new long[shape.length];
 		long s = 1;

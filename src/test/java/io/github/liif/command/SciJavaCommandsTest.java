@@ -64,6 +64,18 @@ class SciJavaCommandsTest {
 	}
 
 	@Test
+	void imagePlusCommandAddsSlicesAlongZ() throws Exception {
+		ImagePlus stack = IJ.createImage("stack", "16-bit ramp", 20, 12, 3);
+		stack.getCalibration().pixelDepth = 3;
+		CommandModule m = commands.run(LiifUpscaleCommand.class, false, Map.of("input", stack, "model", grayModel.toString(), "scaleX",
+			1.0, "scaleY", 1.0, "scaleZ", "2.5")).get();
+		ImagePlus out = (ImagePlus) m.getOutput("output");
+		assertArrayEquals(new int[] { 20, 12, 1, 8, 1 }, out.getDimensions(), "round(3 x 2.5) slices, planes as they were");
+		assertEquals(3 * 3 / 8.0, out.getCalibration().pixelDepth, 1e-12);
+		assertEquals(16, out.getBitDepth());
+	}
+
+	@Test
 	void everyInputReadsWellInTheGeneratedDialogAndScriptsAndIsRemembered() {
 		for (Class<? extends org.scijava.command.Command> c : List.of(LiifUpscaleCommand.class, LiifUpscaleImgCommand.class,
 			LiifTrainCommand.class))

@@ -42,16 +42,15 @@ class AxialEvaluationTest {
 		{
 			AxialUpscaler bicubic = new AxialUpscaler(new Upscaler(net, UpscaleOptions.DEFAULT), AxialUpscaler.Planes.BOTH);
 			AxialEvaluation eval = new AxialEvaluation(Degradation.BICUBIC, 0);
-			AxialEvaluation.Row row = eval.score(bicubic, volume(13, 9, 10, 1, false), 2, io.github.liif.inference.Monitor.NONE);
+			AxialEvaluation.Row row = eval.score(bicubic, volume(13, 9, 10, 1, false), 2);
 			assertEquals(row.psnrCubic(), row.psnr(), 1e-3);
 			assertEquals(row.biasCubic(), row.bias(), 1e-3);
 			assertTrue(row.psnrLinear() != row.psnrCubic(), "the baselines differ");
 			// a ramp along Z, area-reduced, is a ramp: linear interpolation restores it inside the shaved ends
-			AxialEvaluation.Row ramp = new AxialEvaluation(Degradation.AREA, 0).score(bicubic, volume(16, 8, 8, 2, true), 2,
-				io.github.liif.inference.Monitor.NONE);
+			AxialEvaluation.Row ramp = new AxialEvaluation(Degradation.AREA, 0).score(bicubic, volume(16, 8, 8, 2, true), 2);
 			assertTrue(ramp.psnrLinear() > 100, "linear restores a ramp: " + ramp.psnrLinear());
 			assertEquals(0, ramp.biasLinear(), 1e-3);
-			assertNull(eval.score(bicubic, volume(5, 8, 8, 3, false), 3, io.github.liif.inference.Monitor.NONE), "too few slices for x3");
+			assertNull(eval.score(bicubic, volume(5, 8, 8, 3, false), 3), "too few slices for x3");
 		}
 	}
 

@@ -209,6 +209,9 @@ class CliIT {
 			assertEquals(2, r.exit(), String.join(" ", c) + ": " + r.err());
 			assertTrue(r.err().contains("liif: error:") || r.err().contains("Invalid value"), r.err());
 		}
+		Run spark = liif("spark", "--model", model(), "--scale-z", "2", in, "-o", dir.resolve("spark-out").toString());
+		assertEquals(2, spark.exit(), spark.err());
+		assertTrue(spark.err().contains("--scale-z runs with 'liif upscale'"), spark.err());
 		Path textModel = Files.writeString(dir.resolve("model.pth"), "hello");
 		Run r = liif("upscale", "--model", textModel.toString(), "--scale", "2", in, "-o", out);
 		assertTrue(r.err().contains("not a model file"), r.err());

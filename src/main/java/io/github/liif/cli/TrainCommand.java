@@ -71,18 +71,18 @@ final class TrainCommand implements Callable<Integer> {
 			+ " itself as the reference LIIF does (none). Default: ${DEFAULT-VALUE}.")
 	String globalResidual;
 
-	@Option(names = "--patch", defaultValue = "48") int patch;
-	@Option(names = "--scale-min", defaultValue = "1") double scaleMin;
-	@Option(names = "--scale-max", defaultValue = "4") double scaleMax;
+	@Option(names = "--patch", defaultValue = "" + TrainingConfig.PATCH) int patch;
+	@Option(names = "--scale-min", defaultValue = "" + TrainingConfig.MIN_SCALE) double scaleMin;
+	@Option(names = "--scale-max", defaultValue = "" + TrainingConfig.MAX_SCALE) double scaleMax;
 	@Option(names = "--anisotropic", description = "Draw the two axes' scales independently.") boolean anisotropic;
 	@Option(names = "--axial-sigma", paramLabel = "S",
 		description = "Train a model for Z (upscale --scale-z) from XY planes: blur along one axis by a Gaussian of S HR pixels "
 			+ "(the axial PSF beyond the lateral one, e.g. sqrt(sz^2 - sxy^2) / pixel size; 0: none), then reduce that axis only.")
 	Double axialSigma;
-	@Option(names = "--samples", defaultValue = "2304", description = "HR pixels per patch.") int samples;
-	@Option(names = "--batch", defaultValue = "16") int batch;
-	@Option(names = "--lr", defaultValue = "1e-4", description = "Adam learning rate.") double learningRate;
-	@Option(names = "--decay-every", defaultValue = "200000", description = "Halve the learning rate every N iterations.") int decayEvery;
+	@Option(names = "--samples", defaultValue = "" + TrainingConfig.SAMPLES, description = "HR pixels per patch.") int samples;
+	@Option(names = "--batch", defaultValue = "" + TrainingConfig.BATCH) int batch;
+	@Option(names = "--lr", defaultValue = "" + TrainingConfig.LEARNING_RATE, description = "Adam learning rate.") double learningRate;
+	@Option(names = "--decay-every", defaultValue = "" + TrainingConfig.DECAY_EVERY, description = "Halve the learning rate every N iterations.") int decayEvery;
 	@Option(names = "--seed", defaultValue = "1") long seed;
 	@Option(names = "--degradation", defaultValue = "bicubic", description = "bicubic, area or blur-noise.") String degradation;
 	@Option(names = "--noise", defaultValue = "0.01", description = "Noise level for blur-noise.") double noise;

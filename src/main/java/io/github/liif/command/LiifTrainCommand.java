@@ -37,13 +37,13 @@ public class LiifTrainCommand extends LiifCommand {
 	private File output;
 
 	@Parameter(label = "Iterations", min = "1", description = "Total batches to train")
-	private int iterations = 2000;
+	private int iterations = TrainingConfig.FINE_TUNE_ITERATIONS;
 
 	@Parameter(label = "Batch", min = "1", description = "Patches per iteration (the reference: 16)")
-	private int batch = 16;
+	private int batch = TrainingConfig.BATCH;
 
 	@Parameter(label = "Learning rate", min = "0", description = "Adam's learning rate; lower (e.g. 5e-5) for fine-tuning")
-	private double learningRate = 5e-5;
+	private double learningRate = TrainingConfig.FINE_TUNE_LEARNING_RATE;
 
 	@Parameter(label = "Degradation", choices = { "bicubic", "area", "blur-noise" },
 		description = "How low-resolution inputs are made: bicubic (the reference), area (camera binning), blur-noise (PSF and noise)")

@@ -49,12 +49,12 @@ public class LiifTrainPlugin implements PlugIn {
 		gd.addStringField("from", Prefs.get("liif.train.from", "microscopy"), 20);
 		gd.addMessage("from: natural, microscopy, a model file, or empty for a new model");
 		gd.addFileField("output", Prefs.get("liif.train.output", ""), 30);
-		gd.addNumericField("iterations", 2000, 0);
+		gd.addNumericField("iterations", TrainingConfig.FINE_TUNE_ITERATIONS, 0);
 		gd.addChoice("channels", new String[] { "auto", "1", "3" }, "auto");
-		gd.addNumericField("batch", 16, 0);
-		gd.addNumericField("learning_rate", 5e-5, 6, 10, "");
-		gd.addNumericField("scale_min", 1, 2);
-		gd.addNumericField("scale_max", 4, 2);
+		gd.addNumericField("batch", TrainingConfig.BATCH, 0);
+		gd.addNumericField("learning_rate", TrainingConfig.FINE_TUNE_LEARNING_RATE, 6, 10, "");
+		gd.addNumericField("scale_min", TrainingConfig.MIN_SCALE, 2);
+		gd.addNumericField("scale_max", TrainingConfig.MAX_SCALE, 2);
 		gd.addCheckbox("anisotropic", false);
 		gd.addCheckbox("axial", false);
 		gd.addNumericField("axial_sigma", 0, 2, 6, "HR pixels");

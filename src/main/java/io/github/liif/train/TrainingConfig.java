@@ -17,6 +17,18 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 	double axialSigma)
 {
 
+	/** The reference's recipe, the builder's and {@code liif train}'s defaults. */
+	public static final int PATCH = 48;
+	public static final int SAMPLES = 2304;
+	public static final int BATCH = 16;
+	public static final double LEARNING_RATE = 1e-4;
+	public static final int DECAY_EVERY = 200_000;
+	public static final double MIN_SCALE = 1;
+	public static final double MAX_SCALE = 4;
+	/** Fiji's dialogs fine-tune a bundled model by default: fewer iterations, half the reference's rate. */
+	public static final int FINE_TUNE_ITERATIONS = 2000;
+	public static final double FINE_TUNE_LEARNING_RATE = 5e-5;
+
 	public TrainingConfig {
 		if (patch < 8) throw new IllegalArgumentException("patch must be at least 8 pixels");
 		if (!(minScale >= 1) || !(maxScale >= minScale) || !Double.isFinite(maxScale)) {
@@ -67,14 +79,14 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 	/** Builder with the reference's defaults. */
 	public static final class Builder {
 
-		private int patch = 48;
-		private double minScale = 1;
-		private double maxScale = 4;
+		private int patch = PATCH;
+		private double minScale = MIN_SCALE;
+		private double maxScale = MAX_SCALE;
 		private boolean anisotropic;
-		private int samples = 2304;
-		private int batch = 16;
-		private double learningRate = 1e-4;
-		private int decayEvery = 200_000;
+		private int samples = SAMPLES;
+		private int batch = BATCH;
+		private double learningRate = LEARNING_RATE;
+		private int decayEvery = DECAY_EVERY;
 		private int iterations = 1000;
 		private long seed = 1;
 		private Degradation degradation = Degradation.BICUBIC;

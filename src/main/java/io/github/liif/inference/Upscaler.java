@@ -110,9 +110,14 @@ public final class Upscaler {
 		}
 	}
 
-	private static boolean isOutOfMemory(Throwable e) {
+	/**
+	 * Whether an engine error is libtorch running out of memory: its CPU allocator says "not enough
+	 * memory: you tried to allocate", CUDA's "CUDA out of memory", the C++ runtime "std::bad_alloc".
+	 */
+	static boolean isOutOfMemory(Throwable e) {
 		String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-		return m.contains("memory") || m.contains("alloc");
+		return m.contains("not enough memory") || m.contains("out of memory") || m.contains("bad_alloc") || m.contains(
+			"you tried to allocate");
 	}
 
 	private void upscaleWithTile(PlanarImage input, int outHeight, int outWidth, OutputRegion region, TileSink sink,

@@ -2,6 +2,7 @@ package io.github.liif.inference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,5 +74,16 @@ class OutputRegionTest {
 		assertEquals(List.of(10, 11, 12, 13), order);
 		assertTrue(assembler.isComplete());
 		assertArrayEquals(new float[] { 0, 0, 0, 0, 0, 0, 1, 1, 2, 2 }, rows.get(0));
+	}
+
+	@Test
+	void onlyLibtorchsOutOfMemoryErrorsRetryWithSmallerTiles() {
+		assertTrue(Upscaler.isOutOfMemory(new RuntimeException("[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough "
+			+ "memory: you tried to allocate 3221225472 bytes.")));
+		assertTrue(Upscaler.isOutOfMemory(new RuntimeException("CUDA out of memory. Tried to allocate 2.00 GiB")));
+		assertTrue(Upscaler.isOutOfMemory(new RuntimeException("std::bad_alloc")));
+		assertFalse(Upscaler.isOutOfMemory(new RuntimeException("Expected all tensors to be on the same device")));
+		assertFalse(Upscaler.isOutOfMemory(new RuntimeException("memory format is not contiguous")));
+		assertFalse(Upscaler.isOutOfMemory(new RuntimeException((String) null)));
 	}
 }

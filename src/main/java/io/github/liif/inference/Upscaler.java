@@ -164,7 +164,7 @@ public final class Upscaler {
 			NDArray table;
 			try (NDManager encoding = tile.newSubManager()) {
 				// only the latent table outlives the encoder's activations
-				NDArray image = encoding.create(crop, new Shape(1, channels, cropH, cropW)).sub(0.5f).div(0.5f);
+				NDArray image = encoding.create(crop, new Shape(1, channels, cropH, cropW));
 				table = net.latentTable(net.encode(image), options.mode());
 				table.attach(tile);
 			}
@@ -199,7 +199,7 @@ public final class Upscaler {
 
 	/** Decodes one batch into (Q, C) values in [0, 1] space. */
 	private NDArray decodeBatch(NDManager step, NDArray table, QueryBatch batch) {
-		return network.decodeBlended(table, options.mode(), batch, step).mul(0.5f).add(0.5f);
+		return LiifNetwork.toImageSpace(network.decodeBlended(table, options.mode(), batch, step));
 	}
 
 	private static void checkCancelled(Monitor monitor) {

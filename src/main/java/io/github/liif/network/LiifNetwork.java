@@ -78,9 +78,27 @@ public final class LiifNetwork implements AutoCloseable {
 		return new StateDict(out);
 	}
 
-	/** Image (B, Cin, H, W), already normalised as (v - 0.5) / 0.5, to features (B, C, H, W). */
+	/**
+	 * The reference's input mapping, [0, 1] -> [-1, 1]: (v - 0.5) / 0.5. The network works in
+	 * that space; images enter and leave it here only.
+	 */
+	public static NDArray toNetworkSpace(NDArray image) {
+		return image.sub(0.5f).div(0.5f);
+	}
+
+	/** {@link #toNetworkSpace(NDArray)} of one value (training targets). */
+	public static float toNetworkSpace(float v) {
+		return (v - 0.5f) / 0.5f;
+	}
+
+	/** Back to [0, 1]: v * 0.5 + 0.5. */
+	public static NDArray toImageSpace(NDArray values) {
+		return values.mul(0.5f).add(0.5f);
+	}
+
+	/** Image (B, Cin, H, W) in [0, 1] to features (B, C, H, W). */
 	public NDArray encode(NDArray image) {
-		return encoder.forward(image);
+		return encoder.forward(toNetworkSpace(image));
 	}
 
 	/**
@@ -170,7 +188,7 @@ public final class LiifNetwork implements AutoCloseable {
 		NDArray blended = pred.reshape(shifts, n, out).mul(weights).sum(new int[] { 0 });
 		if (spec.residualChannels() == 0) return blended;
 		NDArray base = StagedArrays.create(scope, batch.base(), new Shape(n, out));
-		return blended.add(base.sub(0.5f).div(0.5f));
+		return blended.add(toNetworkSpace(base));
 	}
 
 	@Override

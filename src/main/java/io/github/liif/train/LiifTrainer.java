@@ -165,7 +165,7 @@ public final class LiifTrainer {
 			NDArray loss;
 			try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
 				NDArray input = scope.create(batch.lowRes(), new Shape(batch.size(), batch.channels(), batch.patch(),
-					batch.patch())).sub(0.5f).div(0.5f);
+					batch.patch()));
 				NDArray table = net.latentTable(net.encode(input), DecoderMode.SPLIT);
 				NDArray pred = net.decodeBlended(table, DecoderMode.SPLIT, batch.queries(), scope);
 				NDArray truth = scope.create(batch.targets(), pred.getShape());

@@ -5,6 +5,7 @@ import io.github.liif.geometry.QueryBatch;
 import io.github.liif.image.AxisTaps;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.model.LiifSpec;
+import io.github.liif.network.LiifNetwork;
 import java.util.List;
 
 /**
@@ -104,7 +105,7 @@ final class PatchSampler {
 				AxisTaps.sample(baseRows, baseCols, patchLowRes, channels, 0, 0, p, p, pixel / outW, pixel % outW,
 					queries.base(), q * channels);
 			}
-			for (int c = 0; c < channels; c++) targets[q * channels + c] = (hr[c][pixel] - 0.5f) / 0.5f;
+			for (int c = 0; c < channels; c++) targets[q * channels + c] = LiifNetwork.toNetworkSpace(hr[c][pixel]);
 		}
 	}
 

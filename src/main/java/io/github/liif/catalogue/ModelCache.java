@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * Keeps loaded networks, so that repeated upscales (a macro over a folder) load a model once.
- * Networks are never closed here: another thread may still be upscaling with one (closing it
- * would free native memory under that thread). A model file changed on disk is loaded anew.
- * Thread-safe.
+ * Networks are closed only by {@link #clear} (when the application ends, e.g. the SciJava
+ * context's disposal): another thread may still be upscaling with one, and closing it would free
+ * native memory under that thread. A model file changed on disk is loaded anew. Thread-safe.
  */
 public final class ModelCache {
 
@@ -43,6 +43,17 @@ public final class ModelCache {
 			NETWORKS.put(key, loaded);
 		}
 		return new Upscaler(loaded.network(), options.withConsistency(Models.consistencyFor(options.consistency(), loaded.model())));
+	}
+
+	/** Closes every cached network and forgets them; only when no upscale runs any more. */
+	public static synchronized void clear() {
+		for (Loaded loaded : NETWORKS.values()) loaded.network().close();
+		NETWORKS.clear();
+	}
+
+	/** How many networks are loaded. */
+	public static synchronized int size() {
+		return NETWORKS.size();
 	}
 
 	/** A changed model file (same path, retrained) must not be served from the cache. */

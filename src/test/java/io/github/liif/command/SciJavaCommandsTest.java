@@ -138,4 +138,16 @@ class SciJavaCommandsTest {
 		assertArrayEquals(new long[] { 24, 14, 3 }, out.dimensionsAsLongArray());
 		for (FloatType t : out) assertTrue(Float.isFinite(t.get()));
 	}
+
+	@Test
+	void disposingAContextFreesTheLoadedNetworks() throws Exception {
+		Context own = new Context();
+		ImagePlus gray = IJ.createImage("g", "8-bit ramp", 16, 12, 1);
+		own.service(CommandService.class).run(LiifUpscaleCommand.class, false, Map.of("input", gray, "model", grayModel.toString(),
+			"scaleX", 2.0, "scaleY", 2.0)).get();
+		LiifModelService models = own.service(LiifModelService.class);
+		assertTrue(models.loadedModels() > 0, "the command's network is cached");
+		own.dispose();
+		assertEquals(0, io.github.liif.catalogue.ModelCache.size(), "disposal closed and forgot every network");
+	}
 }

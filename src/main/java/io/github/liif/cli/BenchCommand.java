@@ -14,6 +14,7 @@ import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.LiifSpec;
 import io.github.liif.network.DecoderMode;
 import io.github.liif.network.LiifNetwork;
+import io.github.liif.network.StageTimes;
 import io.github.liif.train.ModelInitialiser;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,12 +82,14 @@ final class BenchCommand implements Callable<Integer> {
 			double encoder = encoderSeconds(net, input);
 			long lr = (long) size * size;
 			out.printf(Locale.ROOT, "encoder on %dx%d: %.2f s (%.1f GFLOP/s)%n", size, size, encoder, 2.0 * encoderMacs(liif) * lr / encoder / 1e9);
+			java.util.List<String> breakdowns = new java.util.ArrayList<>();
 			out.printf(Locale.ROOT, "%-6s %-10s %10s %10s %10s %10s %8s%n", "scale", "mode", "total s", "decoder s", "Mpx/s", "GFLOP/s", "ratio");
 			for (int s : scales) {
 				double[] seconds = new double[2];
 				DecoderMode[] modes = { DecoderMode.REFERENCE, DecoderMode.SPLIT };
+				StageTimes[] stages = { new StageTimes(), new StageTimes() };
 				for (int m = 0; m < 2; m++) {
-					Upscaler up = new Upscaler(net, new UpscaleOptions(Math.max(size, 8), batch, modes[m]));
+					Upscaler up = new Upscaler(net, new UpscaleOptions(Math.max(size, 8), batch, modes[m]), stages[m]);
 					long start = System.nanoTime();
 					up.upscale(input, size * s, size * s, Monitor.NONE);
 					seconds[m] = (System.nanoTime() - start) / 1e9;
@@ -95,10 +98,37 @@ final class BenchCommand implements Callable<Integer> {
 					out.printf(Locale.ROOT, "x%-5d %-10s %10.2f %10.2f %10.4f %10.1f %8s%n", s, modes[m], seconds[m], seconds[m] - encoder, px / seconds[m] / 1e6,
 						2 * macs / seconds[m] / 1e9, m == 1 ? String.format(Locale.ROOT, "%.2fx", seconds[0] / seconds[1]) : "");
 				}
+				breakdowns.add(breakdown(liif, s, size, stages, seconds, matmul));
 			}
+			breakdowns.forEach(out::print);
 		}
 		out.printf(Locale.ROOT, "peak memory (VmHWM): %s%n", peakMemory());
 		return 0;
+	}
+
+	/**
+	 * Where the time of one scale went, stage by stage, in both modes; the hidden layers' own
+	 * GFLOP/s against the plain multiply's.
+	 */
+	private static String breakdown(LiifSpec liif, int scale, int size, StageTimes[] stages, double[] seconds, double matmul) {
+		StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "where the time went at x%d:%26s %18s%n", scale, "REFERENCE",
+			"SPLIT"));
+		for (StageTimes.Stage stage : StageTimes.Stage.values()) {
+			b.append(String.format(Locale.ROOT, "  %-30s", stage.label()));
+			for (int m = 0; m < 2; m++) {
+				double t = stages[m].seconds().get(stage);
+				b.append(String.format(Locale.ROOT, " %9.2f s %5.1f %%", t, 100 * t / seconds[m]));
+			}
+			b.append('\n');
+		}
+		long px = (long) size * scale * size * scale;
+		double hidden = 2 * hiddenMacs(liif) * px / 1e9;
+		b.append(String.format(Locale.ROOT, "  %-30s", "hidden layers alone GFLOP/s"));
+		for (StageTimes st : stages) {
+			double g = hidden / st.seconds().get(StageTimes.Stage.HIDDEN_LAYERS);
+			b.append(String.format(Locale.ROOT, " %11.1f (%3.0f %%)", g, 100 * g / matmul));
+		}
+		return b.append('\n').toString();
 	}
 
 	/** Iterations/s and samples/s of the trainer on synthetic 256 x 256 RGB images. */
@@ -185,10 +215,15 @@ final class BenchCommand implements Callable<Integer> {
 	static double decoderMacs(LiifSpec spec, DecoderMode mode) {
 		int[] h = spec.hidden();
 		double first = (mode == DecoderMode.REFERENCE ? spec.decoderInputWidth() : spec.decoderInputWidth() - spec.latentWidth()) * h[0];
+		return 4 * first + hiddenMacs(spec);
+	}
+
+	/** Multiply-adds per output pixel of the decoder's layers after the first (four ensemble queries). */
+	static double hiddenMacs(LiifSpec spec) {
+		int[] h = spec.hidden();
 		double rest = 0;
 		for (int i = 1; i < h.length; i++) rest += (double) h[i - 1] * h[i];
-		rest += (double) h[h.length - 1] * spec.outChannels();
-		return 4 * (first + rest);
+		return 4 * (rest + (double) h[h.length - 1] * spec.outChannels());
 	}
 
 	/** Multiply-adds per LR pixel of the split mode's latent table (a 3x3 convolution). */

@@ -11,6 +11,8 @@ import io.github.liif.image.AxisTaps;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.model.LiifSpec;
 import io.github.liif.network.LiifNetwork;
+import io.github.liif.network.StageTimes;
+import io.github.liif.network.StageTimes.Stage;
 import java.util.List;
 
 /**
@@ -22,10 +24,17 @@ public final class Upscaler {
 
 	private final LiifNetwork network;
 	private final UpscaleOptions options;
+	private final StageTimes times;
 
 	public Upscaler(LiifNetwork network, UpscaleOptions options) {
+		this(network, options, StageTimes.NONE);
+	}
+
+	/** An upscaler that charges the network's stages to {@code times} (one thread at a time). */
+	public Upscaler(LiifNetwork network, UpscaleOptions options, StageTimes times) {
 		this.network = network;
 		this.options = options;
+		this.times = times;
 	}
 
 	public LiifNetwork network() {
@@ -142,6 +151,7 @@ public final class Upscaler {
 		long total = region.pixels();
 		long[] done = { 0 };
 		monitor.progress(0, total);
+		times.start();
 		try (NDManager scope = NDManager.newBaseManager(network.device())) {
 			for (TilePlan.Span ry : rowSpans) {
 				for (TilePlan.Span rx : colSpans) {
@@ -165,9 +175,12 @@ public final class Upscaler {
 			try (NDManager encoding = tile.newSubManager()) {
 				// only the latent table outlives the encoder's activations
 				NDArray image = encoding.create(crop, new Shape(1, channels, cropH, cropW));
-				table = net.latentTable(net.encode(image), options.mode());
+				NDArray features = net.encode(image);
+				times.lap(Stage.ENCODER);
+				table = net.latentTable(features, options.mode());
 				table.attach(tile);
 			}
+			times.lap(Stage.LATENT_TABLE);
 			int width = rx.outLength();
 			int rowsPerBatch = Math.max(1, options.batch() / width);
 			for (int y = ry.outStart(); y < ry.outEnd(); y += rowsPerBatch) {
@@ -185,9 +198,11 @@ public final class Upscaler {
 								qx, batch.base(), q * channels);
 						}
 					}
+					times.lap(Stage.GEOMETRY);
 					NDArray values = decodeBatch(step, table, batch);
 					sink.accept(y, rx.outStart(), h, width, values.toFloatArray());
 				}
+				times.lap(Stage.OUTPUT);
 				done[0] += (long) h * width;
 				monitor.progress(done[0], total);
 			}
@@ -199,7 +214,7 @@ public final class Upscaler {
 
 	/** Decodes one batch into (Q, C) values in [0, 1] space. */
 	private NDArray decodeBatch(NDManager step, NDArray table, QueryBatch batch) {
-		return LiifNetwork.toImageSpace(network.decodeBlended(table, options.mode(), batch, step));
+		return LiifNetwork.toImageSpace(network.decodeBlended(table, options.mode(), batch, step, times));
 	}
 
 	private static void checkCancelled(Monitor monitor) {

@@ -10,6 +10,7 @@ import io.github.liif.image.PlanarImage;
 import io.github.liif.model.LiifModelWeights;
 import io.github.liif.network.DecoderMode;
 import io.github.liif.network.LiifNetwork;
+import io.github.liif.network.StageTimes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -51,6 +52,27 @@ class TiledUpscaleTest {
 			assertTrue(diff < 1e-5, "tiled vs untiled: " + diff);
 			assertTrue(TilePlan.spans(new io.github.liif.geometry.AxisSampling(outH, h, true), tile, net.spec().tileHalo())
 				.size() > 1, "the test must really tile");
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "REFERENCE", "SPLIT" })
+	void stageTimesChargeEveryStageAndChangeNothing(DecoderMode mode) {
+		PlanarImage in = random(3, 21, 17, 3);
+		StageTimes times = new StageTimes();
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.randomEdsr(3, true, 3), Device.cpu())) {
+			UpscaleOptions options = new UpscaleOptions(8, 50, mode);
+			PlanarImage plain = new Upscaler(net, options).upscale(in, 50, 39, Monitor.NONE);
+			long start = System.nanoTime();
+			PlanarImage timed = new Upscaler(net, options, times).upscale(in, 50, 39, Monitor.NONE);
+			double wall = (System.nanoTime() - start) / 1e9;
+			assertEquals(0, maxDiff(plain, timed), "timing changes no value");
+			double sum = 0;
+			for (var e : times.seconds().entrySet()) {
+				assertTrue(e.getValue() > 0, e.getKey() + " was never charged");
+				sum += e.getValue();
+			}
+			assertTrue(sum <= wall, "stages " + sum + " s within the call's " + wall + " s");
 		}
 	}
 

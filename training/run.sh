@@ -27,6 +27,8 @@ case "$kind" in
 esac
 # the schedule: a fixed total of 30000 iterations, lr 2e-4 halved every 6000 (five steps), resumable
 export TORCH_CPP_LOG_LEVEL=ERROR
+# see ../liif: one malloc arena, so that freed tensor blocks are kept for reuse
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-1}"
 # see ../liif: oneDNN AVX-512 convolution backward is wrong under 16 channels on some CPUs
 export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-AVX2}"
 exec java -Xmx6g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda=error \

@@ -33,7 +33,7 @@ model = ref.build(args).eval()
 ref.save(model, args, os.path.join(work, 'paper.pth'))
 blas = torch.__config__.show().replace('\n', ' ')
 blas = 'BLAS_INFO=' + blas.split('BLAS_INFO=')[1].split(',')[0] if 'BLAS_INFO=' in blas else 'BLAS: see torch.__config__.show()'
-print('reference: python3-torch %s, %s, %d threads' % (torch.__version__, blas, threads))
+print('reference: python3-torch %s (%s: built on the libblas.so.3 interface; the library loaded is the one named above), %d threads' % (torch.__version__, blas, threads))
 full = Image.open('test-images/astronaut-256.png').convert('RGB')
 
 

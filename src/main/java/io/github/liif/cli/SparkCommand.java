@@ -1,6 +1,5 @@
 package io.github.liif.cli;
 
-import io.github.liif.catalogue.Models;
 import io.github.liif.spark.SparkUpscale;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,10 +35,10 @@ final class SparkCommand implements Callable<Integer> {
 	@Option(names = "--zarr", description = "One image: write the result as chunked OME-Zarr at OUTPUT, upscaled in blocks across the cluster.")
 	boolean zarr;
 
-	@Option(names = "--chunk", defaultValue = "512", paramLabel = "N", description = "OME-Zarr chunk edge in output pixels. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--chunk", defaultValue = "" + SparkUpscale.Request.CHUNK, paramLabel = "N", description = "OME-Zarr chunk edge in output pixels. Default: ${DEFAULT-VALUE}.")
 	int chunk;
 
-	@Option(names = "--block-chunks", defaultValue = "2", paramLabel = "N",
+	@Option(names = "--block-chunks", defaultValue = "" + SparkUpscale.Request.BLOCK_CHUNKS, paramLabel = "N",
 		description = "Chunks per task along each axis (a task writes N x N chunks). Default: ${DEFAULT-VALUE}.")
 	int blockChunks;
 
@@ -51,17 +50,12 @@ final class SparkCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (format != null && !io.github.liif.imagej.ImageFiles.EXTENSIONS.contains(format.toLowerCase(java.util.Locale.ROOT))) {
-			throw new IllegalArgumentException("--format must be tif, png or jpg, got " + format);
-		}
-		if (zarr && inputs.size() != 1) throw new IllegalArgumentException("--zarr takes exactly one input image, got " + inputs.size());
-		if (chunk < 16 || blockChunks < 1) throw new IllegalArgumentException("--chunk must be >= 16 and --block-chunks >= 1");
 		if (!settings.zScale().isNone()) {
 			throw new IllegalArgumentException("--scale-z runs with 'liif upscale' (each Z-stack on one machine); Spark jobs scale XY");
 		}
-		String model = settings.model.model;
-		SparkUpscale.Request request = new SparkUpscale.Request(master, inputs, output, format, zarr, chunk, blockChunks, model,
-			Models.isFile(model), settings.device.deviceChoice(), settings.options(), settings.targetSize(), settings.float32, settings.overwrite);
+		SparkUpscale.Request request = SparkUpscale.Request.builder(inputs, output, settings.targetSize()).master(master).format(format)
+			.zarr(zarr).chunks(chunk, blockChunks).model(settings.model.model).device(settings.device.deviceChoice()).options(settings
+				.options()).float32(settings.float32).overwrite(settings.overwrite).build();
 		try {
 			return SparkUpscale.run(request, spec.commandLine().getOut()) ? 0 : LiifCli.FAILED;
 		}

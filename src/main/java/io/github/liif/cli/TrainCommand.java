@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--channels", paramLabel = "1|3", description = "New model: 1 (gray) or 3 (RGB); default from the first image.")
 	Integer channels;
 
-	@Option(names = "--encoder", defaultValue = "edsr-baseline", paramLabel = "edsr-baseline|rdn", description = "New model's encoder.")
+	@Option(names = "--encoder", defaultValue = TrainingRequest.ENCODER, paramLabel = "edsr-baseline|rdn", description = "New model's encoder.")
 	String encoder;
 
 	@Option(names = "--blocks", paramLabel = "N", description = "Encoder blocks (default: 16).")
@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--features", paramLabel = "N", description = "Encoder features (default: 64).")
 	Integer features;
 
-	@Option(names = "--hidden", defaultValue = "256,256,256,256", split = ",", paramLabel = "N,N,...", description = "MLP hidden sizes.")
+	@Option(names = "--hidden", defaultValue = TrainingRequest.HIDDEN, split = ",", paramLabel = "N,N,...", description = "MLP hidden sizes.")
 	int[] hidden;
 
 	@Option(names = "--global-residual", defaultValue = GlobalResidual.DEFAULT_FOR_NEW_MODELS, paramLabel = "none|bicubic",
@@ -92,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
 		description = "Memory for decoded training images; more are read again from their files when drawn (0: half of the "
 			+ "Java heap).") long cacheMb;
 
-	@Option(names = "--val-crop", defaultValue = "256", description = "Validate on centred crops of at most N x N pixels.") int valCrop;
+	@Option(names = "--val-crop", defaultValue = "" + TrainingRequest.VALIDATION_CROP, description = "Validate on centred crops of at most N x N pixels.") int valCrop;
 	@Option(names = "--freeze-encoder", description = "Train the decoder only.") boolean freezeEncoder;
 	@Option(names = "--average-decay", defaultValue = "0", paramLabel = "D",
 		description = "Ship an exponential moving average of the weights with this decay, e.g. 0.999 (0: off, as the reference).")
@@ -115,8 +115,10 @@ final class TrainCommand implements Callable<Integer> {
 			throw new FileAlreadyExistsException(output + " exists; use --overwrite to replace it or --resume to continue");
 		}
 		deviceOptions.applyThreads();
-		TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data, List.of(), validation == null ? List.of() : validation, List.of(),
-			from, channels, encoder, blocks, features, hidden, GlobalResidual.parse(globalResidual), config, output, name, valCrop, cacheMb * 1_000_000L), err::println);
+		TrainingRequest request = TrainingRequest.builder(output).data(data).validation(validation).from(from).channels(channels).encoder(
+			encoder).blocks(blocks).features(features).hidden(hidden).globalResidual(GlobalResidual.parse(globalResidual)).config(config)
+			.name(name).validationCrop(valCrop).cacheBytes(cacheMb * 1_000_000L).build();
+		TrainingRun run = TrainingSetup.prepare(request, err::println);
 		// Ctrl-C: the trainer stops at the next iteration and writes its checkpoint before the JVM exits
 		try (StopSignal stop = new StopSignal()) {
 			new LiifTrainer(run, listener(err, stop, run), Engines.device(deviceOptions.deviceChoice())).train(resume);

@@ -60,9 +60,9 @@ public class LiifTrainCommand extends LiifCommand {
 	protected void execute() throws Exception {
 		TrainingConfig config = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(learningRate).degradation(
 			Degradation.parse(degradation)).build();
-		TrainingRun run = TrainingSetup.prepare(new TrainingRequest(List.of(data.toPath()), List.of(), validation == null ? List.of() : List.of(
-			validation.toPath()), List.of(), from == null || from.isBlank() ? null : from, null, "edsr-baseline", null, null, new int[] { 256, 256,
-				256, 256 }, GlobalResidual.parse(globalResidual), config, output.toPath(), null, 256, 0), this::info);
+		TrainingRequest request = TrainingRequest.builder(output.toPath()).data(List.of(data.toPath())).validation(validation == null ? List
+			.of() : List.of(validation.toPath())).from(from).globalResidual(GlobalResidual.parse(globalResidual)).config(config).build();
+		TrainingRun run = TrainingSetup.prepare(request, this::info);
 		new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
 	}
 

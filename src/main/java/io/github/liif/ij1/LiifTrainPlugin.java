@@ -102,9 +102,11 @@ public class LiifTrainPlugin implements PlugIn {
 			TrainingConfig.Builder recipe = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(lr).scales(scaleMin,
 				scaleMax).anisotropic(anisotropic).degradation(Degradation.parse(degradation)).freezeEncoder(freeze);
 			TrainingConfig config = (axial ? recipe.axial(axialSigma) : recipe).build();
-			TrainingRun run = TrainingSetup.prepare(new TrainingRequest(data.isEmpty() ? List.of() : List.of(Path.of(data)),
-				openImages(images), validation.isEmpty() ? List.of() : List.of(Path.of(validation)), openImages(validationImages), from.isEmpty() ? null : from, channels.equals("auto") ? null : Integer.valueOf(channels),
-				"edsr-baseline", null, null, new int[] { 256, 256, 256, 256 }, residual, config, out, null, 256, 0), IJ::log);
+			TrainingRequest request = TrainingRequest.builder(out).data(data.isEmpty() ? List.of() : List.of(Path.of(data))).images(openImages(
+				images)).validation(validation.isEmpty() ? List.of() : List.of(Path.of(validation))).validationImages(openImages(
+					validationImages)).from(from).channels(channels.equals("auto") ? null : Integer.valueOf(channels)).globalResidual(residual)
+				.config(config).build();
+			TrainingRun run = TrainingSetup.prepare(request, IJ::log);
 			IJ.resetEscape();
 			new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
 			IJ.log(TITLE + ": wrote " + output + " (validation log: " + run.validationLog() + ")");

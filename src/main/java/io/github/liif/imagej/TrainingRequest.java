@@ -5,33 +5,266 @@ import io.github.liif.train.TrainingConfig;
 import ij.ImagePlus;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
- * A training run as the front ends ask for it.
- *
- * @param data training folders or files
- * @param images training images open in ImageJ (besides or instead of files)
- * @param validation validation folders or files
- * @param validationImages validation images open in ImageJ; with no validation at all, about
- *          one training file or image in ten is held out
- * @param from model to fine-tune ("natural", "microscopy" or a file), or null for a new model
- * @param channels for a new model (or 1 to convert an RGB {@code from} model to gray); null:
- *          from the first image
- * @param encoder "edsr-baseline" or "rdn" (new models)
- * @param blocks encoder blocks, or null for the encoder's default
- * @param features encoder features, or null for the default
- * @param hidden MLP hidden sizes (new models)
- * @param globalResidual whether a new model adds to a bicubic upsampling of its input (a
- *          fine-tuned model keeps its base's)
- * @param config the recipe
- * @param output the model file to write
- * @param name the model's name, or null for the output file's name
- * @param validationCrop validation images are centre-cropped to at most this size
- * @param cacheBytes memory for decoded training planes (more are decoded again when drawn); 0:
- *          half the JVM's memory
+ * A training run as the front ends ask for it, built with {@link #builder(Path)}; what a front end
+ * does not set is the default here, the one place of the request's defaults.
  */
-public record TrainingRequest(List<Path> data, List<ImagePlus> images, List<Path> validation,
-	List<ImagePlus> validationImages, String from, Integer channels, String encoder,
-	Integer blocks, Integer features, int[] hidden, GlobalResidual globalResidual, TrainingConfig config, Path output, String name, int validationCrop,
-	long cacheBytes)
-{}
+public final class TrainingRequest {
+
+	/** A new model's encoder. */
+	public static final String ENCODER = "edsr-baseline";
+	/** A new model's MLP hidden sizes (the paper's), as a comma-separated list for option defaults. */
+	public static final String HIDDEN = "256,256,256,256";
+	/** Validation images are centre-cropped to at most this edge. */
+	public static final int VALIDATION_CROP = 256;
+
+	private final List<Path> data;
+	private final List<ImagePlus> images;
+	private final List<Path> validation;
+	private final List<ImagePlus> validationImages;
+	private final String from;
+	private final Integer channels;
+	private final String encoder;
+	private final Integer blocks;
+	private final Integer features;
+	private final int[] hidden;
+	private final GlobalResidual globalResidual;
+	private final TrainingConfig config;
+	private final Path output;
+	private final String name;
+	private final int validationCrop;
+	private final long cacheBytes;
+
+	private TrainingRequest(Builder b) {
+		data = List.copyOf(b.data);
+		images = List.copyOf(b.images);
+		validation = List.copyOf(b.validation);
+		validationImages = List.copyOf(b.validationImages);
+		from = b.from;
+		channels = b.channels;
+		encoder = b.encoder;
+		blocks = b.blocks;
+		features = b.features;
+		hidden = b.hidden.clone();
+		globalResidual = b.globalResidual;
+		config = b.config;
+		output = b.output;
+		name = b.name != null ? b.name : b.output.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+		validationCrop = b.validationCrop;
+		cacheBytes = b.cacheBytes;
+	}
+
+	/** A request that writes the model to {@code output}. */
+	public static Builder builder(Path output) {
+		return new Builder(output);
+	}
+
+	/** Training folders or files. */
+	public List<Path> data() {
+		return data;
+	}
+
+	/** Training images open in ImageJ (besides or instead of files). */
+	public List<ImagePlus> images() {
+		return images;
+	}
+
+	/** Validation folders or files; with no validation at all, about one training image in ten is held out. */
+	public List<Path> validation() {
+		return validation;
+	}
+
+	/** Validation images open in ImageJ. */
+	public List<ImagePlus> validationImages() {
+		return validationImages;
+	}
+
+	/** The model to fine-tune ("natural", "microscopy" or a file), or null for a new model. */
+	public String from() {
+		return from;
+	}
+
+	/** Channels of a new model (or 1 to convert an RGB base model to gray); empty: from the first image. */
+	public OptionalInt channels() {
+		return channels == null ? OptionalInt.empty() : OptionalInt.of(channels);
+	}
+
+	/** "edsr-baseline" or "rdn" (new models). */
+	public String encoder() {
+		return encoder;
+	}
+
+	/** Encoder blocks; empty: the encoder's default. */
+	public OptionalInt blocks() {
+		return blocks == null ? OptionalInt.empty() : OptionalInt.of(blocks);
+	}
+
+	/** Encoder features; empty: the encoder's default. */
+	public OptionalInt features() {
+		return features == null ? OptionalInt.empty() : OptionalInt.of(features);
+	}
+
+	/** MLP hidden sizes of a new model. */
+	public int[] hidden() {
+		return hidden.clone();
+	}
+
+	/** Whether a new model adds to a bicubic upsampling of its input (a fine-tuned model keeps its base's). */
+	public GlobalResidual globalResidual() {
+		return globalResidual;
+	}
+
+	/** The recipe. */
+	public TrainingConfig config() {
+		return config;
+	}
+
+	/** The model file to write. */
+	public Path output() {
+		return output;
+	}
+
+	/** The model's name: given, or the output file's name without its extension. */
+	public String name() {
+		return name;
+	}
+
+	/** Validation images are centre-cropped to at most this edge. */
+	public int validationCrop() {
+		return validationCrop;
+	}
+
+	/** Memory for decoded training planes (more are decoded again when drawn); 0: half the JVM's memory. */
+	public long cacheBytes() {
+		return cacheBytes;
+	}
+
+	/** Builds a {@link TrainingRequest}; unset fields keep their defaults. */
+	public static final class Builder {
+
+		private final Path output;
+		private List<Path> data = List.of();
+		private List<ImagePlus> images = List.of();
+		private List<Path> validation = List.of();
+		private List<ImagePlus> validationImages = List.of();
+		private String from;
+		private Integer channels;
+		private String encoder = ENCODER;
+		private Integer blocks;
+		private Integer features;
+		private int[] hidden = parseHidden(HIDDEN);
+		private GlobalResidual globalResidual = GlobalResidual.parse(GlobalResidual.DEFAULT_FOR_NEW_MODELS);
+		private TrainingConfig config = TrainingConfig.builder().build();
+		private String name;
+		private int validationCrop = VALIDATION_CROP;
+		private long cacheBytes;
+
+		private Builder(Path output) {
+			this.output = Objects.requireNonNull(output, "output");
+		}
+
+		public Builder data(List<Path> folders) {
+			data = folders == null ? List.of() : folders;
+			return this;
+		}
+
+		public Builder images(List<ImagePlus> open) {
+			images = open == null ? List.of() : open;
+			return this;
+		}
+
+		public Builder validation(List<Path> folders) {
+			validation = folders == null ? List.of() : folders;
+			return this;
+		}
+
+		public Builder validationImages(List<ImagePlus> open) {
+			validationImages = open == null ? List.of() : open;
+			return this;
+		}
+
+		/** Fine-tune this model; null or blank: a new model. */
+		public Builder from(String model) {
+			from = model == null || model.isBlank() ? null : model;
+			return this;
+		}
+
+		/** Null: from the first image. */
+		public Builder channels(Integer n) {
+			channels = positive(n, "channels");
+			return this;
+		}
+
+		public Builder encoder(String name) {
+			if (!"edsr-baseline".equals(name) && !"rdn".equals(name)) {
+				throw new IllegalArgumentException("unknown encoder '" + name + "': use edsr-baseline or rdn");
+			}
+			encoder = name;
+			return this;
+		}
+
+		/** Null: the encoder's default. */
+		public Builder blocks(Integer n) {
+			blocks = positive(n, "blocks");
+			return this;
+		}
+
+		/** Null: the encoder's default. */
+		public Builder features(Integer n) {
+			features = positive(n, "features");
+			return this;
+		}
+
+		public Builder hidden(int... sizes) {
+			if (sizes.length == 0) throw new IllegalArgumentException("give at least one hidden layer size");
+			for (int s : sizes) positive(s, "hidden sizes");
+			hidden = sizes.clone();
+			return this;
+		}
+
+		public Builder globalResidual(GlobalResidual residual) {
+			globalResidual = Objects.requireNonNull(residual, "globalResidual");
+			return this;
+		}
+
+		public Builder config(TrainingConfig recipe) {
+			config = Objects.requireNonNull(recipe, "config");
+			return this;
+		}
+
+		/** Null: the output file's name. */
+		public Builder name(String modelName) {
+			name = modelName;
+			return this;
+		}
+
+		public Builder validationCrop(int edge) {
+			validationCrop = positive(edge, "the validation crop");
+			return this;
+		}
+
+		/** 0: half the JVM's memory. */
+		public Builder cacheBytes(long bytes) {
+			if (bytes < 0) throw new IllegalArgumentException("the cache size must not be negative, got " + bytes);
+			cacheBytes = bytes;
+			return this;
+		}
+
+		public TrainingRequest build() {
+			return new TrainingRequest(this);
+		}
+
+		private static Integer positive(Integer n, String what) {
+			if (n != null && n < 1) throw new IllegalArgumentException(what + " must be positive, got " + n);
+			return n;
+		}
+	}
+
+	/** "256,256" to its sizes. */
+	static int[] parseHidden(String list) {
+		return java.util.Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+	}
+}

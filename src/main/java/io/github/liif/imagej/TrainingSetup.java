@@ -61,12 +61,12 @@ public final class TrainingSetup {
 	}
 
 	private static LiifModel startModel(TrainingRequest r, TrainingSource firstImage) throws IOException, ModelFormatException {
-		String name = r.name() != null ? r.name() : r.output().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+		String name = r.name();
 		if (r.from() != null) {
 			LiifModel base = Models.load(r.from(), true);
 			LiifModelWeights weights = base.network();
-			if (r.channels() != null && r.channels() != weights.spec().inChannels()) {
-				if (r.channels() != 1) {
+			if (r.channels().isPresent() && r.channels().getAsInt() != weights.spec().inChannels()) {
+				if (r.channels().getAsInt() != 1) {
 					throw new IllegalArgumentException("the base model has " + weights.spec().inChannels()
 						+ " channel(s); only RGB -> gray (channels 1) conversion is possible");
 				}
@@ -75,13 +75,12 @@ public final class TrainingSetup {
 			return new LiifModel(weights, new ModelDescriptor(name, base.descriptor().minScale(), base.descriptor().maxScale(), base
 				.descriptor().provenance()));
 		}
-		int c = r.channels() != null ? r.channels() : firstImage.read().getBitDepth() == 24 ? 3 : 1;
+		int c = r.channels().isPresent() ? r.channels().getAsInt() : firstImage.read().getBitDepth() == 24 ? 3 : 1;
 		EncoderSpec enc = switch (r.encoder()) {
-			case "edsr-baseline" -> new EdsrSpec(c, r.blocks() == null ? 16 : r.blocks(), r.features() == null ? 64 : r.features(), 1.0);
+			case "edsr-baseline" -> new EdsrSpec(c, r.blocks().orElse(16), r.features().orElse(64), 1.0);
 			case "rdn" -> {
 				RdnSpec b = RdnSpec.configB(c);
-				yield new RdnSpec(c, r.features() == null ? b.features() : r.features(), r.blocks() == null ? b.blocks() : r.blocks(), b
-					.layers(), b.growth());
+				yield new RdnSpec(c, r.features().orElse(b.features()), r.blocks().orElse(b.blocks()), b.layers(), b.growth());
 			}
 			default -> throw new IllegalArgumentException("unknown encoder '" + r.encoder() + "': use edsr-baseline or rdn");
 		};

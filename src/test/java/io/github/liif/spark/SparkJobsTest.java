@@ -51,8 +51,8 @@ class SparkJobsTest {
 	}
 
 	private static SparkUpscale.Request request(List<String> inputs, String output, boolean zarr, TargetSize size) {
-		return new SparkUpscale.Request("local[2]", inputs, output, null, zarr, 16, 2, "default", false, DeviceChoice.CPU, OPTIONS,
-			size, false, false);
+		return SparkUpscale.Request.builder(inputs, output, size).master("local[2]").zarr(zarr).chunks(16, 2).device(DeviceChoice.CPU)
+			.options(OPTIONS).build();
 	}
 
 	private static String run(SparkUpscale.Request r, boolean expectSuccess) throws Exception {

@@ -1,6 +1,7 @@
 package io.github.liif.imagej;
 
 import io.github.liif.image.PlanarImage;
+import io.github.liif.inference.ChannelPolicy;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.Upscaler;
@@ -17,9 +18,9 @@ import net.imglib2.view.Views;
 
 /**
  * Upscales an ImgLib2 image: dimensions 0 and 1 are X and Y, every further position is a plane
- * upscaled with the same (gray, or colour by replication) model. 8-bit data is divided by 255,
- * other types are mapped by percentiles over the whole image; the result is float in the
- * input's units.
+ * upscaled with the same model (channels meet it by the one {@link ChannelPolicy}). 8-bit data is
+ * divided by 255, other types are mapped by percentiles over the whole image; the result is float
+ * in the input's units. The input is read through views, plane by plane, never copied whole.
  */
 public final class ImgUpscaler {
 
@@ -36,32 +37,48 @@ public final class ImgUpscaler {
 		long outW = size.width(w);
 		long outH = size.height(h);
 		if (outW * outH > Integer.MAX_VALUE) throw new IllegalArgumentException("the result plane would exceed 2^31 pixels");
-		long planes = 1;
 		long[] outDims = new long[input.numDimensions()];
 		input.dimensions(outDims);
-		for (int d = 2; d < outDims.length; d++) planes *= outDims[d];
+		long planeCount = 1;
+		for (int d = 2; d < outDims.length; d++) planeCount *= outDims[d];
+		int planes = Math.toIntExact(planeCount);
 		outDims[0] = outW;
 		outDims[1] = outH;
-		float[][] in = new float[Math.toIntExact(planes)][w * h];
-		Cursor<T> cursor = Views.flatIterable(input).cursor();
-		for (float[] plane : in) for (int i = 0; i < plane.length; i++) plane[i] = cursor.next().getRealFloat();
 		IntensityRange range = Views.flatIterable(input).firstElement() instanceof UnsignedByteType ? IntensityRange.EIGHT_BIT
-			: Percentiles.range(in.length, p -> in[p], Percentiles.LOW, Percentiles.HIGH);
+			: Percentiles.range(planes, p -> values(plane(input, p), w * h), Percentiles.LOW, Percentiles.HIGH);
 		Img<FloatType> out = ArrayImgs.floats(outDims);
 		Cursor<FloatType> target = Views.flatIterable(out).cursor();
 		int modelChannels = upscaler.network().spec().inChannels();
-		for (float[] plane : in) {
-			float[] unit = new float[plane.length];
-			for (int i = 0; i < unit.length; i++) unit[i] = Float.isFinite(plane[i]) ? range.toUnit(plane[i]) : 0f;
-			float[][] channels = new float[modelChannels][];
-			java.util.Arrays.fill(channels, unit);
-			PlanarImage up = upscaler.upscale(new PlanarImage(h, w, channels), (int) outH, (int) outW, monitor);
-			for (int i = 0; i < outW * outH; i++) {
-				double mean = 0;
-				for (int c = 0; c < modelChannels; c++) mean += up.plane(c)[i];
-				target.next().setReal(range.fromUnit((float) (mean / modelChannels)));
-			}
+		for (int p = 0; p < planes; p++) {
+			float[] unit = PlaneCodec.normalise(values(plane(input, p), w * h), range);
+			float[] up = ChannelPolicy.throughModel(new float[][] { unit }, modelChannels, v -> {
+				PlanarImage result = upscaler.upscale(new PlanarImage(h, w, v), (int) outH, (int) outW, monitor);
+				float[][] planesOut = new float[v.length][];
+				for (int k = 0; k < v.length; k++) planesOut[k] = result.plane(k);
+				return planesOut;
+			})[0];
+			for (float v : up) target.next().setReal(range.fromUnit(v));
 		}
+		return out;
+	}
+
+	/** Plane {@code index} in flat order (dimension 2 fastest) as a view of X and Y. */
+	static <T> RandomAccessibleInterval<T> plane(RandomAccessibleInterval<T> image, int index) {
+		RandomAccessibleInterval<T> view = image;
+		long[] position = new long[image.numDimensions()];
+		long rest = index;
+		for (int d = 2; d < position.length; d++) {
+			position[d] = image.min(d) + rest % image.dimension(d);
+			rest /= image.dimension(d);
+		}
+		for (int d = position.length - 1; d >= 2; d--) view = Views.hyperSlice(view, d, position[d]);
+		return view;
+	}
+
+	private static <T extends RealType<T>> float[] values(RandomAccessibleInterval<T> plane, int pixels) {
+		float[] out = new float[pixels];
+		Cursor<T> cursor = Views.flatIterable(plane).cursor();
+		for (int i = 0; i < pixels; i++) out[i] = cursor.next().getRealFloat();
 		return out;
 	}
 }

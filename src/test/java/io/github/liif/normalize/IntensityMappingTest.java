@@ -24,6 +24,40 @@ class IntensityMappingTest {
 		assertEquals(lower(all, 0.999), range.high(), 0);
 	}
 
+	@Test
+	void integerDataIsReadOnceAndFloatDataTwiceWithTheSameRule() {
+		Random r = new Random(5);
+		float[][] planes = new float[4][3000];
+		for (float[] p : planes) for (int i = 0; i < p.length; i++) p[i] = r.nextInt(65536);
+		planes[2][17] = Float.NaN;
+		int[] reads = new int[1];
+		IntensityRange levels = Percentiles.range(4, i -> {
+			reads[0]++;
+			return planes[i];
+		}, Percentiles.LOW, Percentiles.HIGH);
+		assertEquals(4, reads[0], "16-bit data: one read per plane");
+		// the same values a hair off the integers go through the two-pass histogram: the same order statistics, shifted
+		float[][] shifted = new float[4][];
+		for (int k = 0; k < 4; k++) {
+			shifted[k] = planes[k].clone();
+			for (int i = 0; i < shifted[k].length; i++) shifted[k][i] += 0.25f;
+		}
+		reads[0] = 0;
+		IntensityRange floats = Percentiles.range(4, i -> {
+			reads[0]++;
+			return shifted[i];
+		}, Percentiles.LOW, Percentiles.HIGH);
+		assertEquals(8, reads[0], "float data: a min/max pass, then the histogram");
+		assertEquals(levels.low() + 0.25, floats.low(), 0);
+		assertEquals(levels.high() + 0.25, floats.high(), 0);
+		float[] all = new float[4 * 3000 - 1];
+		int n = 0;
+		for (float[] p : planes) for (float v : p) if (!Float.isNaN(v)) all[n++] = v;
+		Arrays.sort(all);
+		assertEquals(lower(all, 0.001), levels.low(), 0);
+		assertEquals(lower(all, 0.999), levels.high(), 0);
+	}
+
 	private static double lower(float[] sorted, double q) {
 		return sorted[(int) Math.floor(q * (sorted.length - 1))];
 	}

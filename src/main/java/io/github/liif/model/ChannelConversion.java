@@ -22,7 +22,7 @@ public final class ChannelConversion {
 			: new EdsrSpec(1, ((EdsrSpec) spec.encoder()).residualBlocks(), ((EdsrSpec) spec.encoder()).features(),
 				((EdsrSpec) spec.encoder()).residualScale());
 		LiifSpec gray = spec.toBuilder().encoder(encoder).outChannels(1).build();
-		String first = spec.encoder() instanceof RdnSpec ? "encoder.SFENet1.weight" : "encoder.head.0.weight";
+		String first = (spec.encoder() instanceof RdnSpec ? RdnSpec.FIRST : EdsrSpec.HEAD) + ".weight";
 		String last = LiifSpec.linearName(spec.linearLayers() - 1);
 		Map<String, Weights> out = new LinkedHashMap<>(rgb.weights().asMap());
 		out.put(first, sumInputChannels(rgb.weights().get(first)));

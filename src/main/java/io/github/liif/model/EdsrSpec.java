@@ -1,6 +1,8 @@
 package io.github.liif.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,21 +41,38 @@ public record EdsrSpec(int inChannels, int residualBlocks, int features, double 
 		return 2 * residualBlocks + 2;
 	}
 
-	@Override
-	public Map<String, long[]> parameterShapes() {
-		Map<String, long[]> shapes = new LinkedHashMap<>();
-		conv(shapes, "head.0", inChannels, features);
-		for (int b = 0; b < residualBlocks; b++) {
-			conv(shapes, "body." + b + ".body.0", features, features);
-			conv(shapes, "body." + b + ".body.2", features, features);
-		}
-		conv(shapes, "body." + residualBlocks, features, features);
-		return shapes;
+	/** The reference's name of the head convolution (image to features). */
+	public static final String HEAD = PREFIX + "head.0";
+
+	/** The reference's name of convolution {@code k} (0 or 2, a ReLU between) of residual block {@code block}. */
+	public static String blockConvName(int block, int k) {
+		return PREFIX + "body." + block + ".body." + k;
 	}
 
-	static void conv(Map<String, long[]> shapes, String name, int in, int out) {
-		shapes.put(name + ".weight", new long[] { out, in, 3, 3 });
-		shapes.put(name + ".bias", new long[] { out });
+	public ConvLayer head() {
+		return new ConvLayer(HEAD, inChannels, features, 3);
+	}
+
+	/** The first ({@code second} false) or second convolution of residual block {@code block}. */
+	public ConvLayer blockConv(int block, boolean second) {
+		return new ConvLayer(blockConvName(block, second ? 2 : 0), features, features, 3);
+	}
+
+	/** The convolution after the residual blocks, before the long skip. */
+	public ConvLayer bodyConv() {
+		return new ConvLayer(PREFIX + "body." + residualBlocks, features, features, 3);
+	}
+
+	@Override
+	public List<ConvLayer> convolutions() {
+		List<ConvLayer> out = new ArrayList<>();
+		out.add(head());
+		for (int b = 0; b < residualBlocks; b++) {
+			out.add(blockConv(b, false));
+			out.add(blockConv(b, true));
+		}
+		out.add(bodyConv());
+		return out;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.github.liif.model;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,6 +9,9 @@ import java.util.Map;
  * (B, outChannels, H, W) with no upsampling tail.
  */
 public sealed interface EncoderSpec permits EdsrSpec, RdnSpec {
+
+	/** What the reference's state dicts put before an encoder's parameter names. */
+	String PREFIX = "encoder.";
 
 	/** Name as in the reference's {@code encoder_spec.name}. */
 	String name();
@@ -21,8 +26,15 @@ public sealed interface EncoderSpec permits EdsrSpec, RdnSpec {
 	 */
 	int receptiveRadius();
 
-	/** Parameter names (without the {@code encoder.} prefix) and their shapes. */
-	Map<String, long[]> parameterShapes();
+	/** Its convolutions in the order the forward pass runs them. */
+	List<ConvLayer> convolutions();
+
+	/** Parameter names (the reference's, {@code encoder.} included) and their shapes, from {@link #convolutions()}. */
+	default Map<String, long[]> parameterShapes() {
+		Map<String, long[]> shapes = new LinkedHashMap<>();
+		for (ConvLayer layer : convolutions()) layer.declareIn(shapes);
+		return shapes;
+	}
 
 	/** The reference's {@code encoder_spec.args}, for descriptors and exports. */
 	Map<String, Object> args();

@@ -106,7 +106,7 @@ public final class LiifSpec {
 	/** Every parameter with its reference name and shape. */
 	public Map<String, long[]> parameterShapes() {
 		Map<String, long[]> shapes = new LinkedHashMap<>();
-		encoder.parameterShapes().forEach((k, v) -> shapes.put("encoder." + k, v));
+		shapes.putAll(encoder.parameterShapes());
 		int in = decoderInputWidth();
 		for (int i = 0; i < linearLayers(); i++) {
 			int out = i < hidden.length ? hidden[i] : outChannels;

@@ -1,6 +1,8 @@
 package io.github.liif.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,26 +40,54 @@ public record RdnSpec(int inChannels, int features, int blocks, int layers, int 
 		return 2 + blocks * layers + 1;
 	}
 
-	@Override
-	public Map<String, long[]> parameterShapes() {
-		Map<String, long[]> shapes = new LinkedHashMap<>();
-		EdsrSpec.conv(shapes, "SFENet1", inChannels, features);
-		EdsrSpec.conv(shapes, "SFENet2", features, features);
-		for (int d = 0; d < blocks; d++) {
-			for (int c = 0; c < layers; c++) {
-				EdsrSpec.conv(shapes, "RDBs." + d + ".convs." + c + ".conv.0", features + c * growth,
-					growth);
-			}
-			pointwise(shapes, "RDBs." + d + ".LFF", features + layers * growth, features);
-		}
-		pointwise(shapes, "GFF.0", blocks * features, features);
-		EdsrSpec.conv(shapes, "GFF.1", features, features);
-		return shapes;
+	/** The reference's name of the first shallow-feature convolution (image to features). */
+	public static final String FIRST = PREFIX + "SFENet1";
+
+	/** The reference's name of dense layer {@code layer} of block {@code block}. */
+	public static String denseConvName(int block, int layer) {
+		return PREFIX + "RDBs." + block + ".convs." + layer + ".conv.0";
 	}
 
-	private static void pointwise(Map<String, long[]> shapes, String name, int in, int out) {
-		shapes.put(name + ".weight", new long[] { out, in, 1, 1 });
-		shapes.put(name + ".bias", new long[] { out });
+	/** The reference's name of block {@code block}'s local feature fusion (1 x 1). */
+	public static String localFusionName(int block) {
+		return PREFIX + "RDBs." + block + ".LFF";
+	}
+
+	public ConvLayer shallow1() {
+		return new ConvLayer(FIRST, inChannels, features, 3);
+	}
+
+	public ConvLayer shallow2() {
+		return new ConvLayer(PREFIX + "SFENet2", features, features, 3);
+	}
+
+	/** Dense layer {@code layer} of block {@code block}: everything so far in the block to {@code growth} more channels. */
+	public ConvLayer denseConv(int block, int layer) {
+		return new ConvLayer(denseConvName(block, layer), features + layer * growth, growth, 3);
+	}
+
+	public ConvLayer localFusion(int block) {
+		return new ConvLayer(localFusionName(block), features + layers * growth, features, 1);
+	}
+
+	/** Global feature fusion: the blocks' outputs, 1 x 1 then 3 x 3. */
+	public ConvLayer globalFusion(boolean second) {
+		return second ? new ConvLayer(PREFIX + "GFF.1", features, features, 3) : new ConvLayer(PREFIX + "GFF.0", blocks * features,
+			features, 1);
+	}
+
+	@Override
+	public List<ConvLayer> convolutions() {
+		List<ConvLayer> out = new ArrayList<>();
+		out.add(shallow1());
+		out.add(shallow2());
+		for (int d = 0; d < blocks; d++) {
+			for (int c = 0; c < layers; c++) out.add(denseConv(d, c));
+			out.add(localFusion(d));
+		}
+		out.add(globalFusion(false));
+		out.add(globalFusion(true));
+		return out;
 	}
 
 	@Override

@@ -65,24 +65,24 @@ public final class SpecInference {
 	private static EncoderSpec inferEncoder(StateDict w, Map<?, ?> args) throws ModelFormatException {
 		String declared = encoderName(args);
 		try {
-			if (w.contains("encoder.head.0.weight")) {
-				long[] head = conv(w, "encoder.head.0.weight");
+			if (w.contains(EdsrSpec.HEAD + ".weight")) {
+				long[] head = conv(w, EdsrSpec.HEAD + ".weight");
 				int blocks = 0;
-				while (w.contains("encoder.body." + blocks + ".body.0.weight")) blocks++;
+				while (w.contains(EdsrSpec.blockConvName(blocks, 0) + ".weight")) blocks++;
 				double resScale = declared != null && declared.equals("edsr") ? 0.1 : 1.0;
 				Object s = encoderArg(args, "res_scale");
 				if (s instanceof Number n) resScale = n.doubleValue();
 				if (declared != null && !declared.startsWith("edsr")) mismatch(declared, "EDSR");
 				return new EdsrSpec((int) head[1], blocks, (int) head[0], resScale);
 			}
-			if (w.contains("encoder.SFENet1.weight")) {
-				long[] first = conv(w, "encoder.SFENet1.weight");
+			if (w.contains(RdnSpec.FIRST + ".weight")) {
+				long[] first = conv(w, RdnSpec.FIRST + ".weight");
 				int blocks = 0;
-				while (w.contains("encoder.RDBs." + blocks + ".LFF.weight")) blocks++;
+				while (w.contains(RdnSpec.localFusionName(blocks) + ".weight")) blocks++;
 				int layers = 0;
-				while (w.contains("encoder.RDBs.0.convs." + layers + ".conv.0.weight")) layers++;
+				while (w.contains(RdnSpec.denseConvName(0, layers) + ".weight")) layers++;
 				if (blocks == 0 || layers == 0) throw new ModelFormatException("RDN encoder without dense blocks");
-				long growth = conv(w, "encoder.RDBs.0.convs.0.conv.0.weight")[0];
+				long growth = conv(w, RdnSpec.denseConvName(0, 0) + ".weight")[0];
 				if (declared != null && !declared.equals("rdn")) mismatch(declared, "RDN");
 				return new RdnSpec((int) first[1], (int) first[0], blocks, layers, (int) growth);
 			}

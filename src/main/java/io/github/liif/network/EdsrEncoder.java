@@ -1,6 +1,7 @@
 package io.github.liif.network;
 
 import ai.djl.ndarray.NDArray;
+import io.github.liif.model.ConvLayer;
 import io.github.liif.model.EdsrSpec;
 import java.util.Map;
 
@@ -22,14 +23,13 @@ final class EdsrEncoder implements Encoder {
 	 */
 	@Override
 	public NDArray forward(NDArray image) {
-		NDArray head = conv(image, "encoder.head.0");
+		NDArray head = conv(image, spec.head());
 		NDArray x = head;
 		for (int b = 0; b < spec.residualBlocks(); b++) {
-			String block = "encoder.body." + b + ".body.";
-			NDArray first = conv(x, block + "0");
+			NDArray first = conv(x, spec.blockConv(b, false));
 			NDArray activated = Layers.relu(first);
 			first.close();
-			NDArray r = conv(activated, block + "2");
+			NDArray r = conv(activated, spec.blockConv(b, true));
 			activated.close();
 			if (spec.residualScale() != 1.0) {
 				NDArray scaled = r.mul(spec.residualScale());
@@ -41,7 +41,7 @@ final class EdsrEncoder implements Encoder {
 			if (x != head) x.close();
 			x = next;
 		}
-		NDArray body = conv(x, "encoder.body." + spec.residualBlocks());
+		NDArray body = conv(x, spec.bodyConv());
 		if (x != head) x.close();
 		NDArray out = body.add(head);
 		body.close();
@@ -49,7 +49,7 @@ final class EdsrEncoder implements Encoder {
 		return out;
 	}
 
-	private NDArray conv(NDArray x, String name) {
-		return Layers.conv(x, p.get(name + ".weight"), p.get(name + ".bias"));
+	private NDArray conv(NDArray x, ConvLayer layer) {
+		return Layers.conv(x, p.get(layer.weight()), p.get(layer.bias()));
 	}
 }

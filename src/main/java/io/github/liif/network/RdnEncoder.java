@@ -2,6 +2,7 @@ package io.github.liif.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import io.github.liif.model.ConvLayer;
 import io.github.liif.model.RdnSpec;
 import java.util.Map;
 
@@ -18,22 +19,22 @@ final class RdnEncoder implements Encoder {
 
 	@Override
 	public NDArray forward(NDArray image) {
-		NDArray shallow = conv(image, "encoder.SFENet1");
-		NDArray x = conv(shallow, "encoder.SFENet2");
+		NDArray shallow = conv(image, spec.shallow1());
+		NDArray x = conv(shallow, spec.shallow2());
 		NDList blockOutputs = new NDList();
 		for (int d = 0; d < spec.blocks(); d++) {
-			x = denseBlock(x, "encoder.RDBs." + d + ".");
+			x = denseBlock(x, d);
 			blockOutputs.add(x);
 		}
-		NDArray fused = conv(conv(ai.djl.ndarray.NDArrays.concat(blockOutputs, 1), "encoder.GFF.0"), "encoder.GFF.1");
+		NDArray fused = conv(conv(ai.djl.ndarray.NDArrays.concat(blockOutputs, 1), spec.globalFusion(false)), spec.globalFusion(true));
 		return fused.add(shallow);
 	}
 
 	/** Intermediates are closed once used, as in {@link EdsrEncoder#forward}. */
-	private NDArray denseBlock(NDArray input, String prefix) {
+	private NDArray denseBlock(NDArray input, int block) {
 		NDArray t = input;
 		for (int c = 0; c < spec.layers(); c++) {
-			NDArray conv = conv(t, prefix + "convs." + c + ".conv.0");
+			NDArray conv = conv(t, spec.denseConv(block, c));
 			NDArray grown = Layers.relu(conv);
 			conv.close();
 			NDArray wider = t.concat(grown, 1);
@@ -41,14 +42,14 @@ final class RdnEncoder implements Encoder {
 			if (t != input) t.close();
 			t = wider;
 		}
-		NDArray fused = conv(t, prefix + "LFF");
+		NDArray fused = conv(t, spec.localFusion(block));
 		if (t != input) t.close();
 		NDArray out = fused.add(input);
 		fused.close();
 		return out;
 	}
 
-	private NDArray conv(NDArray x, String name) {
-		return Layers.conv(x, p.get(name + ".weight"), p.get(name + ".bias"));
+	private NDArray conv(NDArray x, ConvLayer layer) {
+		return Layers.conv(x, p.get(layer.weight()), p.get(layer.bias()));
 	}
 }

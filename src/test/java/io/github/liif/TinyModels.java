@@ -53,8 +53,8 @@ public final class TinyModels {
 	public static LiifModelWeights silenced(LiifModelWeights model) {
 		Map<String, Weights> w = new LinkedHashMap<>();
 		String last = LiifSpec.linearName(model.spec().linearLayers() - 1);
-		for (String name : model.weights().names()) {
-			Weights v = model.weights().get(name);
+		for (String name : model.stateDict().names()) {
+			Weights v = model.stateDict().get(name);
 			w.put(name, name.startsWith(last) ? new Weights(v.shape(), new float[v.data().length]) : v);
 		}
 		return new LiifModelWeights(model.spec(), new StateDict(w));

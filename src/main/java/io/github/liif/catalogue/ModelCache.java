@@ -39,7 +39,7 @@ public final class ModelCache {
 		Loaded loaded = NETWORKS.get(key);
 		if (loaded == null) {
 			LiifModel model = Models.load(resolved, rgb);
-			loaded = new Loaded(LiifNetwork.create(model.network(), Engines.device(device)), model);
+			loaded = new Loaded(LiifNetwork.create(model.weights(), Engines.device(device)), model);
 			NETWORKS.put(key, loaded);
 		}
 		return new Upscaler(loaded.network(), options.withConsistency(Models.consistencyFor(options.consistency(), loaded.model())));

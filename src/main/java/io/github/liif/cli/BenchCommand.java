@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
 			ai.djl.pytorch.jni.JniUtils.getNumThreads());
 		try (LiifNetwork net = LiifNetwork.create(weights, device)) {
 			double modelSeconds = (System.nanoTime() - t1) / 1e9;
-			out.printf(Locale.ROOT, "engine load %.2f s, model (%d parameters) to native %.2f s%n", engineSeconds, weights.weights()
+			out.printf(Locale.ROOT, "engine load %.2f s, model (%d parameters) to native %.2f s%n", engineSeconds, weights.stateDict()
 				.parameterCount(), modelSeconds);
 			double matmul = matmulGflops(device);
 			out.printf(Locale.ROOT, "plain float32 matrix multiply (2048^3): %.1f GFLOP/s%n", matmul);

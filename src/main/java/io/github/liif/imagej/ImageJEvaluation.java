@@ -55,7 +55,7 @@ public final class ImageJEvaluation {
 			volumes.addAll(volumes(imp, f.getFileName().toString()));
 		}
 		LiifModel model = Models.load(modelName, rgb);
-		try (LiifNetwork net = LiifNetwork.create(model.network(), Engines.device(device))) {
+		try (LiifNetwork net = LiifNetwork.create(model.weights(), Engines.device(device))) {
 			Upscaler upscaler = new Upscaler(net, UpscaleOptions.DEFAULT.withConsistency(Models.consistencyFor(consistency, model)));
 			List<AxialEvaluation.Row> rows = new AxialEvaluation(degradation, noise).run(new AxialUpscaler(upscaler, planes), volumes,
 				scales, monitor);
@@ -96,7 +96,7 @@ public final class ImageJEvaluation {
 		boolean rgb = ImageFiles.read(files.get(0)).getBitDepth() == 24;
 		LiifModel model = Models.load(modelName, rgb);
 		List<Evaluation.Image> images = TrainingData.asEvaluationImages(TrainingData.load(files, model.channels(), 16, warn));
-		try (LiifNetwork net = LiifNetwork.create(model.network(), Engines.device(device))) {
+		try (LiifNetwork net = LiifNetwork.create(model.weights(), Engines.device(device))) {
 			List<EvalRow> rows = new Evaluation(degradation, noise, ssim).run(new Upscaler(net, UpscaleOptions.DEFAULT
 				.withConsistency(Models.consistencyFor(consistency, model))), images, scales,
 				monitor);

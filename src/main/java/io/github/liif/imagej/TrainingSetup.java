@@ -64,7 +64,7 @@ public final class TrainingSetup {
 		String name = r.name();
 		if (r.from() != null) {
 			LiifModel base = Models.load(r.from(), true);
-			LiifModelWeights weights = base.network();
+			LiifModelWeights weights = base.weights();
 			if (r.channels().isPresent() && r.channels().getAsInt() != weights.spec().inChannels()) {
 				if (r.channels().getAsInt() != 1) {
 					throw new IllegalArgumentException("the base model has " + weights.spec().inChannels()

@@ -185,7 +185,7 @@ public final class ModelFiles {
 		scales.add(md.minScale());
 		scales.add(md.maxScale());
 		d.add("training_scales", scales);
-		d.addProperty("parameters", model.network().weights().parameterCount());
+		d.addProperty("parameters", model.weights().stateDict().parameterCount());
 		d.add("provenance", md.provenance());
 		return d;
 	}
@@ -198,7 +198,7 @@ public final class ModelFiles {
 	/** Saves with additional zip entries (training checkpoints add optimizer and run state). */
 	public static void save(LiifModel model, Path file, boolean overwrite, Map<String, byte[]> extra) throws IOException {
 		byte[] descriptor = GSON.toJson(descriptorJson(model)).getBytes(StandardCharsets.UTF_8);
-		byte[] weights = Safetensors.write(model.network().weights(), Map.of());
+		byte[] weights = Safetensors.write(model.weights().stateDict(), Map.of());
 		AtomicFiles.write(file, overwrite, out -> {
 			ZipOutputStream zip = new ZipOutputStream(out);
 			zip.putNextEntry(new ZipEntry(DESCRIPTOR));
@@ -221,6 +221,6 @@ public final class ModelFiles {
 		Map<String, String> metadata = new LinkedHashMap<>();
 		metadata.put(ARGS_METADATA, new Gson().toJson(model.spec().referenceArgs()));
 		metadata.put("format", "pt");
-		AtomicFiles.write(file, overwrite, Safetensors.write(model.network().weights(), metadata));
+		AtomicFiles.write(file, overwrite, Safetensors.write(model.weights().stateDict(), metadata));
 	}
 }

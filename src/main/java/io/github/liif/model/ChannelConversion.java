@@ -24,10 +24,10 @@ public final class ChannelConversion {
 		LiifSpec gray = spec.toBuilder().encoder(encoder).outChannels(1).build();
 		String first = (spec.encoder() instanceof RdnSpec ? RdnSpec.FIRST : EdsrSpec.HEAD) + ".weight";
 		String last = LiifSpec.linearName(spec.linearLayers() - 1);
-		Map<String, Weights> out = new LinkedHashMap<>(rgb.weights().asMap());
-		out.put(first, sumInputChannels(rgb.weights().get(first)));
-		out.put(last + ".weight", meanRows(rgb.weights().get(last + ".weight")));
-		out.put(last + ".bias", meanRows(rgb.weights().get(last + ".bias")));
+		Map<String, Weights> out = new LinkedHashMap<>(rgb.stateDict().asMap());
+		out.put(first, sumInputChannels(rgb.stateDict().get(first)));
+		out.put(last + ".weight", meanRows(rgb.stateDict().get(last + ".weight")));
+		out.put(last + ".bias", meanRows(rgb.stateDict().get(last + ".bias")));
 		return new LiifModelWeights(gray, new StateDict(out));
 	}
 

@@ -1,13 +1,13 @@
 package io.github.liif.model;
 
 /** A complete model: architecture, validated weights and descriptor. */
-public record LiifModel(LiifModelWeights network, ModelDescriptor descriptor) {
+public record LiifModel(LiifModelWeights weights, ModelDescriptor descriptor) {
 
 	public LiifSpec spec() {
-		return network.spec();
+		return weights.spec();
 	}
 
 	public int channels() {
-		return network.spec().inChannels();
+		return weights.spec().inChannels();
 	}
 }

@@ -1,4 +1,4 @@
 package io.github.liif.model;
 
 /** An architecture together with weights validated against it. */
-public record LiifModelWeights(LiifSpec spec, StateDict weights) {}
+public record LiifModelWeights(LiifSpec spec, StateDict stateDict) {}

@@ -44,7 +44,7 @@ public final class LiifNetwork implements AutoCloseable {
 		NDManager manager = NDManager.newBaseManager(device);
 		try {
 			Map<String, NDArray> params = new LinkedHashMap<>();
-			StateDict sd = model.weights();
+			StateDict sd = model.stateDict();
 			for (String name : model.spec().parameterShapes().keySet()) {
 				Weights w = sd.get(name);
 				NDArray a = manager.create(w.data(), new Shape(w.shape()));

@@ -74,7 +74,7 @@ final class Checkpoints {
 		}
 		StateDict optimizer = Safetensors.read(entries.get(OPTIMIZER)).weights();
 		StateDict trained = entries.containsKey(TRAINED) ? Safetensors.read(entries.get(TRAINED)).weights()
-			: model.network().weights();
+			: model.weights().stateDict();
 		try {
 			JsonObject run = JsonParser.parseString(new String(entries.get(RUN), StandardCharsets.UTF_8)).getAsJsonObject();
 			List<JsonObject> history = new ArrayList<>();

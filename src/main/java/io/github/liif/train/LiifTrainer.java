@@ -69,8 +69,8 @@ public final class LiifTrainer {
 		AtomicFiles.removeLeftovers(run.checkpoint());
 		AtomicFiles.removeLeftovers(run.output());
 		Checkpoints.State state = resume ? Checkpoints.read(run.checkpoint()) : null;
-		LiifModelWeights startWeights = state == null ? run.start().network()
-			: new LiifModelWeights(state.model().network().spec(), state.trained());
+		LiifModelWeights startWeights = state == null ? run.start().weights()
+			: new LiifModelWeights(state.model().weights().spec(), state.trained());
 		List<JsonObject> history = state == null ? new ArrayList<>() : state.history();
 		long iteration = state == null ? 0 : state.iteration();
 		Engines.pytorch();
@@ -91,7 +91,7 @@ public final class LiifTrainer {
 			});
 			try (Adam adam = new Adam(base, trainable);
 				WeightAverage average = config.averageDecay() > 0 ? new WeightAverage(base, trainable, config.averageDecay(),
-					state == null ? null : state.model().network().weights()) : null)
+					state == null ? null : state.model().weights().stateDict()) : null)
 			{
 				if (state != null) adam.restore(state.optimizer());
 				PatchSampler sampler = new PatchSampler(run.train(), config, net.spec());

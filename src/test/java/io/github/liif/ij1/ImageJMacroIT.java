@@ -91,7 +91,7 @@ class ImageJMacroIT {
 		assertEquals(0.3 * 13 / 39, result.getCalibration().pixelHeight, 1e-6);
 		assertEquals("mm", result.getCalibration().getUnit());
 		// pixel for pixel what the core engine gives in this JVM
-		try (LiifNetwork net = LiifNetwork.create(gray.network(), Device.cpu())) {
+		try (LiifNetwork net = LiifNetwork.create(gray.weights(), Device.cpu())) {
 			// with the default consistency step: the model has no recipe, so it was trained like the reference (bicubic)
 			UpscaleOptions defaults = UpscaleOptions.DEFAULT.withConsistency(Consistency.DEFAULT.resolvedFor(Degradation.BICUBIC));
 			ImagePlus expected = new ImagePlusUpscaler(new Upscaler(net, defaults)).upscale(IJ.openImage(in.toString()),
@@ -131,7 +131,7 @@ class ImageJMacroIT {
 		assertEquals(0.3, result.getCalibration().pixelWidth, 1e-6);
 		assertEquals("mm", result.getCalibration().getUnit());
 		assertTrue(String.valueOf(result.getProp("LIIF")).contains("along Z 6 -> 24 slices"), String.valueOf(result.getProp("LIIF")));
-		try (LiifNetwork net = LiifNetwork.create(gray.network(), Device.cpu())) {
+		try (LiifNetwork net = LiifNetwork.create(gray.weights(), Device.cpu())) {
 			UpscaleOptions defaults = UpscaleOptions.DEFAULT.withConsistency(Consistency.DEFAULT.resolvedFor(Degradation.BICUBIC));
 			ImagePlus expected = new ImagePlusUpscaler(new Upscaler(net, defaults)).upscale(IJ.openImage(in.toString()), TargetSize
 				.scale(1), io.github.liif.inference.ZScale.factor(4), false, Monitor.NONE);

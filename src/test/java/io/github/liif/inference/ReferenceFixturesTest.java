@@ -33,7 +33,7 @@ class ReferenceFixturesTest {
 		PlanarImage input = Fixtures.rgb("input-23x17.png");
 		Weights expected = Fixtures.npy(model + "-out-" + w + "x" + h + ".npy");
 		assertArrayEquals(new long[] { h, w, 3 }, expected.shape());
-		try (LiifNetwork net = LiifNetwork.create(m.network(), Device.cpu())) {
+		try (LiifNetwork net = LiifNetwork.create(m.weights(), Device.cpu())) {
 			PlanarImage out = new Upscaler(net, UpscaleOptions.DEFAULT.withMode(mode)).upscale(input, h, w, Monitor.NONE);
 			double max = 0;
 			for (int y = 0; y < h; y++) {

@@ -40,14 +40,14 @@ public class ModelFilesTest {
 		for (String name : new String[] { "tiny", "tiny-no-ensemble", "tiny-no-unfold", "tiny-no-cell" }) {
 			LiifModel pth = Fixtures.model(name + ".pth");
 			LiifModel npz = Fixtures.model(name + ".npz");
-			assertSameWeights(pth.network().weights(), npz.network().weights());
+			assertSameWeights(pth.weights().stateDict(), npz.weights().stateDict());
 			assertEquals(3, pth.channels());
 			assertArrayEquals(new int[] { 32, 32 }, pth.spec().hidden());
 			assertEquals(!name.equals("tiny-no-ensemble"), pth.spec().localEnsemble(), name);
 			assertEquals(!name.equals("tiny-no-unfold"), pth.spec().featureUnfold(), name);
 			assertEquals(!name.equals("tiny-no-cell"), pth.spec().cellDecode(), name);
 			// the mean-shift layers of the reference are in the file but not in the model
-			assertFalse(pth.network().weights().contains("encoder.sub_mean.weight"));
+			assertFalse(pth.weights().stateDict().contains("encoder.sub_mean.weight"));
 		}
 	}
 
@@ -57,10 +57,10 @@ public class ModelFilesTest {
 		Path out = dir.resolve("m.safetensors");
 		ModelFiles.exportSafetensors(m, out, false);
 		LiifModel back = ModelFiles.load(out);
-		assertSameWeights(m.network().weights(), back.network().weights());
+		assertSameWeights(m.weights().stateDict(), back.weights().stateDict());
 		assertEquals(m.spec(), back.spec());
-		assertTrue(back.network().weights().contains("encoder.head.0.weight"));
-		assertTrue(back.network().weights().contains("imnet.layers.4.bias"));
+		assertTrue(back.weights().stateDict().contains("encoder.head.0.weight"));
+		assertTrue(back.weights().stateDict().contains("imnet.layers.4.bias"));
 	}
 
 	@Test
@@ -71,7 +71,7 @@ public class ModelFilesTest {
 		Path out = dir.resolve("m.liif");
 		ModelFiles.save(m, out, false);
 		LiifModel back = ModelFiles.load(out);
-		assertSameWeights(m.network().weights(), back.network().weights());
+		assertSameWeights(m.weights().stateDict(), back.weights().stateDict());
 		assertEquals(m.spec(), back.spec());
 		assertEquals("tiny-rdn", back.descriptor().name());
 		assertEquals(3.5, back.descriptor().maxScale());
@@ -121,7 +121,7 @@ public class ModelFilesTest {
 
 	@Test
 	void aCheckpointOfAnotherArchitectureIsRefusedByName() throws Exception {
-		StateDict sd = Fixtures.model("tiny.pth").network().weights();
+		StateDict sd = Fixtures.model("tiny.pth").weights().stateDict();
 		var renamed = new java.util.LinkedHashMap<String, io.github.liif.model.Weights>();
 		sd.asMap().forEach((k, v) -> renamed.put(k.replace("encoder.head", "encoder.stem"), v));
 		Path out = dir.resolve("other.safetensors");
@@ -140,7 +140,7 @@ public class ModelFilesTest {
 	void fuzzedModelFilesOnlyEverGiveCleanErrors() throws Exception {
 		Random random = new Random(42);
 		byte[][] seeds = { Fixtures.bytes("tiny.pth"), Fixtures.bytes("tiny.npz"), liifBytes(),
-			Safetensors.write(Fixtures.model("tiny.pth").network().weights(), java.util.Map.of()) };
+			Safetensors.write(Fixtures.model("tiny.pth").weights().stateDict(), java.util.Map.of()) };
 		int loaded = 0;
 		for (int i = 0; i < 1200; i++) {
 			byte[] seed = seeds[i % seeds.length];

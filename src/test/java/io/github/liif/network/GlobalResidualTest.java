@@ -70,7 +70,7 @@ class GlobalResidualTest {
 		PlanarImage tiled = upscale(model, in, 57, 100, 8, DecoderMode.SPLIT);
 		assertArrayEquals(whole.plane(0), tiled.plane(0), 1e-5f);
 		PlanarImage plain = upscale(new LiifModelWeights(model.spec().toBuilder().globalResidual(GlobalResidual.NONE).build(),
-			model.weights()), in, 57, 100, 4096, DecoderMode.REFERENCE);
+			model.stateDict()), in, 57, 100, 4096, DecoderMode.REFERENCE);
 		float[] bicubic = Bicubic.resize(in.plane(0), 23, 31, 57, 100);
 		// the same weights without the residual differ by exactly the base, in the normalised space (x 2, then / 2 back)
 		for (int i = 0; i < bicubic.length; i += 97) {
@@ -84,12 +84,12 @@ class GlobalResidualTest {
 		ModelFiles.save(m, dir.resolve("m.liif"), false);
 		ModelFiles.exportSafetensors(m, dir.resolve("m.safetensors"), false);
 		PlanarImage in = random(3, 12, 10, 1);
-		PlanarImage expected = upscale(m.network(), in, 30, 25, 4096, DecoderMode.SPLIT);
+		PlanarImage expected = upscale(m.weights(), in, 30, 25, 4096, DecoderMode.SPLIT);
 		for (String file : new String[] { "m.liif", "m.safetensors" }) {
 			LiifModel back = ModelFiles.load(dir.resolve(file));
 			assertEquals(GlobalResidual.BICUBIC, back.spec().globalResidual(), file);
 			assertEquals(m.spec(), back.spec(), file);
-			assertArrayEquals(expected.plane(1), upscale(back.network(), in, 30, 25, 4096, DecoderMode.SPLIT).plane(1), file);
+			assertArrayEquals(expected.plane(1), upscale(back.weights(), in, 30, 25, 4096, DecoderMode.SPLIT).plane(1), file);
 		}
 		assertEquals("bicubic", m.spec().referenceArgs().get("global_residual"));
 		assertFalse(TinyModels.randomEdsr(3, true, 3).spec().referenceArgs().containsKey("global_residual"),
@@ -101,7 +101,7 @@ class GlobalResidualTest {
 		LiifModelWeights model = TinyModels.randomEdsr(1, true, 3);
 		Map<String, Object> args = new LinkedHashMap<>(model.spec().referenceArgs());
 		args.put("global_residual", "wavelet");
-		ModelFormatException e = assertThrows(ModelFormatException.class, () -> SpecInference.infer(model.weights(), args));
+		ModelFormatException e = assertThrows(ModelFormatException.class, () -> SpecInference.infer(model.stateDict(), args));
 		assertTrue(e.getMessage().contains("wavelet") && e.getMessage().contains("newer version"), e.getMessage());
 		IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> model.spec().toBuilder().outChannels(3)
 			.globalResidual(GlobalResidual.BICUBIC).build());

@@ -71,7 +71,7 @@ class LiifTrainerTest {
 		assertTrue(last < 0.6 * first, "loss " + first + " -> " + last);
 		LiifModel saved = ModelFiles.load(dir.resolve("short.liif"));
 		assertEquals(60, saved.descriptor().provenance().getAsJsonObject("training").get("iterations").getAsInt());
-		assertArrayEquals(out.network().weights().get("imnet.layers.0.weight").data(), saved.network().weights().get(
+		assertArrayEquals(out.weights().stateDict().get("imnet.layers.0.weight").data(), saved.weights().stateDict().get(
 			"imnet.layers.0.weight").data());
 		assertTrue(Files.readString(dir.resolve("short.liif.validation.csv")).startsWith("iteration,loss,psnr_x2"));
 	}
@@ -83,7 +83,7 @@ class LiifTrainerTest {
 		new LiifTrainer(run(recipe().iterations(7).build(), "resumed"), new TrainingListener() {}, Device.cpu()).train(false);
 		LiifModel resumed = new LiifTrainer(run(recipe().iterations(12).build(), "resumed"), new TrainingListener() {}, Device
 			.cpu()).train(true);
-		assertSameWeights(straight.network().weights(), resumed.network().weights());
+		assertSameWeights(straight.weights().stateDict(), resumed.weights().stateDict());
 	}
 
 	@Test
@@ -95,15 +95,15 @@ class LiifTrainerTest {
 		train(averaged.iterations(7), "avg-resumed", true);
 		Checkpoints.State state = Checkpoints.read(dir.resolve("avg-resumed.liif.ckpt"));
 		String name = "imnet.layers.0.weight";
-		assertTrue(!java.util.Arrays.equals(state.model().network().weights().get(name).data(), state.trained().get(name).data()),
+		assertTrue(!java.util.Arrays.equals(state.model().weights().stateDict().get(name).data(), state.trained().get(name).data()),
 			"the checkpoint's model is the average, not the trained weights");
 		LiifModel resumed = train(averaged.iterations(12), "avg-resumed", true);
-		assertSameWeights(straight.network().weights(), resumed.network().weights());
-		assertSameWeights(resumed.network().weights(), ModelFiles.load(dir.resolve("avg-resumed.liif")).network().weights());
+		assertSameWeights(straight.weights().stateDict(), resumed.weights().stateDict());
+		assertSameWeights(resumed.weights().stateDict(), ModelFiles.load(dir.resolve("avg-resumed.liif")).weights().stateDict());
 		// averaging leaves the trained trajectory alone and changes only what is shipped
 		LiifModel plain = train(recipe().iterations(12), "plain-straight", false);
-		assertSameWeights(plain.network().weights(), Checkpoints.read(dir.resolve("avg-resumed.liif.ckpt")).trained());
-		assertTrue(!java.util.Arrays.equals(plain.network().weights().get(name).data(), resumed.network().weights().get(name)
+		assertSameWeights(plain.weights().stateDict(), Checkpoints.read(dir.resolve("avg-resumed.liif.ckpt")).trained());
+		assertTrue(!java.util.Arrays.equals(plain.weights().stateDict().get(name).data(), resumed.weights().stateDict().get(name)
 			.data()), "averaging changes the shipped weights");
 	}
 
@@ -249,7 +249,7 @@ class LiifTrainerTest {
 		LiifModel resumed = new LiifTrainer(new TrainingRun(start, images(3, 1), val, config, dir.resolve("b.liif"), "synthetic"),
 			new TrainingListener() {}, Device.cpu()).train(true);
 		assertEquals(io.github.liif.model.GlobalResidual.BICUBIC, ModelFiles.load(dir.resolve("a.liif")).spec().globalResidual());
-		assertSameWeights(whole.network().weights(), resumed.network().weights());
+		assertSameWeights(whole.weights().stateDict(), resumed.weights().stateDict());
 	}
 
 	@Test

@@ -5,11 +5,7 @@
 # do not change the speed). Prints output megapixels per second and peak RSS per run.
 #   tools/bench_cli.sh [threads]      (after mvn package; stop other work on the machine first)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$here"
-threads="${1:-$(nproc)}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/bench_env.sh"
 ./liif train --data test-images --channels 3 --blocks 16 --features 64 --hidden 256,256,256,256 --batch 1 \
   --iterations 1 --validate-every 1000 --seed 1 -o "$work/paper.liif" > /dev/null 2>&1
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), threads $threads"

@@ -10,11 +10,7 @@
 # Usage: tools/bench_reference.sh [threads]   (after mvn package, with Debian's python3-torch and python3-pil;
 # stop other work on the machine first)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$here"
-threads="${1:-$(nproc)}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/bench_env.sh"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); libblas.so.3 -> $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
 /usr/bin/python3 - "$work" "$threads" <<'EOF'
 import os, sys, time

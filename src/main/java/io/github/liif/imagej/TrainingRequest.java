@@ -11,8 +11,32 @@ import java.util.OptionalInt;
 /**
  * A training run as the front ends ask for it, built with {@link #builder(Path)}; what a front end
  * does not set is the default here, the one place of the request's defaults.
+ *
+ * @param data training folders or files
+ * @param images training images open in ImageJ (besides or instead of files)
+ * @param validation validation folders or files; with no validation at all, about one training
+ *          image in ten is held out
+ * @param validationImages validation images open in ImageJ
+ * @param from the model to fine-tune ("natural", "microscopy" or a file), or null for a new model
+ * @param channels channels of a new model (or 1 to convert an RGB base model to gray); empty:
+ *          from the first image
+ * @param encoder "edsr-baseline" or "rdn" (new models)
+ * @param blocks encoder blocks; empty: the encoder's default
+ * @param features encoder features; empty: the encoder's default
+ * @param hidden MLP hidden sizes of a new model
+ * @param globalResidual whether a new model adds to a bicubic upsampling of its input (a
+ *          fine-tuned model keeps its base's)
+ * @param config the recipe
+ * @param output the model file to write
+ * @param name the model's name (default: the output file's name without its extension)
+ * @param validationCrop validation images are centre-cropped to at most this edge
+ * @param cacheBytes memory for decoded training planes (more are decoded again when drawn); 0:
+ *          half the JVM's memory
  */
-public final class TrainingRequest {
+public record TrainingRequest(List<Path> data, List<ImagePlus> images, List<Path> validation, List<ImagePlus> validationImages,
+	String from, OptionalInt channels, String encoder, OptionalInt blocks, OptionalInt features, int[] hidden,
+	GlobalResidual globalResidual, TrainingConfig config, Path output, String name, int validationCrop, long cacheBytes)
+{
 
 	/** A new model's encoder. */
 	public static final String ENCODER = "edsr-baseline";
@@ -21,40 +45,15 @@ public final class TrainingRequest {
 	/** Validation images are centre-cropped to at most this edge. */
 	public static final int VALIDATION_CROP = 256;
 
-	private final List<Path> data;
-	private final List<ImagePlus> images;
-	private final List<Path> validation;
-	private final List<ImagePlus> validationImages;
-	private final String from;
-	private final Integer channels;
-	private final String encoder;
-	private final Integer blocks;
-	private final Integer features;
-	private final int[] hidden;
-	private final GlobalResidual globalResidual;
-	private final TrainingConfig config;
-	private final Path output;
-	private final String name;
-	private final int validationCrop;
-	private final long cacheBytes;
-
-	private TrainingRequest(Builder b) {
-		data = List.copyOf(b.data);
-		images = List.copyOf(b.images);
-		validation = List.copyOf(b.validation);
-		validationImages = List.copyOf(b.validationImages);
-		from = b.from;
-		channels = b.channels;
-		encoder = b.encoder;
-		blocks = b.blocks;
-		features = b.features;
-		hidden = b.hidden.clone();
-		globalResidual = b.globalResidual;
-		config = b.config;
-		output = b.output;
-		name = b.name != null ? b.name : b.output.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-		validationCrop = b.validationCrop;
-		cacheBytes = b.cacheBytes;
+	public TrainingRequest {
+		data = List.copyOf(data);
+		images = List.copyOf(images);
+		validation = List.copyOf(validation);
+		validationImages = List.copyOf(validationImages);
+		hidden = hidden.clone();
+		Objects.requireNonNull(output, "output");
+		Objects.requireNonNull(config, "config");
+		Objects.requireNonNull(globalResidual, "globalResidual");
 	}
 
 	/** A request that writes the model to {@code output}. */
@@ -62,84 +61,9 @@ public final class TrainingRequest {
 		return new Builder(output);
 	}
 
-	/** Training folders or files. */
-	public List<Path> data() {
-		return data;
-	}
-
-	/** Training images open in ImageJ (besides or instead of files). */
-	public List<ImagePlus> images() {
-		return images;
-	}
-
-	/** Validation folders or files; with no validation at all, about one training image in ten is held out. */
-	public List<Path> validation() {
-		return validation;
-	}
-
-	/** Validation images open in ImageJ. */
-	public List<ImagePlus> validationImages() {
-		return validationImages;
-	}
-
-	/** The model to fine-tune ("natural", "microscopy" or a file), or null for a new model. */
-	public String from() {
-		return from;
-	}
-
-	/** Channels of a new model (or 1 to convert an RGB base model to gray); empty: from the first image. */
-	public OptionalInt channels() {
-		return channels == null ? OptionalInt.empty() : OptionalInt.of(channels);
-	}
-
-	/** "edsr-baseline" or "rdn" (new models). */
-	public String encoder() {
-		return encoder;
-	}
-
-	/** Encoder blocks; empty: the encoder's default. */
-	public OptionalInt blocks() {
-		return blocks == null ? OptionalInt.empty() : OptionalInt.of(blocks);
-	}
-
-	/** Encoder features; empty: the encoder's default. */
-	public OptionalInt features() {
-		return features == null ? OptionalInt.empty() : OptionalInt.of(features);
-	}
-
-	/** MLP hidden sizes of a new model. */
+	@Override
 	public int[] hidden() {
 		return hidden.clone();
-	}
-
-	/** Whether a new model adds to a bicubic upsampling of its input (a fine-tuned model keeps its base's). */
-	public GlobalResidual globalResidual() {
-		return globalResidual;
-	}
-
-	/** The recipe. */
-	public TrainingConfig config() {
-		return config;
-	}
-
-	/** The model file to write. */
-	public Path output() {
-		return output;
-	}
-
-	/** The model's name: given, or the output file's name without its extension. */
-	public String name() {
-		return name;
-	}
-
-	/** Validation images are centre-cropped to at most this edge. */
-	public int validationCrop() {
-		return validationCrop;
-	}
-
-	/** Memory for decoded training planes (more are decoded again when drawn); 0: half the JVM's memory. */
-	public long cacheBytes() {
-		return cacheBytes;
 	}
 
 	/** Builds a {@link TrainingRequest}; unset fields keep their defaults. */
@@ -254,7 +178,10 @@ public final class TrainingRequest {
 		}
 
 		public TrainingRequest build() {
-			return new TrainingRequest(this);
+			return new TrainingRequest(data, images, validation, validationImages, from, channels == null ? OptionalInt.empty()
+				: OptionalInt.of(channels), encoder, blocks == null ? OptionalInt.empty() : OptionalInt.of(blocks), features == null
+					? OptionalInt.empty() : OptionalInt.of(features), hidden, globalResidual, config, output, name != null ? name : output
+						.getFileName().toString().replaceFirst("\\.[^.]*$", ""), validationCrop, cacheBytes);
 		}
 
 		private static Integer positive(Integer n, String what) {

@@ -16,86 +16,51 @@ import org.apache.spark.api.java.JavaSparkContext;
 /** Runs a Spark upscale (files, or one image into OME-Zarr) and prints its summary. */
 public final class SparkUpscale {
 
-	/** A Spark upscale as a front end asks for it, built and checked with {@link #builder(List, String, TargetSize)}. */
-	public static final class Request {
+	/**
+	 * A Spark upscale as a front end asks for it, built with {@link #builder(List, String, TargetSize)}; checked as a whole here.
+	 *
+	 * @param master Spark master; null: spark-submit's, else local[*]
+	 * @param inputs image files, folders or globs (one image for OME-Zarr)
+	 * @param output output folder, or the .zarr
+	 * @param format output format of a file batch; null: each input's
+	 * @param zarr one image into chunked OME-Zarr instead of a batch of files
+	 * @param chunk OME-Zarr chunk edge in output pixels
+	 * @param blockChunks chunks per task along each axis
+	 * @param model a catalogue name or a model file (shipped to the executors)
+	 */
+	public record Request(String master, List<String> inputs, String output, String format, boolean zarr, int chunk, int blockChunks,
+		String model, DeviceChoice device, UpscaleOptions options, TargetSize size, boolean float32, boolean overwrite) {
 
 		/** OME-Zarr chunk edge in output pixels. */
 		public static final int CHUNK = 512;
 		/** Chunks per task along each axis. */
 		public static final int BLOCK_CHUNKS = 2;
 
-		private final Builder b;
-
-		private Request(Builder b) {
-			this.b = b.copy(); // later changes to the builder do not reach a built request
+		public Request {
+			inputs = List.copyOf(inputs);
+			Objects.requireNonNull(output, "output");
+			Objects.requireNonNull(model, "model");
+			Objects.requireNonNull(device, "device");
+			Objects.requireNonNull(options, "options");
+			Objects.requireNonNull(size, "size");
+			if (format != null && !ImageFiles.EXTENSIONS.contains(format.toLowerCase(Locale.ROOT))) {
+				throw new IllegalArgumentException("--format must be tif, png or jpg, got " + format);
+			}
+			if (chunk < 16 || blockChunks < 1) throw new IllegalArgumentException("--chunk must be >= 16 and --block-chunks >= 1");
+			if (inputs.isEmpty()) throw new IllegalArgumentException("give at least one input");
+			if (zarr && inputs.size() != 1) throw new IllegalArgumentException("--zarr takes exactly one input image, got " + inputs.size());
 		}
 
-		/** Upscale {@code inputs} (files, folders, globs; one image for OME-Zarr) into {@code output} to {@code size}. */
+		/** Upscale {@code inputs} into {@code output} to {@code size}. */
 		public static Builder builder(List<String> inputs, String output, TargetSize size) {
 			return new Builder(inputs, output, size);
 		}
 
-		/** Spark master; null: spark-submit's, else local[*]. */
-		public String master() {
-			return b.master;
-		}
-
-		public List<String> inputs() {
-			return b.inputs;
-		}
-
-		public String output() {
-			return b.output;
-		}
-
-		/** Output format of a file batch; null: each input's. */
-		public String format() {
-			return b.format;
-		}
-
-		/** One image into chunked OME-Zarr instead of a batch of files. */
-		public boolean zarr() {
-			return b.zarr;
-		}
-
-		public int chunk() {
-			return b.chunk;
-		}
-
-		public int blockChunks() {
-			return b.blockChunks;
-		}
-
-		/** A catalogue name or a model file (shipped to the executors). */
-		public String model() {
-			return b.model;
-		}
-
 		public boolean modelIsFile() {
-			return Models.isFile(b.model);
+			return Models.isFile(model);
 		}
 
-		public DeviceChoice device() {
-			return b.device;
-		}
-
-		public UpscaleOptions options() {
-			return b.options;
-		}
-
-		public TargetSize size() {
-			return b.size;
-		}
-
-		public boolean float32() {
-			return b.float32;
-		}
-
-		public boolean overwrite() {
-			return b.overwrite;
-		}
-
-		/** Builds a {@link Request}; unset fields keep their defaults, {@link #build()} checks them together. */
+		/** Builds a {@link Request}; unset fields keep their defaults. */
 		public static final class Builder {
 
 			private final List<String> inputs;
@@ -113,7 +78,7 @@ public final class SparkUpscale {
 			private boolean overwrite;
 
 			private Builder(List<String> inputs, String output, TargetSize size) {
-				this.inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs"));
+				this.inputs = inputs;
 				this.output = Objects.requireNonNull(output, "output");
 				this.size = Objects.requireNonNull(size, "size");
 			}
@@ -124,9 +89,6 @@ public final class SparkUpscale {
 			}
 
 			public Builder format(String extension) {
-				if (extension != null && !ImageFiles.EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT))) {
-					throw new IllegalArgumentException("--format must be tif, png or jpg, got " + extension);
-				}
 				format = extension;
 				return this;
 			}
@@ -137,24 +99,23 @@ public final class SparkUpscale {
 			}
 
 			public Builder chunks(int edge, int perTask) {
-				if (edge < 16 || perTask < 1) throw new IllegalArgumentException("--chunk must be >= 16 and --block-chunks >= 1");
 				chunk = edge;
 				blockChunks = perTask;
 				return this;
 			}
 
 			public Builder model(String nameOrFile) {
-				model = Objects.requireNonNull(nameOrFile, "model");
+				model = nameOrFile;
 				return this;
 			}
 
 			public Builder device(DeviceChoice choice) {
-				device = Objects.requireNonNull(choice, "device");
+				device = choice;
 				return this;
 			}
 
 			public Builder options(UpscaleOptions upscale) {
-				options = Objects.requireNonNull(upscale, "options");
+				options = upscale;
 				return this;
 			}
 
@@ -169,18 +130,7 @@ public final class SparkUpscale {
 			}
 
 			public Request build() {
-				if (inputs.isEmpty()) throw new IllegalArgumentException("give at least one input");
-				if (zarr && inputs.size() != 1) throw new IllegalArgumentException("--zarr takes exactly one input image, got " + inputs.size());
-				return new Request(this);
-			}
-
-			private Builder copy() {
-				Builder c = new Builder(inputs, output, size).master(master).zarr(zarr).model(model).device(device).options(options).float32(
-					float32).overwrite(overwrite);
-				c.format = format;
-				c.chunk = chunk;
-				c.blockChunks = blockChunks;
-				return c;
+				return new Request(master, inputs, output, format, zarr, chunk, blockChunks, model, device, options, size, float32, overwrite);
 			}
 		}
 	}

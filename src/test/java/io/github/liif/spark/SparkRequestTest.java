@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SparkRequestTest {
 
 	@Test
-	void defaultsAreTheCommandLinesAndABuiltRequestStaysAsBuilt() {
+	void defaultsAreTheCommandLinesAndABuilderBuildsAgainWithChanges() {
 		SparkUpscale.Request.Builder b = SparkUpscale.Request.builder(List.of("in"), "out", TargetSize.scale(2));
 		SparkUpscale.Request r = b.build();
 		b.format("png").chunks(64, 1).model("cells.liif");
@@ -36,8 +36,8 @@ class SparkRequestTest {
 		assertEquals("--zarr takes exactly one input image, got 2", assertThrows(IllegalArgumentException.class, () -> SparkUpscale.Request
 			.builder(List.of("a", "b"), "out.zarr", TargetSize.scale(2)).zarr(true).build()).getMessage());
 		assertEquals("--format must be tif, png or jpg, got bmp", assertThrows(IllegalArgumentException.class, () -> SparkUpscale.Request
-			.builder(List.of("a"), "out", TargetSize.scale(2)).format("bmp")).getMessage());
+			.builder(List.of("a"), "out", TargetSize.scale(2)).format("bmp").build()).getMessage());
 		assertThrows(IllegalArgumentException.class, () -> SparkUpscale.Request.builder(List.of("a"), "o.zarr", TargetSize.scale(2)).chunks(8,
-			1));
+			1).build());
 	}
 }

@@ -68,8 +68,8 @@ class ImageFilesFuzzTest {
 		}
 		b.putInt(0);
 		Path file = Files.write(dir.resolve("absurd.tif"), Arrays.copyOf(b.array(), b.capacity()));
-		// a guard against hanging, not a speed test: ImageJ zeroes a wrapped-around 2.8 GB array before it gives up,
-		// 26 s on a loaded 2-core machine, over 60 s with a second build beside it
+		// a guard against hanging, not a speed test: ImageJ takes 26 s to give up on this file on a loaded 2-core
+		// machine (a third of it in the kernel: large allocations), over 60 s with a second build beside it
 		assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
 			IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> ImageFiles.read(file));
 			assertTrue(e.getMessage().contains("absurd.tif"), e.getMessage());

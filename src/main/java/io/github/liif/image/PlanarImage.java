@@ -51,6 +51,11 @@ public final class PlanarImage {
 		return planes[c];
 	}
 
+	/** Every channel's plane (a new array of the shared planes). */
+	public float[][] planes() {
+		return planes.clone();
+	}
+
 	public float get(int c, int y, int x) {
 		return planes[c][y * width + x];
 	}

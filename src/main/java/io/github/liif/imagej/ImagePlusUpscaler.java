@@ -156,12 +156,8 @@ public final class ImagePlusUpscaler {
 		if (!plan.alongXY()) return planes;
 		int h = plan.region().height;
 		int w = plan.region().width;
-		return ChannelPolicy.throughModel(planes, upscaler.network().spec().inChannels(), v -> {
-			PlanarImage up = upscaler.upscale(new PlanarImage(h, w, v), plan.outHeight(), plan.outWidth(), m);
-			float[][] result = new float[v.length][];
-			for (int k = 0; k < v.length; k++) result[k] = up.plane(k);
-			return result;
-		});
+		return ChannelPolicy.throughModel(planes, upscaler.network().spec().inChannels(), v -> upscaler.upscale(new PlanarImage(h, w, v),
+			plan.outHeight(), plan.outWidth(), m).planes());
 	}
 
 	/** The output slices of one plane: one RGB slice, or one slice per channel. */

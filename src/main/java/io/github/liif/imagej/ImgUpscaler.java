@@ -51,12 +51,8 @@ public final class ImgUpscaler {
 		int modelChannels = upscaler.network().spec().inChannels();
 		for (int p = 0; p < planes; p++) {
 			float[] unit = PlaneCodec.normalise(values(plane(input, p), w * h), range);
-			float[] up = ChannelPolicy.throughModel(new float[][] { unit }, modelChannels, v -> {
-				PlanarImage result = upscaler.upscale(new PlanarImage(h, w, v), (int) outH, (int) outW, monitor);
-				float[][] planesOut = new float[v.length][];
-				for (int k = 0; k < v.length; k++) planesOut[k] = result.plane(k);
-				return planesOut;
-			})[0];
+			float[] up = ChannelPolicy.throughModel(new float[][] { unit }, modelChannels, v -> upscaler.upscale(new PlanarImage(h, w, v),
+				(int) outH, (int) outW, monitor).planes())[0];
 			for (float v : up) target.next().setReal(range.fromUnit(v));
 		}
 		return out;

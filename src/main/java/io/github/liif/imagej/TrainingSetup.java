@@ -77,7 +77,10 @@ public final class TrainingSetup {
 		}
 		int c = r.channels().isPresent() ? r.channels().getAsInt() : firstImage.read().getBitDepth() == 24 ? 3 : 1;
 		EncoderSpec enc = switch (r.encoder()) {
-			case "edsr-baseline" -> new EdsrSpec(c, r.blocks().orElse(16), r.features().orElse(64), 1.0);
+			case "edsr-baseline" -> {
+				EdsrSpec b = EdsrSpec.baseline(c);
+				yield new EdsrSpec(c, r.blocks().orElse(b.residualBlocks()), r.features().orElse(b.features()), b.residualScale());
+			}
 			case "rdn" -> {
 				RdnSpec b = RdnSpec.configB(c);
 				yield new RdnSpec(c, r.features().orElse(b.features()), r.blocks().orElse(b.blocks()), b.layers(), b.growth());

@@ -29,7 +29,7 @@ class LayeringTest {
 
 	private static final Path ROOT = Path.of("src/main/java/io/github/liif");
 	/** Packages that must run without any UI or cluster framework. */
-	private static final Set<String> FRAMEWORK_FREE = Set.of("catalogue", "eval", "geometry", "image", "inference", "io", "model",
+	private static final Set<String> FRAMEWORK_FREE = Set.of("app", "catalogue", "eval", "geometry", "image", "inference", "io", "model",
 		"network", "normalize", "runtime", "train");
 	private static final List<String> FRAMEWORKS = List.of("ij.", "net.imagej.", "org.scijava.", "net.imglib2.", "picocli.",
 		"org.apache.spark.", "org.apache.hadoop.");

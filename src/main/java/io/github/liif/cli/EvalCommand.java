@@ -1,5 +1,7 @@
 package io.github.liif.cli;
 
+import io.github.liif.app.EvaluationRequest;
+import io.github.liif.app.EvaluationService;
 import io.github.liif.eval.AxialEvaluation;
 import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.Consistency;
@@ -8,7 +10,7 @@ import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.Charts;
-import io.github.liif.imagej.ImageJEvaluation;
+import io.github.liif.imagej.ImageJSource;
 import io.github.liif.io.AtomicFiles;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +41,13 @@ final class EvalCommand implements Callable<Integer> {
 	@Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR", description = "High-resolution images (folders or files).")
 	List<Path> data;
 
-	@Option(names = "--scales", defaultValue = "2,2.5,3,4,6,8,12", split = ",", paramLabel = "S,S,...", description = "Scales. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--scales", defaultValue = EvaluationRequest.SCALES, split = ",", paramLabel = "S,S,...", description = "Scales. Default: ${DEFAULT-VALUE}.")
 	double[] scales;
 
 	@Option(names = "--degradation", defaultValue = "bicubic", description = "bicubic, area or blur-noise.")
 	String degradation;
 
-	@Option(names = "--noise", defaultValue = "0.01")
+	@Option(names = "--noise", defaultValue = "" + EvaluationRequest.NOISE, description = "Noise of the blur-noise degradation, in [0, 1] units.")
 	double noise;
 
 	@Option(names = "--consistency", defaultValue = Consistency.DEFAULT_ID, paramLabel = "auto|off|bicubic|area|blur-noise[:STEPS]",
@@ -74,20 +76,20 @@ final class EvalCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		deviceOptions.applyThreads();
+		EvaluationRequest request = EvaluationRequest.builder(ImageJSource.files(data)).model(modelOptions.model).scales(scales)
+			.degradation(Degradation.parse(degradation)).noise(noise).ssim(!noSsim).consistency(Consistency.parse(consistency)).zPlanes(
+				AxialUpscaler.Planes.parse(zPlanes)).device(deviceOptions.deviceChoice()).build();
 		try (StopSignal stop = new StopSignal()) {
 			if (alongZ) {
-				reportAlongZ(ImageJEvaluation.runAlongZ(modelOptions.model, data, scales, Degradation.parse(degradation), noise, Consistency
-					.parse(consistency), AxialUpscaler.Planes.parse(zPlanes), deviceOptions.deviceChoice(), new ConsoleProgress(err,
-						"evaluating along Z", stop)), out);
+				reportAlongZ(EvaluationService.alongZ(request, new ConsoleProgress(err, "evaluating along Z", stop)), out);
 				return 0;
 			}
-			report(ImageJEvaluation.run(modelOptions.model, data, scales, Degradation.parse(degradation), noise, !noSsim, Consistency.parse(consistency), deviceOptions
-				.deviceChoice(), new ConsoleProgress(err, "evaluating", stop), w -> err.println("warning: " + w)), out);
+			report(EvaluationService.inPlane(request, new ConsoleProgress(err, "evaluating", stop), w -> err.println("warning: " + w)), out);
 		}
 		return 0;
 	}
 
-	private void reportAlongZ(ImageJEvaluation.AxialResult result, PrintWriter out) throws java.io.IOException {
+	private void reportAlongZ(EvaluationService.AxialResult result, PrintWriter out) throws java.io.IOException {
 		List<AxialEvaluation.Row> rows = result.rows();
 		out.printf(Locale.ROOT, "along Z, %s (%s planes), %d volumes%n", result.model(), zPlanes, result.volumes());
 		out.printf(Locale.ROOT, "%-24s %-7s %9s %9s %9s %9s %9s  %s%n", "volume", "scale", "LIIF", "linear", "cubic", "vs lin", "vs cub",
@@ -110,7 +112,7 @@ final class EvalCommand implements Callable<Integer> {
 		if (csv != null) AtomicFiles.write(csv, true, EvalReport.csvAlongZ(rows).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private void report(ImageJEvaluation.Result result, PrintWriter out) throws java.io.IOException {
+	private void report(EvaluationService.Result result, PrintWriter out) throws java.io.IOException {
 		List<EvalRow> rows = result.rows();
 		out.printf(Locale.ROOT, "%-8s %10s %10s %8s %8s %8s %8s  %s%n", "scale", "PSNR", "bicubic", "gain", "worst", "SSIM", "bicubic",
 			"bias per channel (mean error in levels; bicubic's)");

@@ -50,12 +50,8 @@ final class SparkCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (!settings.zScale().isNone()) {
-			throw new IllegalArgumentException("--scale-z runs with 'liif upscale' (each Z-stack on one machine); Spark jobs scale XY");
-		}
-		SparkUpscale.Request request = SparkUpscale.Request.builder(inputs, output, settings.targetSize()).master(master).format(format)
-			.zarr(zarr).chunks(chunk, blockChunks).model(settings.model.model).device(settings.device.deviceChoice()).options(settings
-				.options()).float32(settings.float32).overwrite(settings.overwrite).build();
+		SparkUpscale.Request request = SparkUpscale.Request.builder(inputs, output, settings.request()).master(master).format(format)
+			.zarr(zarr).chunks(chunk, blockChunks).overwrite(settings.overwrite).build();
 		try {
 			return SparkUpscale.run(request, spec.commandLine().getOut()) ? 0 : LiifCli.FAILED;
 		}

@@ -3,10 +3,12 @@ package io.github.liif.cli;
 import io.github.liif.runtime.Engines;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.image.Degradation;
-import io.github.liif.imagej.TrainingRequest;
+import io.github.liif.app.TrainingRequest;
+import io.github.liif.imagej.Charts;
+import io.github.liif.imagej.ImageJSource;
 import io.github.liif.model.GlobalResidual;
-import io.github.liif.imagej.TrainingSetup;
-import io.github.liif.imagej.ValidationReport;
+import io.github.liif.app.TrainingSetup;
+import io.github.liif.app.ValidationReport;
 import io.github.liif.train.LiifTrainer;
 import io.github.liif.train.TrainingConfig;
 import io.github.liif.train.TrainingListener;
@@ -115,7 +117,8 @@ final class TrainCommand implements Callable<Integer> {
 			throw new FileAlreadyExistsException(output + " exists; use --overwrite to replace it or --resume to continue");
 		}
 		deviceOptions.applyThreads();
-		TrainingRequest request = TrainingRequest.builder(output).data(data).validation(validation).from(from).channels(channels).encoder(
+		TrainingRequest request = TrainingRequest.builder(output).training(ImageJSource.files(data)).validation(ImageJSource.files(
+			validation == null ? List.of() : validation)).from(from).channels(channels).encoder(
 			encoder).blocks(blocks).features(features).hidden(hidden).globalResidual(GlobalResidual.parse(globalResidual)).config(config)
 			.name(name).validationCrop(valCrop).cacheBytes(cacheMb * 1_000_000L).build();
 		TrainingRun run = TrainingSetup.prepare(request, err::println);
@@ -145,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
 			@Override
 			public void validated(long iteration, List<EvalRow> rows) {
 				err.println();
-				ValidationReport.report(run, iteration, rows, err::println);
+				ValidationReport.report(run, iteration, rows, Charts::validationChart, err::println);
 			}
 
 			@Override

@@ -1,11 +1,8 @@
 package io.github.liif.cli;
 
+import io.github.liif.app.UpscaleRequest;
 import io.github.liif.imagej.FileUpscaler;
 import io.github.liif.imagej.ImageFiles;
-import io.github.liif.inference.AxialUpscaler;
-import io.github.liif.inference.TargetSize;
-import io.github.liif.inference.UpscaleOptions;
-import io.github.liif.inference.ZScale;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -40,15 +37,11 @@ final class UpscaleCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		TargetSize size = settings.targetSize();
-		ZScale z = settings.zScale();
-		AxialUpscaler.Planes zPlanes = settings.planes();
-		UpscaleOptions options = settings.options();
-		boolean float32 = settings.float32;
+		UpscaleRequest request = settings.request();
 		boolean overwrite = settings.overwrite;
 		Map<Path, Path> jobs = plan(expand(inputs));
 		settings.device.applyThreads();
-		FileUpscaler files = new FileUpscaler(settings.model.model, settings.device.deviceChoice(), options);
+		FileUpscaler files = new FileUpscaler(request);
 		int index = 0;
 		// the output folder is made only now, and removed again if the run fails before writing into it
 		Path madeFolder = null;
@@ -62,7 +55,7 @@ final class UpscaleCommand implements Callable<Integer> {
 			for (Map.Entry<Path, Path> job : jobs.entrySet()) {
 				index++;
 				String label = String.format("%s (%d/%d)", job.getKey().getFileName(), index, jobs.size());
-				files.upscale(job.getKey(), job.getValue(), size, z, zPlanes, float32, overwrite, new ConsoleProgress(spec.commandLine().getErr(), label,
+				files.upscale(job.getKey(), job.getValue(), overwrite, new ConsoleProgress(spec.commandLine().getErr(), label,
 					stop));
 			}
 		}

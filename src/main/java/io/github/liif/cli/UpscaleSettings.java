@@ -1,5 +1,6 @@
 package io.github.liif.cli;
 
+import io.github.liif.app.UpscaleRequest;
 import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
@@ -74,16 +75,14 @@ final class UpscaleSettings {
 	@Option(names = "--overwrite", description = "Replace existing outputs.")
 	boolean overwrite;
 
-	UpscaleOptions options() {
-		return new UpscaleOptions(tile, batch, decoder, Consistency.parse(consistency));
+	/** The upscale these options ask for. */
+	UpscaleRequest request() {
+		return UpscaleRequest.builder(targetSize()).model(model.model).options(new UpscaleOptions(tile, batch, decoder, Consistency.parse(
+			consistency))).device(device.deviceChoice()).float32(float32).z(zScale()).zPlanes(AxialUpscaler.Planes.parse(zPlanes)).build();
 	}
 
 	ZScale zScale() {
 		return ZScale.parse(scaleZ);
-	}
-
-	AxialUpscaler.Planes planes() {
-		return AxialUpscaler.Planes.parse(zPlanes);
 	}
 
 	/** The XY size; without one, 1 (the planes kept) when a Z scale is given. */

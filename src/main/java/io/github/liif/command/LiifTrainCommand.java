@@ -4,10 +4,12 @@ import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.runtime.Engines;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.image.Degradation;
-import io.github.liif.imagej.TrainingRequest;
-import io.github.liif.imagej.TrainingSetup;
+import io.github.liif.app.TrainingRequest;
+import io.github.liif.imagej.Charts;
+import io.github.liif.imagej.ImageJSource;
+import io.github.liif.app.TrainingSetup;
 import io.github.liif.model.GlobalResidual;
-import io.github.liif.imagej.ValidationReport;
+import io.github.liif.app.ValidationReport;
 import io.github.liif.train.LiifTrainer;
 import io.github.liif.train.TrainingConfig;
 import io.github.liif.train.TrainingListener;
@@ -60,8 +62,8 @@ public class LiifTrainCommand extends LiifCommand {
 	protected void execute() throws Exception {
 		TrainingConfig config = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(learningRate).degradation(
 			Degradation.parse(degradation)).build();
-		TrainingRequest request = TrainingRequest.builder(output.toPath()).data(List.of(data.toPath())).validation(validation == null ? List
-			.of() : List.of(validation.toPath())).from(from).globalResidual(GlobalResidual.parse(globalResidual)).config(config).build();
+		TrainingRequest request = TrainingRequest.builder(output.toPath()).training(ImageJSource.files(List.of(data.toPath()))).validation(
+			ImageJSource.files(validation == null ? List.of() : List.of(validation.toPath()))).from(from).globalResidual(GlobalResidual.parse(globalResidual)).config(config).build();
 		TrainingRun run = TrainingSetup.prepare(request, this::info);
 		new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
 	}
@@ -86,7 +88,7 @@ public class LiifTrainCommand extends LiifCommand {
 
 			@Override
 			public void validated(long iteration, List<EvalRow> rows) {
-				ValidationReport.report(run, iteration, rows, LiifTrainCommand.this::info);
+				ValidationReport.report(run, iteration, rows, Charts::validationChart, LiifTrainCommand.this::info);
 			}
 
 			@Override

@@ -4,7 +4,7 @@ import ij.ImagePlus;
 import io.github.liif.inference.Consistency;
 import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.imagej.ImageJUpscale;
-import io.github.liif.imagej.UpscaleRequest;
+import io.github.liif.app.UpscaleRequest;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.ZScale;
 import org.scijava.ItemIO;
@@ -61,8 +61,8 @@ public class LiifUpscaleCommand extends LiifCommand {
 	@Override
 	protected void execute() throws Exception {
 		TargetSize size = width > 0 || height > 0 ? TargetSize.size(width, height) : TargetSize.scales(scaleX, scaleY);
-		UpscaleRequest request = new UpscaleRequest(model, size, tile, DeviceChoice.parse(device), outputType.equals("32-bit"),
-			Consistency.parse(consistency), ZScale.parse(scaleZ));
+		UpscaleRequest request = UpscaleRequest.builder(size).model(model).tile(tile).device(DeviceChoice.parse(device)).float32(outputType
+			.equals("32-bit")).consistency(Consistency.parse(consistency)).z(ZScale.parse(scaleZ)).build();
 		output = ImageJUpscale.run(input, request, monitor());
 	}
 

@@ -2,9 +2,8 @@ package io.github.liif.command;
 
 import io.github.liif.inference.Consistency;
 import io.github.liif.runtime.DeviceChoice;
-import io.github.liif.catalogue.ModelCache;
 import io.github.liif.imagej.ImgUpscaler;
-import io.github.liif.imagej.UpscaleRequest;
+import io.github.liif.app.UpscaleRequest;
 import io.github.liif.inference.TargetSize;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -47,10 +46,9 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		UpscaleRequest request = new UpscaleRequest(model, TargetSize.scales(scaleX, scaleY), tile, DeviceChoice.parse(device), true,
-			Consistency.parse(consistency));
-		var upscaler = ModelCache.upscaler(request.model(), false, request.device(), request.options());
-		output = new ImgUpscaler(upscaler).upscale(input, request.size(), monitor());
+		UpscaleRequest request = UpscaleRequest.builder(TargetSize.scales(scaleX, scaleY)).model(model).tile(tile).device(DeviceChoice
+			.parse(device)).float32(true).consistency(Consistency.parse(consistency)).build();
+		output = ImgUpscaler.run(input, request, monitor());
 	}
 
 	@Override

@@ -6,14 +6,14 @@ import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import io.github.liif.inference.Consistency;
-import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.eval.EvalReport;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
-import io.github.liif.imagej.ImageJEvaluation;
+import io.github.liif.app.EvaluationRequest;
+import io.github.liif.app.EvaluationService;
+import io.github.liif.imagej.ImageJSource;
 import io.github.liif.eval.AxialEvaluation;
-import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.CancelledException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,7 +34,7 @@ public class LiifEvaluatePlugin implements PlugIn {
 		GenericDialog gd = new GenericDialog(TITLE);
 		gd.addFileField("model", "default", 24);
 		gd.addDirectoryField("data", "", 30);
-		gd.addStringField("scales", "2,2.5,3,4,6,8,12", 20);
+		gd.addStringField("scales", EvaluationRequest.SCALES, 20);
 		gd.addChoice("degradation", new String[] { "bicubic", "area", "blur-noise" }, "bicubic");
 		gd.addChoice("consistency", Consistency.CHOICES, Consistency.DEFAULT_ID);
 		gd.addCheckbox("along_z", false);
@@ -50,22 +50,18 @@ public class LiifEvaluatePlugin implements PlugIn {
 		String consistency = gd.getNextChoice();
 		boolean alongZ = gd.getNextBoolean();
 		try {
-			double[] scales = Arrays.stream(scalesText.split(",")).map(String::trim).filter(t -> !t.isEmpty()).mapToDouble(
-				Double::parseDouble).toArray();
+			if (data.isEmpty()) throw new IllegalArgumentException("choose the folder of high-resolution images to evaluate on");
+			EvaluationRequest request = EvaluationRequest.builder(ImageJSource.files(List.of(Path.of(data)))).model(model).scales(
+				EvaluationRequest.parseScales(scalesText)).degradation(Degradation.parse(degradation)).consistency(Consistency.parse(
+					consistency)).build();
 			if (alongZ) {
-				showAlongZ(ImageJEvaluation.runAlongZ(model, List.of(Path.of(data)), scales, Degradation.parse(degradation), 0.01, Consistency
-					.parse(consistency), AxialUpscaler.Planes.BOTH, DeviceChoice.AUTO, new ImageJMonitor(TITLE)));
+				showAlongZ(EvaluationService.alongZ(request, new ImageJMonitor(TITLE)));
 				return;
 			}
-			ImageJEvaluation.Result result = ImageJEvaluation.run(model, List.of(Path.of(data)), scales, Degradation.parse(degradation),
-				0.01, true, Consistency.parse(consistency), DeviceChoice.AUTO, new ImageJMonitor(TITLE), IJ::log);
-			show(result);
+			show(EvaluationService.inPlane(request, new ImageJMonitor(TITLE), IJ::log));
 		}
 		catch (CancelledException e) {
 			IJ.showStatus(TITLE + ": cancelled");
-		}
-		catch (NumberFormatException e) {
-			LiifUpscalePlugin.fail(TITLE, "scales must be numbers separated by commas, got '" + scalesText + "'");
 		}
 		catch (Exception | OutOfMemoryError e) {
 			LiifUpscalePlugin.fail(TITLE, e.getMessage() == null ? e.toString() : e.getMessage());
@@ -75,7 +71,7 @@ public class LiifEvaluatePlugin implements PlugIn {
 		}
 	}
 
-	private static void showAlongZ(ImageJEvaluation.AxialResult result) {
+	private static void showAlongZ(EvaluationService.AxialResult result) {
 		ResultsTable table = ResultsTable.getResultsTable();
 		table.reset();
 		for (AxialEvaluation.Row r : result.rows()) {
@@ -93,7 +89,7 @@ public class LiifEvaluatePlugin implements PlugIn {
 		if (result.rows().isEmpty()) IJ.log(TITLE + ": no volume has enough slices for these scales");
 	}
 
-	private static void show(ImageJEvaluation.Result result) {
+	private static void show(EvaluationService.Result result) {
 		// the standard Results table, so that macros can read it with nResults and getResult
 		ResultsTable table = ResultsTable.getResultsTable();
 		table.reset();

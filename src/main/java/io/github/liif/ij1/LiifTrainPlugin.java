@@ -10,10 +10,13 @@ import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.runtime.Engines;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.image.Degradation;
-import io.github.liif.imagej.TrainingRequest;
+import io.github.liif.app.ImageSource;
+import io.github.liif.app.TrainingRequest;
+import io.github.liif.imagej.Charts;
+import io.github.liif.imagej.ImageJSource;
 import io.github.liif.model.GlobalResidual;
-import io.github.liif.imagej.TrainingSetup;
-import io.github.liif.imagej.ValidationReport;
+import io.github.liif.app.TrainingSetup;
+import io.github.liif.app.ValidationReport;
 import io.github.liif.inference.CancelledException;
 import io.github.liif.train.LiifTrainer;
 import io.github.liif.train.TrainingConfig;
@@ -102,9 +105,8 @@ public class LiifTrainPlugin implements PlugIn {
 			TrainingConfig.Builder recipe = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(lr).scales(scaleMin,
 				scaleMax).anisotropic(anisotropic).degradation(Degradation.parse(degradation)).freezeEncoder(freeze);
 			TrainingConfig config = (axial ? recipe.axial(axialSigma) : recipe).build();
-			TrainingRequest request = TrainingRequest.builder(out).data(data.isEmpty() ? List.of() : List.of(Path.of(data))).images(openImages(
-				images)).validation(validation.isEmpty() ? List.of() : List.of(Path.of(validation))).validationImages(openImages(
-					validationImages)).from(from).channels(channels.equals("auto") ? null : Integer.valueOf(channels)).globalResidual(residual)
+			TrainingRequest request = TrainingRequest.builder(out).training(sources(data, images)).validation(sources(validation,
+				validationImages)).from(from).channels(channels.equals("auto") ? null : Integer.valueOf(channels)).globalResidual(residual)
 				.config(config).build();
 			TrainingRun run = TrainingSetup.prepare(request, IJ::log);
 			IJ.resetEscape();
@@ -120,6 +122,13 @@ public class LiifTrainPlugin implements PlugIn {
 		finally {
 			IJ.showProgress(1.0);
 		}
+	}
+
+	/** The images of a folder (or none) and the open images named by titles separated by ';'. */
+	private static List<ImageSource> sources(String folder, String titles) throws java.io.IOException {
+		List<ImageSource> out = new ArrayList<>(ImageJSource.files(folder.isEmpty() ? List.of() : List.of(Path.of(folder))));
+		out.addAll(ImageJSource.open(openImages(titles)));
+		return out;
 	}
 
 	/** The open images named by titles separated by ';'. */
@@ -146,7 +155,7 @@ public class LiifTrainPlugin implements PlugIn {
 
 			@Override
 			public void validated(long iteration, List<EvalRow> rows) {
-				ValidationReport.report(run, iteration, rows, line -> IJ.log(TITLE + " " + line));
+				ValidationReport.report(run, iteration, rows, Charts::validationChart, line -> IJ.log(TITLE + " " + line));
 			}
 
 			@Override

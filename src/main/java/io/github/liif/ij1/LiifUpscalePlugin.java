@@ -13,7 +13,7 @@ import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.catalogue.Models;
 import io.github.liif.imagej.ImageJUpscale;
 import io.github.liif.imagej.ImagePlusUpscaler;
-import io.github.liif.imagej.UpscaleRequest;
+import io.github.liif.app.UpscaleRequest;
 import io.github.liif.inference.CancelledException;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.ZScale;
@@ -150,8 +150,8 @@ public class LiifUpscalePlugin implements PlugIn {
 		Prefs.set("liif.output", c.output);
 		Prefs.set("liif.consistency", c.consistency);
 		Prefs.set("liif.scale_z", c.scaleZ);
-		return new UpscaleRequest(c.model, size(c.scaleX, c.scaleY, c.width, c.height), c.tile, DeviceChoice.parse(c.device), c.output
-			.equals("32-bit"), Consistency.parse(c.consistency), ZScale.parse(c.scaleZ));
+		return UpscaleRequest.builder(size(c.scaleX, c.scaleY, c.width, c.height)).model(c.model).tile(c.tile).device(DeviceChoice.parse(
+			c.device)).float32(c.output.equals("32-bit")).consistency(Consistency.parse(c.consistency)).z(ZScale.parse(c.scaleZ)).build();
 	}
 
 	/** The dialog's values, in the order of its fields; {@code model} is the chosen name or file. */
@@ -221,9 +221,9 @@ public class LiifUpscalePlugin implements PlugIn {
 		if (!output.equals("same") && !output.equals("32-bit")) {
 			throw new IllegalArgumentException("output must be 'same' or '32-bit', got '" + output + "'");
 		}
-		return new UpscaleRequest(model, size(sx, sy, width, height), tile, DeviceChoice.parse(Macro.getValue(options,
-			"device", "auto")), output.equals("32-bit"), Consistency.parse(Macro.getValue(options, "consistency", Consistency.DEFAULT_ID)),
-			z);
+		return UpscaleRequest.builder(size(sx, sy, width, height)).model(model).tile(tile).device(DeviceChoice.parse(Macro.getValue(options,
+			"device", "auto"))).float32(output.equals("32-bit")).consistency(Consistency.parse(Macro.getValue(options, "consistency",
+				Consistency.DEFAULT_ID))).z(z).build();
 	}
 
 	private static double number(String options, String key, double fallback) {

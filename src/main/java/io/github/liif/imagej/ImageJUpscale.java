@@ -1,7 +1,8 @@
 package io.github.liif.imagej;
 
 import ij.ImagePlus;
-import io.github.liif.catalogue.ModelCache;
+import io.github.liif.app.UpscaleRequest;
+import io.github.liif.app.UpscaleService;
 import io.github.liif.inference.Monitor;
 import io.github.liif.model.ModelFormatException;
 
@@ -13,8 +14,7 @@ public final class ImageJUpscale {
 	/** Upscales into a new image; the input is only read. */
 	public static ImagePlus run(ImagePlus imp, UpscaleRequest request, Monitor monitor) throws ModelFormatException {
 		if (imp == null) throw new IllegalArgumentException("no image: open an image first");
-		boolean rgb = imp.getBitDepth() == 24;
-		var upscaler = ModelCache.upscaler(request.model(), rgb, request.device(), request.options());
-		return new ImagePlusUpscaler(upscaler).upscale(imp, request.size(), request.z(), request.float32(), monitor);
+		return new ImagePlusUpscaler(UpscaleService.upscaler(request, imp.getBitDepth() == 24), request.zPlanes()).upscale(imp, request
+			.size(), request.z(), request.float32(), monitor);
 	}
 }

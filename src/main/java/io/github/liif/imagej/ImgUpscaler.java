@@ -1,6 +1,9 @@
 package io.github.liif.imagej;
 
+import io.github.liif.app.UpscaleRequest;
+import io.github.liif.app.UpscaleService;
 import io.github.liif.image.PlanarImage;
+import io.github.liif.model.ModelFormatException;
 import io.github.liif.inference.ChannelPolicy;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
@@ -30,13 +33,23 @@ public final class ImgUpscaler {
 		this.upscaler = upscaler;
 	}
 
+	/**
+	 * The one entry point of the ImgLib2 front ends (SciJava command, Ops): the request's model
+	 * for non-RGB data, its size; the result is always float (the request's float32 is ignored).
+	 */
+	public static <T extends RealType<T>> Img<FloatType> run(RandomAccessibleInterval<T> input, UpscaleRequest request, Monitor monitor)
+		throws ModelFormatException
+	{
+		return new ImgUpscaler(UpscaleService.upscaler(request, false)).upscale(input, request.size(), monitor);
+	}
+
 	public <T extends RealType<T>> Img<FloatType> upscale(RandomAccessibleInterval<T> input, TargetSize size, Monitor monitor) {
 		if (input.numDimensions() < 2) throw new IllegalArgumentException("the image needs at least two dimensions (X, Y)");
 		int w = Math.toIntExact(input.dimension(0));
 		int h = Math.toIntExact(input.dimension(1));
-		long outW = size.width(w);
-		long outH = size.height(h);
-		if (outW * outH > Integer.MAX_VALUE) throw new IllegalArgumentException("the result plane would exceed 2^31 pixels");
+		int[] outPlane = size.plane(w, h, "choose a smaller scale or upscale a crop");
+		int outW = outPlane[0];
+		int outH = outPlane[1];
 		long[] outDims = new long[input.numDimensions()];
 		input.dimensions(outDims);
 		long planeCount = 1;
@@ -52,7 +65,7 @@ public final class ImgUpscaler {
 		for (int p = 0; p < planes; p++) {
 			float[] unit = PlaneCodec.normalise(values(plane(input, p), w * h), range);
 			float[] up = ChannelPolicy.throughModel(new float[][] { unit }, modelChannels, v -> upscaler.upscale(new PlanarImage(h, w, v),
-				(int) outH, (int) outW, monitor).planes())[0];
+				outH, outW, monitor).planes())[0];
 			for (float v : up) target.next().setReal(range.fromUnit(v));
 		}
 		return out;

@@ -24,13 +24,13 @@ public final class PlaneUpscale {
 	private final ImagePlus imp;
 	private final UpscalePlan plan;
 	private final IntensityRange range;
-	private final PlanarImage input;
+	/** Made on first use: a Spark driver only needs the layout, its executors the pixels. */
+	private PlanarImage input;
 
-	private PlaneUpscale(ImagePlus imp, UpscalePlan plan, IntensityRange range, PlanarImage input) {
+	private PlaneUpscale(ImagePlus imp, UpscalePlan plan, IntensityRange range) {
 		this.imp = imp;
 		this.plan = plan;
 		this.range = range;
-		this.input = input;
 	}
 
 	/** Whether the image is one plane whose channels are the model's (RGB results only in 8 bits). */
@@ -46,17 +46,19 @@ public final class PlaneUpscale {
 				+ " channel(s) (or is RGB asked for as 32-bit); upscale it in memory instead");
 		}
 		UpscalePlan plan = UpscalePlan.of(imp, ImagePlusUpscaler.region(imp), size, float32, modelChannels);
-		IntensityRange range = ImagePlusUpscaler.intensityRanges(imp, plan.region())[0];
-		ImageProcessor ip = imp.getProcessor();
-		ip.setRoi(plan.region());
-		ImageProcessor crop = ip.crop();
-		float[][] planes = new float[modelChannels][];
-		for (int k = 0; k < modelChannels; k++) planes[k] = PlaneCodec.normalise(PlaneCodec.raw(crop, k), range);
-		return new PlaneUpscale(imp, plan, range, new PlanarImage(crop.getHeight(), crop.getWidth(), planes));
+		return new PlaneUpscale(imp, plan, ImagePlusUpscaler.intensityRanges(imp, plan.region())[0]);
 	}
 
 	/** The network input, in [0, 1] space. */
-	public PlanarImage input() {
+	public synchronized PlanarImage input() {
+		if (input == null) {
+			ImageProcessor ip = imp.getProcessor();
+			ip.setRoi(plan.region());
+			ImageProcessor crop = ip.crop();
+			float[][] planes = new float[plan.rgb() ? 3 : 1][];
+			for (int k = 0; k < planes.length; k++) planes[k] = PlaneCodec.normalise(PlaneCodec.raw(crop, k), range);
+			input = new PlanarImage(crop.getHeight(), crop.getWidth(), planes);
+		}
 		return input;
 	}
 
@@ -70,7 +72,7 @@ public final class PlaneUpscale {
 
 	/** Samples per pixel of the result: 3 for RGB, else 1. */
 	public int channels() {
-		return input.channels();
+		return plan.rgb() ? 3 : 1;
 	}
 
 	/** Bits per stored sample: 8, 16 or 32 (float). */

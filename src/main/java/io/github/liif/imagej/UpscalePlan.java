@@ -25,13 +25,9 @@ record UpscalePlan(Rectangle region, int outWidth, int outHeight, int slices, in
 			throw new IllegalArgumentException("'" + imp.getTitle() + "' is an 8-bit colour (palette) image; convert it "
 				+ "with Image > Type > RGB Color first");
 		}
-		long w = size.width(region.width);
-		long h = size.height(region.height);
-		if (w * h > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException("the result would be " + w + " x " + h + " = " + w * h
-				+ " pixels per plane; ImageJ holds at most 2^31 - 1 pixels per plane. Choose a smaller scale or a ROI, "
-				+ "or use the command line ('liif upscale'), which streams large results to BigTIFF");
-		}
+		int[] out = size.plane(region.width, region.height, "choose a smaller scale or a ROI");
+		int w = out[0];
+		int h = out[1];
 		int nz = imp.getNSlices();
 		int outZ = nz;
 		if (!z.isNone()) {
@@ -41,14 +37,14 @@ record UpscalePlan(Rectangle region, int outWidth, int outHeight, int slices, in
 						+ "fix that with Image > Properties...)" : ""));
 			}
 			Calibration cal = imp.getCalibration();
-			outZ = z.slices(nz, cal.pixelDepth, cal.pixelWidth * region.width / w, cal.scaled());
+			outZ = z.slices(nz, cal.pixelDepth, cal.pixelWidth * region.width / (double) w, cal.scaled());
 			if ((long) region.width * region.height * outZ > Integer.MAX_VALUE - 8) {
 				throw new IllegalArgumentException("along Z the volume would be " + region.width + " x " + region.height + " x " + outZ
 					+ " voxels, more than one channel of one volume may hold (2^31): choose a ROI or a smaller scale_z");
 			}
 		}
 		long outPlanes = (long) imp.getNChannels() * outZ * imp.getNFrames();
-		return new UpscalePlan(region, (int) w, (int) h, (int) outPlanes, imp.getBitDepth(), float32, modelChannels, nz, outZ);
+		return new UpscalePlan(region, w, h, (int) outPlanes, imp.getBitDepth(), float32, modelChannels, nz, outZ);
 	}
 
 	/** Whether slices are added along Z. */

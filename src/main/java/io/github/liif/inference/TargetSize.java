@@ -62,6 +62,22 @@ public final class TargetSize implements java.io.Serializable {
 		return out;
 	}
 
+	/**
+	 * The output plane {width, height} for an input plane, refused with the numbers and what to do
+	 * when it would not fit one array (2^31 - 1 pixels, ImageJ's limit per plane too).
+	 *
+	 * @param remedy what the user can do instead, ending the message
+	 */
+	public int[] plane(int inWidth, int inHeight, String remedy) {
+		long w = width(inWidth);
+		long h = height(inHeight);
+		if (w * h > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("the result would be " + w + " x " + h + " = " + w * h + " pixels per plane, more than "
+				+ "one plane holds (2^31 - 1): " + remedy);
+		}
+		return new int[] { (int) w, (int) h };
+	}
+
 	/** For titles: the requested scales ("2.5x3"), or the exact ratios an explicit size gives. */
 	public String label(int inWidth, int inHeight) {
 		double x = width > 0 ? width / (double) inWidth : scaleX;
@@ -72,6 +88,16 @@ public final class TargetSize implements java.io.Serializable {
 	private static String number(double v) {
 		String s = String.format(java.util.Locale.ROOT, "%.3f", v);
 		return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof TargetSize t && scaleX == t.scaleX && scaleY == t.scaleY && width == t.width && height == t.height;
+	}
+
+	@Override
+	public int hashCode() {
+		return java.util.Objects.hash(scaleX, scaleY, width, height);
 	}
 
 	@Override

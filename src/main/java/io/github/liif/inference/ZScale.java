@@ -80,6 +80,16 @@ public final class ZScale implements java.io.Serializable {
 	}
 
 	@Override
+	public boolean equals(Object o) {
+		return o instanceof ZScale z && isotropic == z.isotropic && (isotropic || factor == z.factor);
+	}
+
+	@Override
+	public int hashCode() {
+		return isotropic ? 1 : Double.hashCode(factor);
+	}
+
+	@Override
 	public String toString() {
 		return id();
 	}

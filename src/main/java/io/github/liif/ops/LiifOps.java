@@ -1,12 +1,9 @@
 package io.github.liif.ops;
 
-import io.github.liif.inference.Consistency;
-import io.github.liif.runtime.DeviceChoice;
-import io.github.liif.catalogue.ModelCache;
+import io.github.liif.app.UpscaleRequest;
 import io.github.liif.imagej.ImgUpscaler;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
-import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.model.ModelFormatException;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -29,9 +26,7 @@ public final class LiifOps {
 	 */
 	public static <T extends RealType<T>> Img<FloatType> liifUpscale(RandomAccessibleInterval<T> image, Double scale) {
 		try {
-			var upscaler = ModelCache.upscaler("default", false, DeviceChoice.AUTO, UpscaleOptions.DEFAULT.withConsistency(
-				Consistency.DEFAULT));
-			return new ImgUpscaler(upscaler).upscale(image, TargetSize.scale(scale), Monitor.NONE);
+			return ImgUpscaler.run(image, UpscaleRequest.builder(TargetSize.scale(scale)).float32(true).build(), Monitor.NONE);
 		}
 		catch (ModelFormatException e) {
 			throw new IllegalStateException(e.getMessage(), e);

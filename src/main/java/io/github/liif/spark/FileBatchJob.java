@@ -72,7 +72,7 @@ public final class FileBatchJob {
 		@Override
 		public Iterator<Outcome> call(Iterator<Tuple2<String, String>> files) {
 			Configuration conf = hadoop.get();
-			FileUpscaler upscaler = new FileUpscaler(settings.localModel(), settings.device(), settings.options());
+			FileUpscaler upscaler = new FileUpscaler(settings.local());
 			List<Outcome> outcomes = new ArrayList<>();
 			while (files.hasNext()) {
 				Tuple2<String, String> job = files.next();
@@ -93,7 +93,7 @@ public final class FileBatchJob {
 				scratch = Files.createTempDirectory("liif-spark-");
 				java.nio.file.Path local = HadoopPaths.stageIn(in, scratch, conf);
 				java.nio.file.Path target = HadoopPaths.isLocal(out) ? HadoopPaths.localPath(out) : scratch.resolve("out-" + new Path(out).getName());
-				upscaler.upscale(local, target, settings.size(), settings.float32(), settings.overwrite(), JobSettings.taskMonitor());
+				upscaler.upscale(local, target, settings.overwrite(), JobSettings.taskMonitor());
 				if (!HadoopPaths.isLocal(out)) HadoopPaths.publish(target, out, settings.overwrite(), conf);
 				return new Outcome(in, Outcome.Status.DONE, out, seconds(start));
 			}

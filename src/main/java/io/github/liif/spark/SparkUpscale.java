@@ -1,10 +1,8 @@
 package io.github.liif.spark;
 
+import io.github.liif.app.UpscaleRequest;
 import io.github.liif.catalogue.Models;
 import io.github.liif.imagej.ImageFiles;
-import io.github.liif.runtime.DeviceChoice;
-import io.github.liif.inference.TargetSize;
-import io.github.liif.inference.UpscaleOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,7 +15,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 public final class SparkUpscale {
 
 	/**
-	 * A Spark upscale as a front end asks for it, built with {@link #builder(List, String, TargetSize)}; checked as a whole here.
+	 * A Spark upscale as a front end asks for it, built with {@link #builder(List, String, UpscaleRequest)}; checked as a whole here.
 	 *
 	 * @param master Spark master; null: spark-submit's, else local[*]
 	 * @param inputs image files, folders or globs (one image for OME-Zarr)
@@ -26,10 +24,12 @@ public final class SparkUpscale {
 	 * @param zarr one image into chunked OME-Zarr instead of a batch of files
 	 * @param chunk OME-Zarr chunk edge in output pixels
 	 * @param blockChunks chunks per task along each axis
-	 * @param model a catalogue name or a model file (shipped to the executors)
+	 * @param upscale what every image (or block) gets; its model, a catalogue name or a model file,
+	 *          is shipped to the executors
+	 * @param overwrite recompute outputs that exist (otherwise they are skipped: reruns resume)
 	 */
 	public record Request(String master, List<String> inputs, String output, String format, boolean zarr, int chunk, int blockChunks,
-		String model, DeviceChoice device, UpscaleOptions options, TargetSize size, boolean float32, boolean overwrite) {
+		UpscaleRequest upscale, boolean overwrite) {
 
 		/** OME-Zarr chunk edge in output pixels. */
 		public static final int CHUNK = 512;
@@ -39,10 +39,10 @@ public final class SparkUpscale {
 		public Request {
 			inputs = List.copyOf(inputs);
 			Objects.requireNonNull(output, "output");
-			Objects.requireNonNull(model, "model");
-			Objects.requireNonNull(device, "device");
-			Objects.requireNonNull(options, "options");
-			Objects.requireNonNull(size, "size");
+			Objects.requireNonNull(upscale, "upscale");
+			if (!upscale.z().isNone()) {
+				throw new IllegalArgumentException("--scale-z runs with 'liif upscale' (each Z-stack on one machine); Spark jobs scale XY");
+			}
 			if (format != null && !ImageFiles.EXTENSIONS.contains(format.toLowerCase(Locale.ROOT))) {
 				throw new IllegalArgumentException("--format must be tif, png or jpg, got " + format);
 			}
@@ -51,13 +51,13 @@ public final class SparkUpscale {
 			if (zarr && inputs.size() != 1) throw new IllegalArgumentException("--zarr takes exactly one input image, got " + inputs.size());
 		}
 
-		/** Upscale {@code inputs} into {@code output} to {@code size}. */
-		public static Builder builder(List<String> inputs, String output, TargetSize size) {
-			return new Builder(inputs, output, size);
+		/** Upscale {@code inputs} into {@code output} as {@code upscale} says. */
+		public static Builder builder(List<String> inputs, String output, UpscaleRequest upscale) {
+			return new Builder(inputs, output, upscale);
 		}
 
 		public boolean modelIsFile() {
-			return Models.isFile(model);
+			return Models.isFile(upscale.model());
 		}
 
 		/** Builds a {@link Request}; unset fields keep their defaults. */
@@ -65,22 +65,18 @@ public final class SparkUpscale {
 
 			private final List<String> inputs;
 			private final String output;
-			private final TargetSize size;
+			private final UpscaleRequest upscale;
 			private String master;
 			private String format;
 			private boolean zarr;
 			private int chunk = CHUNK;
 			private int blockChunks = BLOCK_CHUNKS;
-			private String model = Models.DEFAULT;
-			private DeviceChoice device = DeviceChoice.AUTO;
-			private UpscaleOptions options = UpscaleOptions.DEFAULT;
-			private boolean float32;
 			private boolean overwrite;
 
-			private Builder(List<String> inputs, String output, TargetSize size) {
+			private Builder(List<String> inputs, String output, UpscaleRequest upscale) {
 				this.inputs = inputs;
 				this.output = Objects.requireNonNull(output, "output");
-				this.size = Objects.requireNonNull(size, "size");
+				this.upscale = Objects.requireNonNull(upscale, "upscale");
 			}
 
 			public Builder master(String url) {
@@ -104,33 +100,13 @@ public final class SparkUpscale {
 				return this;
 			}
 
-			public Builder model(String nameOrFile) {
-				model = nameOrFile;
-				return this;
-			}
-
-			public Builder device(DeviceChoice choice) {
-				device = choice;
-				return this;
-			}
-
-			public Builder options(UpscaleOptions upscale) {
-				options = upscale;
-				return this;
-			}
-
-			public Builder float32(boolean always32Bit) {
-				float32 = always32Bit;
-				return this;
-			}
-
 			public Builder overwrite(boolean replace) {
 				overwrite = replace;
 				return this;
 			}
 
 			public Request build() {
-				return new Request(master, inputs, output, format, zarr, chunk, blockChunks, model, device, options, size, float32, overwrite);
+				return new Request(master, inputs, output, format, zarr, chunk, blockChunks, upscale, overwrite);
 			}
 		}
 	}
@@ -148,12 +124,12 @@ public final class SparkUpscale {
 			conf.setIfMissing("spark.ui.enabled", "false");
 		}
 		try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-			String model = r.model();
+			UpscaleRequest upscale = r.upscale();
 			if (r.modelIsFile()) {
-				sc.addFile(r.model());
-				model = JobSettings.SHIPPED + new org.apache.hadoop.fs.Path(r.model()).getName();
+				sc.addFile(upscale.model());
+				upscale = upscale.withModel(JobSettings.SHIPPED + new org.apache.hadoop.fs.Path(upscale.model()).getName());
 			}
-			JobSettings settings = new JobSettings(model, r.device(), r.options(), r.size(), r.float32(), r.overwrite());
+			JobSettings settings = new JobSettings(upscale, r.overwrite());
 			List<Outcome> outcomes = r.zarr()
 				? TiledImageJob.run(sc, r.inputs().get(0), r.output(), settings, r.chunk(), r.blockChunks())
 				: FileBatchJob.run(sc, r.inputs(), r.output(), r.format(), settings);

@@ -2,7 +2,7 @@ package io.github.liif.spark;
 
 import ij.ImagePlus;
 import ij.measure.Calibration;
-import io.github.liif.catalogue.ModelCache;
+import io.github.liif.app.UpscaleService;
 import io.github.liif.imagej.ImageFiles;
 import io.github.liif.imagej.PlaneUpscale;
 import io.github.liif.inference.OutputRegion;
@@ -65,10 +65,9 @@ public final class TiledImageJob {
 	private static com.google.gson.JsonObject provenance(String input, JobSettings settings, OmeZarr.Layout layout) throws IOException {
 		com.google.gson.JsonObject p = new com.google.gson.JsonObject();
 		p.addProperty("input", input);
-		p.addProperty("model", settings.model());
+		p.addProperty("model", settings.request().model());
 		try {
-			p.addProperty("consistency", ModelCache.upscaler(settings.localModel(), layout.channels() == 3, settings.device(), settings
-				.options()).options().consistency().id());
+			p.addProperty("consistency", UpscaleService.upscaler(settings.local(), layout.channels() == 3).options().consistency().id());
 		}
 		catch (io.github.liif.model.ModelFormatException e) {
 			throw new IOException(e.getMessage(), e);
@@ -91,13 +90,13 @@ public final class TiledImageJob {
 		java.nio.file.Path scratch = Files.createTempDirectory("liif-spark-");
 		try {
 			ImagePlus imp = ImageFiles.read(HadoopPaths.stageIn(input, scratch, conf));
-			Upscaler upscaler = upscaler(settings, imp);
+			Upscaler upscaler = UpscaleService.upscaler(settings.local(), imp.getBitDepth() == 24);
 			int channels = upscaler.network().spec().inChannels();
-			if (!PlaneUpscale.supports(imp, settings.float32(), channels)) {
+			if (!PlaneUpscale.supports(imp, settings.request().float32(), channels)) {
 				throw new IOException(input + ": a tiled upscale takes one plane (gray, or RGB with a colour model); "
 					+ "use the file job (without --zarr) for stacks and hyperstacks");
 			}
-			return PlaneUpscale.prepare(imp, settings.size(), settings.float32(), channels);
+			return PlaneUpscale.prepare(imp, settings.request().size(), settings.request().float32(), channels);
 		}
 		catch (io.github.liif.model.ModelFormatException e) {
 			throw new IOException(e.getMessage(), e);
@@ -105,10 +104,6 @@ public final class TiledImageJob {
 		finally {
 			FileBatchJob.deleteQuietly(scratch);
 		}
-	}
-
-	private static Upscaler upscaler(JobSettings settings, ImagePlus imp) throws io.github.liif.model.ModelFormatException {
-		return ModelCache.upscaler(settings.localModel(), imp.getBitDepth() == 24, settings.device(), settings.options());
 	}
 
 	/** The prepared input, kept per executor JVM: every block of the image reads the same. */
@@ -149,7 +144,7 @@ public final class TiledImageJob {
 			try {
 				if (!settings.overwrite() && allExist(store, block, rows, cols)) return new Outcome(item, Outcome.Status.SKIPPED, "", 0);
 				PlaneUpscale job = Prepared.get(input, settings, conf);
-				Upscaler upscaler = ModelCache.upscaler(settings.localModel(), job.channels() == 3, settings.device(), settings.options());
+				Upscaler upscaler = UpscaleService.upscaler(settings.local(), job.channels() == 3);
 				int y0 = block.chunkRow() * layout.chunk();
 				int x0 = block.chunkColumn() * layout.chunk();
 				OutputRegion region = new OutputRegion(y0, x0, Math.min(rows * layout.chunk(), layout.height() - y0),

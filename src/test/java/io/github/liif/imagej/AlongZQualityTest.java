@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
 import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.app.EvaluationRequest;
+import io.github.liif.app.EvaluationService;
 import io.github.liif.eval.AxialEvaluation;
-import io.github.liif.image.Degradation;
-import io.github.liif.inference.AxialUpscaler;
-import io.github.liif.inference.Consistency;
 import io.github.liif.inference.Monitor;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +19,8 @@ class AlongZQualityTest {
 
 	@Test
 	void theMicroscopyModelBeatsLinearAndCubicAlongZOnAnEmVolume() throws Exception {
-		ImageJEvaluation.AxialResult result = ImageJEvaluation.runAlongZ("microscopy", List.of(Path.of("test-images",
-			"em-c-elegans-64.tif")), new double[] { 2 }, Degradation.BICUBIC, 0, Consistency.DEFAULT, AxialUpscaler.Planes.BOTH,
-			DeviceChoice.CPU, Monitor.NONE);
+		EvaluationService.AxialResult result = EvaluationService.alongZ(EvaluationRequest.builder(ImageJSource.files(List.of(Path.of(
+			"test-images", "em-c-elegans-64.tif")))).model("microscopy").scales(2).noise(0).device(DeviceChoice.CPU).build(), Monitor.NONE);
 		assertEquals(1, result.rows().size());
 		AxialEvaluation.Row row = result.rows().get(0);
 		// measured at 33.04 / 31.23 / 32.05 dB (README, Along Z)
@@ -34,7 +32,7 @@ class AlongZQualityTest {
 	@Test
 	void aPlaneIsNotAVolume() {
 		var flat = IJ.createImage("flat", "8-bit ramp", 30, 20, 1);
-		assertTrue(assertThrows(IllegalArgumentException.class, () -> ImageJEvaluation.volumes(flat, "flat.tif")).getMessage().contains(
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> ImageJSource.of(flat).volumes()).getMessage().contains(
 			"needs Z-stacks"));
 	}
 }

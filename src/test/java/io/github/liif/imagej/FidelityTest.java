@@ -9,6 +9,7 @@ import ij.process.ShortProcessor;
 import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.image.Bicubic;
 import io.github.liif.image.Resampling;
+import io.github.liif.app.UpscaleRequest;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
@@ -108,7 +109,8 @@ class FidelityTest {
 	@CsvSource({ "natural, 2", "natural, 3", "microscopy, 2", "microscopy, 3" })
 	void smoothSaturatedFieldsKeepTheirMeanPerChannel(String model, int scale) throws Exception {
 		List<String> problems = new ArrayList<>();
-		UpscaleRequest request = new UpscaleRequest(model, TargetSize.scale(scale), 256, DeviceChoice.CPU, false, Consistency.parse(System.getProperty("fidelity.consistency", Consistency.DEFAULT_ID)));
+		UpscaleRequest request = UpscaleRequest.builder(TargetSize.scale(scale)).model(model).device(DeviceChoice.CPU).consistency(
+			Consistency.parse(System.getProperty("fidelity.consistency", Consistency.DEFAULT_ID))).build();
 		for (int k = 0; k < COLOURS.length; k++) {
 			ImagePlus hr = colourField(COLOURS[k], k);
 			ImagePlus up = ImageJUpscale.run(reduced(hr, SIZE / scale), request, Monitor.NONE);

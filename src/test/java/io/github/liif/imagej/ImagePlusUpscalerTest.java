@@ -190,7 +190,7 @@ class ImagePlusUpscalerTest {
 		assertTrue(e.getMessage().contains("palette") && e.getMessage().contains("Image > Type > RGB Color"), e.getMessage());
 		assertArrayEquals(before, (byte[]) pal.getProcessor().getPixels());
 		java.util.List<String> warnings = new java.util.ArrayList<>();
-		assertThrows(java.io.IOException.class, () -> TrainingData.loadSources(java.util.List.of(TrainingSource.of(pal)), 1, 16,
+		assertThrows(java.io.IOException.class, () -> io.github.liif.app.ImageSets.planes(java.util.List.of(ImageJSource.of(pal)), 1, 16,
 			warnings::add, null));
 		assertTrue(warnings.get(0).contains("converted to RGB first"), warnings.toString());
 	}

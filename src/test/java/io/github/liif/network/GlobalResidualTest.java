@@ -20,7 +20,6 @@ import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.ModelDescriptor;
 import io.github.liif.model.ModelFormatException;
 import io.github.liif.model.SpecInference;
-import io.github.liif.model.Weights;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

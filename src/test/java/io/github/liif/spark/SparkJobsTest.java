@@ -11,6 +11,7 @@ import ij.io.FileSaver;
 import ij.process.ColorProcessor;
 import io.github.liif.cli.LiifCli;
 import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.app.UpscaleRequest;
 import io.github.liif.catalogue.ModelCache;
 import io.github.liif.imagej.ImagePlusUpscaler;
 import io.github.liif.inference.Monitor;
@@ -51,8 +52,8 @@ class SparkJobsTest {
 	}
 
 	private static SparkUpscale.Request request(List<String> inputs, String output, boolean zarr, TargetSize size) {
-		return SparkUpscale.Request.builder(inputs, output, size).master("local[2]").zarr(zarr).chunks(16, 2).device(DeviceChoice.CPU)
-			.options(OPTIONS).build();
+		UpscaleRequest upscale = UpscaleRequest.builder(size).device(DeviceChoice.CPU).options(OPTIONS).build();
+		return SparkUpscale.Request.builder(inputs, output, upscale).master("local[2]").zarr(zarr).chunks(16, 2).build();
 	}
 
 	private static String run(SparkUpscale.Request r, boolean expectSuccess) throws Exception {

@@ -1,4 +1,4 @@
-package io.github.liif.imagej;
+package io.github.liif.app;
 
 import io.github.liif.catalogue.Models;
 import io.github.liif.eval.Evaluation;
@@ -16,51 +16,42 @@ import io.github.liif.train.PlaneCache;
 import io.github.liif.train.TrainingImage;
 import io.github.liif.train.TrainingRun;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Turns a {@link TrainingRequest} into a ready {@link TrainingRun}: files, split, images, start model. */
+/** Turns a {@link TrainingRequest} into a ready {@link TrainingRun}: the split, the planes, the start model. */
 public final class TrainingSetup {
 
 	private TrainingSetup() {}
 
 	public static TrainingRun prepare(TrainingRequest r, Consumer<String> log) throws IOException, ModelFormatException {
-		List<TrainingSource> trainSources = sources(r.data(), r.images());
+		List<ImageSource> trainSources = r.training();
 		if (trainSources.isEmpty()) throw new IOException("no training images: give image files, folders or open images");
-		List<TrainingSource> valSources;
-		if (r.validation().isEmpty() && r.validationImages().isEmpty()) {
-			List<List<TrainingSource>> split = TrainingData.holdOut(trainSources, r.config().seed());
+		List<ImageSource> valSources = r.validation();
+		if (valSources.isEmpty()) {
+			List<List<ImageSource>> split = ImageSets.holdOut(trainSources, r.config().seed());
 			trainSources = split.get(0);
 			valSources = split.get(1);
-			log.accept("validation: holding out " + valSources.stream().map(TrainingSource::name).toList());
+			log.accept("validation: holding out " + valSources.stream().map(ImageSource::name).toList());
 		}
 		else {
-			valSources = sources(r.validation(), r.validationImages());
-			TrainingData.checkDisjointSources(trainSources, valSources);
+			ImageSets.checkDisjoint(trainSources, valSources);
 		}
 		LiifModel start = startModel(r, trainSources.get(0));
 		int channels = start.channels();
 		PlaneCache cache = new PlaneCache(r.cacheBytes() > 0 ? r.cacheBytes() : PlaneCache.defaultBudget());
-		List<TrainingImage> train = TrainingData.loadSources(trainSources, channels, r.config().patch(), w -> log.accept("warning: " + w),
+		List<TrainingImage> train = ImageSets.planes(trainSources, channels, r.config().patch(), w -> log.accept("warning: " + w),
 			cache);
-		List<Evaluation.Image> val = TrainingData.asEvaluationImages(TrainingData.loadSources(valSources, channels, 16, w -> log.accept(
+		List<Evaluation.Image> val = ImageSets.asEvaluationImages(ImageSets.planes(valSources, channels, 16, w -> log.accept(
 			"warning: " + w), null).stream().map(t -> new TrainingImage(t.name(), t.image().centreCrop(r.validationCrop(), r.validationCrop()),
 				t.eightBit())).toList());
 		log.accept(String.format(java.util.Locale.ROOT, "training %s on %d planes from %d images, validating on %d planes; "
 			+ "%.0f MB of planes cached in memory", start.spec(), train.size(), trainSources.size(), val.size(), cache.used() / 1e6));
-		List<String> names = trainSources.stream().map(TrainingSource::name).toList();
+		List<String> names = trainSources.stream().map(ImageSource::name).toList();
 		return new TrainingRun(start, train, val, r.config(), r.output(), trainSources.size() + " images: " + String.join(", ", names));
 	}
 
-	private static List<TrainingSource> sources(List<Path> files, List<ij.ImagePlus> images) throws IOException {
-		List<TrainingSource> out = new java.util.ArrayList<>();
-		if (!files.isEmpty()) ImageFiles.list(files).forEach(f -> out.add(TrainingSource.of(f)));
-		images.forEach(i -> out.add(TrainingSource.of(i)));
-		return out;
-	}
-
-	private static LiifModel startModel(TrainingRequest r, TrainingSource firstImage) throws IOException, ModelFormatException {
+	private static LiifModel startModel(TrainingRequest r, ImageSource firstImage) throws IOException, ModelFormatException {
 		String name = r.name();
 		if (r.from() != null) {
 			LiifModel base = Models.load(r.from(), true);
@@ -75,7 +66,7 @@ public final class TrainingSetup {
 			return new LiifModel(weights, new ModelDescriptor(name, base.descriptor().minScale(), base.descriptor().maxScale(), base
 				.descriptor().provenance()));
 		}
-		int c = r.channels().isPresent() ? r.channels().getAsInt() : firstImage.read().getBitDepth() == 24 ? 3 : 1;
+		int c = r.channels().isPresent() ? r.channels().getAsInt() : firstImage.rgb() ? 3 : 1;
 		EncoderSpec enc = switch (r.encoder()) {
 			case "edsr-baseline" -> {
 				EdsrSpec b = EdsrSpec.baseline(c);

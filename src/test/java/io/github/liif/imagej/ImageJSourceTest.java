@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
+import io.github.liif.app.ImageSets;
+import io.github.liif.app.ImageSource;
 import io.github.liif.train.TrainingImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +18,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrainingDataTest {
+/** Image files and open images as the application reads them: planes, the cache, the hold-out, overlaps. */
+class ImageJSourceTest {
 
 	@TempDir
 	Path dir;
@@ -35,7 +38,7 @@ class TrainingDataTest {
 		tiff("tiny.tif", "8-bit", 20, 20, 1);
 		Files.writeString(dir.resolve("broken.tif"), "not really a tiff");
 		List<String> warnings = new ArrayList<>();
-		List<TrainingImage> planes = TrainingData.load(ImageFiles.list(List.of(dir)), 1, 48, warnings::add);
+		List<TrainingImage> planes = ImageSets.planes(ImageJSource.files(List.of(dir)), 1, 48, warnings::add, null);
 		assertEquals(3, planes.size());
 		assertTrue(planes.stream().allMatch(t -> t.image().width() == 64 && !t.eightBit()));
 		assertTrue(warnings.stream().anyMatch(w -> w.contains("broken.tif")), warnings.toString());
@@ -49,21 +52,21 @@ class TrainingDataTest {
 	@Test
 	void rgbImagesGiveThreeGrayPlanesToAGrayModel() throws Exception {
 		ImagePlus rgb = IJ.createImage("c", "RGB ramp", 50, 50, 1);
-		List<TrainingSource> open = List.of(TrainingSource.of(rgb));
-		assertEquals(3, TrainingData.loadSources(open, 1, 48, w -> {}, null).size());
-		assertEquals(3, TrainingData.loadSources(open, 3, 48, w -> {}, null).get(0).image().channels());
+		List<ImageSource> open = List.of(ImageJSource.of(rgb));
+		assertEquals(3, ImageSets.planes(open, 1, 48, w -> {}, null).size());
+		assertEquals(3, ImageSets.planes(open, 3, 48, w -> {}, null).get(0).image().channels());
 	}
 
 	@Test
 	void noUsableImagesAndOverlappingValidationAreRefused() throws Exception {
 		Path empty = Files.createDirectories(dir.resolve("empty"));
-		IOException e = assertThrows(IOException.class, () -> TrainingData.load(ImageFiles.list(List.of(empty)), 1, 48, w -> {}));
+		IOException e = assertThrows(IOException.class, () -> ImageSets.planes(ImageJSource.files(List.of(empty)), 1, 48, w -> {}, null));
 		assertTrue(e.getMessage().contains("no usable training images"), e.getMessage());
 		Path a = tiff("a.tif", "8-bit", 64, 64, 1);
 		Path copy = Files.copy(a, dir.resolve("copy-of-a.tif"));
-		e = assertThrows(IOException.class, () -> TrainingData.checkDisjoint(List.of(a), List.of(copy)));
+		e = assertThrows(IOException.class, () -> ImageSets.checkDisjoint(List.of(ImageJSource.of(a)), List.of(ImageJSource.of(copy))));
 		assertTrue(e.getMessage().contains("also a training image"), e.getMessage());
-		e = assertThrows(IOException.class, () -> TrainingData.holdOut(List.of(a), 1));
+		e = assertThrows(IOException.class, () -> ImageSets.holdOut(List.of(a), 1));
 		assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
 	}
 
@@ -71,33 +74,33 @@ class TrainingDataTest {
 	void holdOutIsByFileAndDeterministic() throws Exception {
 		List<Path> files = new ArrayList<>();
 		for (int i = 0; i < 12; i++) files.add(dir.resolve("f" + i + ".tif"));
-		List<List<Path>> split = TrainingData.holdOut(files, 7);
+		List<List<Path>> split = ImageSets.holdOut(files, 7);
 		assertEquals(1, split.get(1).size());
 		assertEquals(11, split.get(0).size());
 		assertTrue(split.get(0).stream().noneMatch(split.get(1)::contains));
-		assertEquals(split, TrainingData.holdOut(files, 7));
+		assertEquals(split, ImageSets.holdOut(files, 7));
 	}
 
 	@Test
 	void openImagesTrainAsTheyAreAndMustNotBeTheirOwnValidation() throws Exception {
 		ImagePlus open = IJ.createImage("unsaved", "8-bit black", 60, 50, 1);
 		open.getProcessor().set(5, 5, 200);
-		List<TrainingImage> planes = TrainingData.loadSources(List.of(TrainingSource.of(open)), 1, 48, w -> {}, new io.github.liif.train.PlaneCache(0));
+		List<TrainingImage> planes = ImageSets.planes(List.of(ImageJSource.of(open)), 1, 48, w -> {}, new io.github.liif.train.PlaneCache(0));
 		assertEquals(1, planes.size());
 		assertEquals("unsaved", planes.get(0).name());
 		assertEquals(200 / 255f, planes.get(0).image().plane(0)[5 * 60 + 5], 1e-6f);
 		assertEquals(200, open.getProcessor().get(5, 5), "the open image is not modified");
 
 		IOException same = assertThrows(IOException.class,
-			() -> TrainingData.checkDisjointSources(List.of(TrainingSource.of(open)), List.of(TrainingSource.of(open))));
+			() -> ImageSets.checkDisjoint(List.of(ImageJSource.of(open)), List.of(ImageJSource.of(open))));
 		assertTrue(same.getMessage().contains("validation image unsaved is also a training image"), same.getMessage());
 
 		Path file = tiff("b.tif", "8-bit", 64, 64, 1);
 		ImagePlus opened = IJ.openImage(file.toString());
 		IOException fromFile = assertThrows(IOException.class,
-			() -> TrainingData.checkDisjointSources(List.of(TrainingSource.of(file)), List.of(TrainingSource.of(opened))));
+			() -> ImageSets.checkDisjoint(List.of(ImageJSource.of(file)), List.of(ImageJSource.of(opened))));
 		assertTrue(fromFile.getMessage().contains("also a training image (b.tif)"), fromFile.getMessage());
-		TrainingData.checkDisjointSources(List.of(TrainingSource.of(open)), List.of(TrainingSource.of(opened)));
+		ImageSets.checkDisjoint(List.of(ImageJSource.of(open)), List.of(ImageJSource.of(opened)));
 	}
 
 	/** A stack whose pages all differ, saved as one TIFF. */
@@ -120,10 +123,10 @@ class TrainingDataTest {
 		noisyStack("b-channels.tif", "16-bit", 4, 2, 2);
 		noisyStack("c-rgb.tif", "RGB", 2, 1, 3);
 		tiff("d-single.tif", "32-bit", 70, 60, 1);
-		List<TrainingSource> files = ImageFiles.list(List.of(dir)).stream().map(TrainingSource::of).toList();
-		List<TrainingImage> held = TrainingData.loadSources(files, 1, 48, w -> {}, null);
+		List<ImageSource> files = ImageJSource.files(List.of(dir));
+		List<TrainingImage> held = ImageSets.planes(files, 1, 48, w -> {}, null);
 		io.github.liif.train.PlaneCache cache = new io.github.liif.train.PlaneCache(4L * 64 * 60);
-		List<TrainingImage> cached = TrainingData.loadSources(files, 1, 48, w -> {}, cache);
+		List<TrainingImage> cached = ImageSets.planes(files, 1, 48, w -> {}, cache);
 		assertEquals(3 + 4 + 2 * 3 + 1, cached.size());
 		for (int round = 0; round < 2; round++) {
 			for (int k = 0; k < cached.size(); k++) {

@@ -1,4 +1,4 @@
-package io.github.liif.imagej;
+package io.github.liif.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,17 +26,17 @@ class TrainingRequestTest {
 		assertEquals(256, r.validationCrop());
 		assertTrue(r.channels().isEmpty() && r.blocks().isEmpty() && r.features().isEmpty());
 		assertNull(r.from());
-		assertTrue(r.data().isEmpty() && r.images().isEmpty() && r.validation().isEmpty() && r.validationImages().isEmpty());
+		assertTrue(r.training().isEmpty() && r.validation().isEmpty());
 	}
 
 	@Test
 	void aBuiltRequestDoesNotChangeWithWhatItWasBuiltFrom() {
-		List<Path> folders = new ArrayList<>(List.of(Path.of("a")));
+		List<ImageSource> images = new ArrayList<>(List.of(new FakeSource("a")));
 		int[] hidden = { 64, 64 };
-		TrainingRequest r = TrainingRequest.builder(Path.of("m.liif")).data(folders).hidden(hidden).from(" ").channels(1).build();
-		folders.add(Path.of("b"));
+		TrainingRequest r = TrainingRequest.builder(Path.of("m.liif")).training(images).hidden(hidden).from(" ").channels(1).build();
+		images.add(new FakeSource("b"));
 		hidden[0] = 7;
-		assertEquals(List.of(Path.of("a")), r.data());
+		assertEquals(List.of(new FakeSource("a")), r.training());
 		assertArrayEquals(new int[] { 64, 64 }, r.hidden());
 		assertNull(r.from(), "a blank base model means a new model");
 		assertEquals(1, r.channels().getAsInt());

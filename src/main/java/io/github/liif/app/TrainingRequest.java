@@ -1,8 +1,7 @@
-package io.github.liif.imagej;
+package io.github.liif.app;
 
 import io.github.liif.model.GlobalResidual;
 import io.github.liif.train.TrainingConfig;
-import ij.ImagePlus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -12,11 +11,8 @@ import java.util.OptionalInt;
  * A training run as the front ends ask for it, built with {@link #builder(Path)}; what a front end
  * does not set is the default here, the one place of the request's defaults.
  *
- * @param data training folders or files
- * @param images training images open in ImageJ (besides or instead of files)
- * @param validation validation folders or files; with no validation at all, about one training
- *          image in ten is held out
- * @param validationImages validation images open in ImageJ
+ * @param training training images (files, open images)
+ * @param validation validation images; with none, about one training image in ten is held out
  * @param from the model to fine-tune ("natural", "microscopy" or a file), or null for a new model
  * @param channels channels of a new model (or 1 to convert an RGB base model to gray); empty:
  *          from the first image
@@ -33,8 +29,7 @@ import java.util.OptionalInt;
  * @param cacheBytes memory for decoded training planes (more are decoded again when drawn); 0:
  *          half the JVM's memory
  */
-public record TrainingRequest(List<Path> data, List<ImagePlus> images, List<Path> validation, List<ImagePlus> validationImages,
-	String from, OptionalInt channels, String encoder, OptionalInt blocks, OptionalInt features, int[] hidden,
+public record TrainingRequest(List<ImageSource> training, List<ImageSource> validation, String from, OptionalInt channels, String encoder, OptionalInt blocks, OptionalInt features, int[] hidden,
 	GlobalResidual globalResidual, TrainingConfig config, Path output, String name, int validationCrop, long cacheBytes)
 {
 
@@ -46,10 +41,8 @@ public record TrainingRequest(List<Path> data, List<ImagePlus> images, List<Path
 	public static final int VALIDATION_CROP = 256;
 
 	public TrainingRequest {
-		data = List.copyOf(data);
-		images = List.copyOf(images);
+		training = List.copyOf(training);
 		validation = List.copyOf(validation);
-		validationImages = List.copyOf(validationImages);
 		hidden = hidden.clone();
 		Objects.requireNonNull(output, "output");
 		Objects.requireNonNull(config, "config");
@@ -70,10 +63,8 @@ public record TrainingRequest(List<Path> data, List<ImagePlus> images, List<Path
 	public static final class Builder {
 
 		private final Path output;
-		private List<Path> data = List.of();
-		private List<ImagePlus> images = List.of();
-		private List<Path> validation = List.of();
-		private List<ImagePlus> validationImages = List.of();
+		private List<ImageSource> training = List.of();
+		private List<ImageSource> validation = List.of();
 		private String from;
 		private Integer channels;
 		private String encoder = ENCODER;
@@ -90,23 +81,14 @@ public record TrainingRequest(List<Path> data, List<ImagePlus> images, List<Path
 			this.output = Objects.requireNonNull(output, "output");
 		}
 
-		public Builder data(List<Path> folders) {
-			data = folders == null ? List.of() : folders;
+		public Builder training(List<? extends ImageSource> images) {
+			training = images == null ? List.of() : List.copyOf(images);
 			return this;
 		}
 
-		public Builder images(List<ImagePlus> open) {
-			images = open == null ? List.of() : open;
-			return this;
-		}
-
-		public Builder validation(List<Path> folders) {
-			validation = folders == null ? List.of() : folders;
-			return this;
-		}
-
-		public Builder validationImages(List<ImagePlus> open) {
-			validationImages = open == null ? List.of() : open;
+		/** None: about one training image in ten is held out. */
+		public Builder validation(List<? extends ImageSource> images) {
+			validation = images == null ? List.of() : List.copyOf(images);
 			return this;
 		}
 
@@ -178,7 +160,7 @@ public record TrainingRequest(List<Path> data, List<ImagePlus> images, List<Path
 		}
 
 		public TrainingRequest build() {
-			return new TrainingRequest(data, images, validation, validationImages, from, channels == null ? OptionalInt.empty()
+			return new TrainingRequest(training, validation, from, channels == null ? OptionalInt.empty()
 				: OptionalInt.of(channels), encoder, blocks == null ? OptionalInt.empty() : OptionalInt.of(blocks), features == null
 					? OptionalInt.empty() : OptionalInt.of(features), hidden, globalResidual, config, output, name != null ? name : output
 						.getFileName().toString().replaceFirst("\\.[^.]*$", ""), validationCrop, cacheBytes);

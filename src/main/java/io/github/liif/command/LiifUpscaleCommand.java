@@ -60,8 +60,7 @@ public class LiifUpscaleCommand extends LiifCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		TargetSize size = width > 0 || height > 0 ? TargetSize.size(width, height) : TargetSize.scales(scaleX, scaleY);
-		UpscaleRequest request = UpscaleRequest.builder(size).model(model).tile(tile).device(DeviceChoice.parse(device)).float32(outputType
+		UpscaleRequest request = UpscaleRequest.builder(TargetSize.of(scaleX, scaleY, width, height)).model(model).tile(tile).device(DeviceChoice.parse(device)).float32(outputType
 			.equals("32-bit")).consistency(Consistency.parse(consistency)).z(ZScale.parse(scaleZ)).build();
 		output = ImageJUpscale.run(input, request, monitor());
 	}

@@ -150,7 +150,7 @@ public class LiifUpscalePlugin implements PlugIn {
 		Prefs.set("liif.output", c.output);
 		Prefs.set("liif.consistency", c.consistency);
 		Prefs.set("liif.scale_z", c.scaleZ);
-		return UpscaleRequest.builder(size(c.scaleX, c.scaleY, c.width, c.height)).model(c.model).tile(c.tile).device(DeviceChoice.parse(
+		return UpscaleRequest.builder(TargetSize.of(c.scaleX, c.scaleY, c.width, c.height)).model(c.model).tile(c.tile).device(DeviceChoice.parse(
 			c.device)).float32(c.output.equals("32-bit")).consistency(Consistency.parse(c.consistency)).z(ZScale.parse(c.scaleZ)).build();
 	}
 
@@ -188,7 +188,7 @@ public class LiifUpscalePlugin implements PlugIn {
 
 	/** The "result: W x H pixels[ x N slices]" line for these field values (it throws for invalid ones). */
 	private static String preview(double sx, double sy, int width, int height, String scaleZ, ImagePlus imp, Rectangle region) {
-		TargetSize size = size(sx, sy, width, height);
+		TargetSize size = TargetSize.of(sx, sy, width, height);
 		long w = size.width(region.width);
 		String line = "result: " + w + " x " + size.height(region.height) + " pixels";
 		ZScale z = ZScale.parse(scaleZ);
@@ -221,7 +221,7 @@ public class LiifUpscalePlugin implements PlugIn {
 		if (!output.equals("same") && !output.equals("32-bit")) {
 			throw new IllegalArgumentException("output must be 'same' or '32-bit', got '" + output + "'");
 		}
-		return UpscaleRequest.builder(size(sx, sy, width, height)).model(model).tile(tile).device(DeviceChoice.parse(Macro.getValue(options,
+		return UpscaleRequest.builder(TargetSize.of(sx, sy, width, height)).model(model).tile(tile).device(DeviceChoice.parse(Macro.getValue(options,
 			"device", "auto"))).float32(output.equals("32-bit")).consistency(Consistency.parse(Macro.getValue(options, "consistency",
 				Consistency.DEFAULT_ID))).z(z).build();
 	}
@@ -235,11 +235,6 @@ public class LiifUpscalePlugin implements PlugIn {
 		catch (NumberFormatException e) {
 			throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
 		}
-	}
-
-	static TargetSize size(double sx, double sy, int width, int height) {
-		if (width > 0 || height > 0) return TargetSize.size(width, height);
-		return TargetSize.scales(sx, sy);
 	}
 
 	/** A clear message; in a macro it ends the macro. */

@@ -86,9 +86,7 @@ public final class ImagePlusUpscaler {
 			Monitor sliceMonitor = new ProgressChain(monitor, perPlane * (s - 1), perPlane * in.getSize());
 			int channel = (s - 1) % imp.getNChannels();
 			float[][] planes = normalised(in.getProcessor(s), plan, ranges[channel]);
-			for (ImageProcessor result : encode(alongXY(planes, plan, sliceMonitor), plan, ranges[channel])) {
-				out.addSlice(in.getSliceLabel(s), result);
-			}
+			for (ImageProcessor result : outputSlices(planes, plan, ranges[channel], sliceMonitor)) out.addSlice(in.getSliceLabel(s), result);
 		}
 		return out;
 	}
@@ -114,7 +112,7 @@ public final class ImagePlusUpscaler {
 				Monitor volumeMonitor = new ProgressChain(monitor, (zWork + xyWork) * volumes++, total);
 				float[][] upZ = axial.upscale(volume(imp, plan, c, t, ranges[c]), nz, h, w, outZ, volumeMonitor);
 				for (int z = 0; z < outZ; z++) {
-					results[(t * outZ + z) * nc + c] = encode(alongXY(section(upZ, z, w * h), plan, volumeMonitor), plan, ranges[c]);
+					results[(t * outZ + z) * nc + c] = outputSlices(section(upZ, z, w * h), plan, ranges[c], volumeMonitor);
 				}
 			}
 		}
@@ -151,24 +149,26 @@ public final class ImagePlusUpscaler {
 		return planes;
 	}
 
-	/** One plane's channels through the model in XY, or as they are when only Z changes. */
-	private float[][] alongXY(float[][] planes, UpscalePlan plan, Monitor m) {
-		if (!plan.alongXY()) return planes;
+	/**
+	 * The output slices of one plane (one RGB slice, or one slice per channel), its channels
+	 * through the model in XY, or as they are when only Z changes. The network's blocks are
+	 * encoded straight into the slices: no float copy of the result is held.
+	 */
+	private ImageProcessor[] outputSlices(float[][] planes, UpscalePlan plan, IntensityRange range, Monitor m) {
+		boolean packed = plan.rgb() && !plan.float32();
+		ImageProcessor[] slices = new ImageProcessor[packed ? 1 : planes.length];
+		for (int k = 0; k < slices.length; k++) slices[k] = PlaneCodec.blank(packed ? 24 : plan.outputBitDepth(), plan.outWidth(), plan
+			.outHeight());
+		ChannelPolicy.ChannelSink sink = (c, y0, x0, h, w, values) -> PlaneCodec.write(slices[packed ? 0 : c], packed ? c : 0, y0, x0, h,
+			w, values, range);
 		int h = plan.region().height;
 		int w = plan.region().width;
-		return ChannelPolicy.throughModel(planes, upscaler.network().spec().inChannels(), v -> upscaler.upscale(new PlanarImage(h, w, v),
-			plan.outHeight(), plan.outWidth(), m).planes());
-	}
-
-	/** The output slices of one plane: one RGB slice, or one slice per channel. */
-	private static ImageProcessor[] encode(float[][] result, UpscalePlan plan, IntensityRange range) {
-		if (plan.rgb() && !plan.float32()) {
-			return new ImageProcessor[] { PlaneCodec.encode(24, plan.outWidth(), plan.outHeight(), result, range) };
+		if (!plan.alongXY()) {
+			for (int c = 0; c < planes.length; c++) sink.accept(c, 0, 0, h, w, planes[c]);
+			return slices;
 		}
-		ImageProcessor[] slices = new ImageProcessor[result.length];
-		for (int k = 0; k < result.length; k++) {
-			slices[k] = PlaneCodec.encode(plan.outputBitDepth(), plan.outWidth(), plan.outHeight(), new float[][] { result[k] }, range);
-		}
+		ChannelPolicy.throughModel(planes, upscaler.network().spec().inChannels(), (v, tiles) -> upscaler.upscale(new PlanarImage(h, w, v),
+			plan.outHeight(), plan.outWidth(), tiles, m), sink);
 		return slices;
 	}
 

@@ -11,6 +11,7 @@ import io.github.liif.inference.Upscaler;
 import io.github.liif.normalize.IntensityRange;
 import io.github.liif.normalize.Percentiles;
 import net.imglib2.Cursor;
+import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -60,13 +61,21 @@ public final class ImgUpscaler {
 		IntensityRange range = Views.flatIterable(input).firstElement() instanceof UnsignedByteType ? IntensityRange.EIGHT_BIT
 			: Percentiles.range(planes, p -> values(plane(input, p), w * h), Percentiles.LOW, Percentiles.HIGH);
 		Img<FloatType> out = ArrayImgs.floats(outDims);
-		Cursor<FloatType> target = Views.flatIterable(out).cursor();
 		int modelChannels = upscaler.network().spec().inChannels();
 		for (int p = 0; p < planes; p++) {
 			float[] unit = PlaneCodec.normalise(values(plane(input, p), w * h), range);
-			float[] up = ChannelPolicy.throughModel(new float[][] { unit }, modelChannels, v -> upscaler.upscale(new PlanarImage(h, w, v),
-				outH, outW, monitor).planes())[0];
-			for (float v : up) target.next().setReal(range.fromUnit(v));
+			RandomAccess<FloatType> target = plane(out, p).randomAccess();
+			// blocks straight into the result plane, in the input's units
+			ChannelPolicy.throughModel(new float[][] { unit }, modelChannels, (v, tiles) -> upscaler.upscale(new PlanarImage(h, w, v), outH,
+				outW, tiles, monitor), (c, y0, x0, bh, bw, values) -> {
+					for (int y = 0; y < bh; y++) {
+						target.setPosition(y0 + y, 1);
+						for (int x = 0; x < bw; x++) {
+							target.setPosition(x0 + x, 0);
+							target.get().setReal(range.fromUnit(values[y * bw + x]));
+						}
+					}
+				});
 		}
 		return out;
 	}

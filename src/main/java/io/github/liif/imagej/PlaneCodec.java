@@ -54,32 +54,45 @@ final class PlaneCodec {
 	 * @param bitDepth 8, 16, 24 (RGB: planes 0..2 are R, G, B) or 32
 	 */
 	static ImageProcessor encode(int bitDepth, int width, int height, float[][] planes, IntensityRange range) {
-		int n = width * height;
-		switch (bitDepth) {
-			case 8 -> {
-				byte[] px = new byte[n];
-				for (int i = 0; i < n; i++) px[i] = (byte) SampleEncoding.clampRound(range.fromUnit(planes[0][i]), 255);
-				return new ByteProcessor(width, height, px);
-			}
-			case 16 -> {
-				short[] px = new short[n];
-				for (int i = 0; i < n; i++) px[i] = (short) SampleEncoding.clampRound(range.fromUnit(planes[0][i]), 65535);
-				return new ShortProcessor(width, height, px, null);
-			}
+		ImageProcessor ip = blank(bitDepth, width, height);
+		for (int c = 0; c < planes.length; c++) write(ip, c, 0, 0, height, width, planes[c], range);
+		return ip;
+	}
+
+	/** An output processor of the given ImageJ type (8, 16, 24 or 32), zero (RGB: opaque black). */
+	static ImageProcessor blank(int bitDepth, int width, int height) {
+		return switch (bitDepth) {
+			case 8 -> new ByteProcessor(width, height);
+			case 16 -> new ShortProcessor(width, height);
 			case 24 -> {
-				int[] px = new int[n];
-				for (int i = 0; i < n; i++) {
-					int r = SampleEncoding.clampRound(range.fromUnit(planes[0][i]), 255);
-					int g = SampleEncoding.clampRound(range.fromUnit(planes[1][i]), 255);
-					int b = SampleEncoding.clampRound(range.fromUnit(planes[2][i]), 255);
-					px[i] = 0xff000000 | r << 16 | g << 8 | b;
-				}
-				return new ColorProcessor(width, height, px);
+				ColorProcessor cp = new ColorProcessor(width, height);
+				java.util.Arrays.fill((int[]) cp.getPixels(), 0xff000000);
+				yield cp;
 			}
-			default -> {
-				float[] px = new float[n];
-				for (int i = 0; i < n; i++) px[i] = (float) range.fromUnit(planes[0][i]);
-				return new FloatProcessor(width, height, px);
+			default -> new FloatProcessor(width, height);
+		};
+	}
+
+	/**
+	 * Writes a block of network-space values into {@code ip}, rounded and clamped to its type.
+	 *
+	 * @param channel the colour of an RGB processor (0..2); 0 for the others
+	 * @param values h * w values, row after row
+	 */
+	static void write(ImageProcessor ip, int channel, int y0, int x0, int h, int w, float[] values, IntensityRange range) {
+		int width = ip.getWidth();
+		Object pixels = ip.getPixels();
+		int bits = pixels instanceof short[] ? 16 : pixels instanceof float[] ? 32 : 8;
+		int shift = 16 - 8 * channel;
+		for (int y = 0; y < h; y++) {
+			int row = (y0 + y) * width + x0;
+			for (int x = 0; x < w; x++) {
+				double v = SampleEncoding.encode(values[y * w + x], range, bits);
+				int i = row + x;
+				if (pixels instanceof byte[] b) b[i] = (byte) v;
+				else if (pixels instanceof short[] sh) sh[i] = (short) v;
+				else if (pixels instanceof int[] rgb) rgb[i] = rgb[i] & ~(0xff << shift) | (int) v << shift;
+				else ((float[]) pixels)[i] = (float) v;
 			}
 		}
 	}

@@ -75,12 +75,17 @@ record UpscalePlan(Rectangle region, int outWidth, int outHeight, int slices, in
 		return rgb() && float32 ? 3 * inputChannels : inputChannels;
 	}
 
-	/** The result's pixels plus the float planes of one slice in flight. */
+	/**
+	 * The result's pixels, the input slice in network space, and along Z the volumes in and out;
+	 * the network writes its blocks straight into the result, so no float copy of an output slice.
+	 */
 	long bytesNeeded() {
 		long pixels = (long) outWidth * outHeight;
 		int perPixel = float32 ? (rgb() ? 12 : 4) : bitDepth == 24 ? 4 : bitDepth / 8;
-		long zVolumes = alongZ() ? (long) region.width * region.height * (inZ + outZ) * 4 * (rgb() ? 3 : 1) : 0;
-		return pixels * slices * perPixel + pixels * 4 * 3 * 2 + zVolumes;
+		long colours = rgb() ? 3 : 1;
+		long inputSlice = (long) region.width * region.height * 4 * colours;
+		long zVolumes = alongZ() ? (long) region.width * region.height * (inZ + outZ) * 4 * colours : 0;
+		return pixels * slices * perPixel + inputSlice + zVolumes;
 	}
 
 	void checkMemory() {

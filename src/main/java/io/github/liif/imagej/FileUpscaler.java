@@ -2,7 +2,6 @@ package io.github.liif.imagej;
 
 import ij.ImagePlus;
 import io.github.liif.app.UpscaleRequest;
-import io.github.liif.app.UpscaleService;
 import io.github.liif.image.Bicubic;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.Upscaler;
@@ -29,7 +28,7 @@ public final class FileUpscaler {
 		boolean float32 = request.float32();
 		if (float32 && !tiff) throw new IllegalArgumentException("32-bit results need a .tif output, not " + output.getFileName());
 		ImagePlus imp = ImageFiles.read(input);
-		Upscaler upscaler = UpscaleService.upscaler(request, imp.getBitDepth() == 24);
+		Upscaler upscaler = ImageJUpscale.upscaler(request, imp);
 		ImagePlusUpscaler inMemory = new ImagePlusUpscaler(upscaler, request.zPlanes());
 		int[] alpha = ImageFiles.alpha(imp);
 		if (alpha != null) {

@@ -61,7 +61,7 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 
 	@Override
 	public boolean rgb() throws IOException {
-		return read().getBitDepth() == 24;
+		return ImageJUpscale.isRgb(read());
 	}
 
 	@Override
@@ -143,7 +143,7 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 			for (int c = 0; c < imp.getNChannels(); c++) {
 				String label = name + (imp.getNChannels() > 1 ? " c" + (c + 1) : "") + (imp.getNFrames() > 1 ? " t" + (t + 1) : "");
 				out.add(new AxialEvaluation.Volume(label, ImagePlusUpscaler.volume(imp, plan, c, t, ranges[c]), imp.getNSlices(), imp
-					.getHeight(), imp.getWidth(), imp.getBitDepth() == 8 || imp.getBitDepth() == 24, ranges[c].levelsPerUnit()));
+					.getHeight(), imp.getWidth(), imp.getBitDepth() == 8 || ImageJUpscale.isRgb(imp), ranges[c].levelsPerUnit()));
 			}
 		}
 		return out;

@@ -35,7 +35,7 @@ public final class PlaneUpscale {
 
 	/** Whether the image is one plane whose channels are the model's (RGB results only in 8 bits). */
 	public static boolean supports(ImagePlus imp, boolean float32, int modelChannels) {
-		boolean rgb = imp.getBitDepth() == 24;
+		boolean rgb = ImageJUpscale.isRgb(imp);
 		return imp.getStackSize() == 1 && imp.getType() != ImagePlus.COLOR_256 && (rgb ? 3 : 1) == modelChannels
 			&& !(rgb && float32);
 	}

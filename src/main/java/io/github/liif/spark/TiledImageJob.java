@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.measure.Calibration;
 import io.github.liif.app.UpscaleService;
 import io.github.liif.imagej.ImageFiles;
+import io.github.liif.imagej.ImageJUpscale;
 import io.github.liif.imagej.PlaneUpscale;
 import io.github.liif.inference.OutputRegion;
 import io.github.liif.inference.Upscaler;
@@ -90,7 +91,7 @@ public final class TiledImageJob {
 		java.nio.file.Path scratch = Files.createTempDirectory("liif-spark-");
 		try {
 			ImagePlus imp = ImageFiles.read(HadoopPaths.stageIn(input, scratch, conf));
-			Upscaler upscaler = UpscaleService.upscaler(settings.local(), imp.getBitDepth() == 24);
+			Upscaler upscaler = ImageJUpscale.upscaler(settings.local(), imp);
 			int channels = upscaler.network().spec().inChannels();
 			if (!PlaneUpscale.supports(imp, settings.request().float32(), channels)) {
 				throw new IOException(input + ": a tiled upscale takes one plane (gray, or RGB with a colour model); "

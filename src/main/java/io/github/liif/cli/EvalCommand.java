@@ -130,8 +130,9 @@ final class EvalCommand implements Callable<Integer> {
 		out.printf(Locale.ROOT, "model beats bicubic on %d of %d image-scale pairs (%d images)%n", wins, rows.size(), result.images());
 		EvalReport.losses(rows).forEach(out::println);
 		rows.stream().max(java.util.Comparator.comparingDouble(r -> Math.abs(r.worstBias()))).ifPresent(r -> out.printf(Locale.ROOT,
-			"largest bias: %+.2f levels (%s at x%s; bicubic there %+.2f)%n", r.worstBias(), r.image(), EvalReport.scaleName(r.scale()), r
-				.worstBiasBicubic()));
+			"largest bias: %+.2f levels%s (%s at x%s; bicubic there %+.2f)%n", r.worstBias(), r.levels() == 255 ? "" : String.format(
+				Locale.ROOT, " of %.0f, %+.3f on an 8-bit scale", r.levels(), r.onEightBitScale(r.worstBias())), r.image(), EvalReport
+					.scaleName(r.scale()), r.worstBiasBicubic()));
 		if (csv != null) AtomicFiles.write(csv, true, EvalReport.csv(rows).getBytes(StandardCharsets.UTF_8));
 		if (chart != null) {
 			Charts.save(chart, "LIIF " + result.model() + " vs bicubic", "scale", "mean PSNR gain (dB)", scales,

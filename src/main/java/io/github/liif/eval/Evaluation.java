@@ -98,7 +98,7 @@ public final class Evaluation {
 		double ssimBase = withSsim ? Metrics.ssim(base, hr, shave) : Double.NaN;
 		return new EvalRow(image.name(), s, Metrics.psnr(pred, hr, shave), Metrics.psnr(base, hr, shave), ssim, ssimBase,
 			levels(Metrics.meanError(pred, hr, shave, image.eightBit()), image.levels()), levels(Metrics.meanError(base, hr, shave, image
-				.eightBit()), image.levels()));
+				.eightBit()), image.levels()), image.levels());
 	}
 
 	private static double[] levels(double[] units, double levels) {

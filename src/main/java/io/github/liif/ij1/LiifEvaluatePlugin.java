@@ -104,6 +104,7 @@ public class LiifEvaluatePlugin implements PlugIn {
 			table.addValue("SSIM bicubic", r.ssimBicubic());
 			table.addValue("bias", r.worstBias());
 			table.addValue("bias bicubic", r.worstBiasBicubic());
+			table.addValue("bias 8-bit scale", r.onEightBitScale(r.worstBias()));
 			table.addValue("bias per channel", EvalReport.channels(r.bias()));
 		}
 		table.show("Results");

@@ -45,4 +45,12 @@ class MetricsTest {
 		assertEquals((2 * a * b + c1) / (a * a + b * b + c1), Metrics.ssim(constant(1, 24, 0.6f), constant(1, 24, 0.4f), 2), 1e-5);
 		assertThrows(IllegalArgumentException.class, () -> Metrics.ssim(constant(1, 12, 0f), constant(1, 12, 0f), 2));
 	}
+
+	@Test
+	void aSixteenBitBiasReadsOnAnEightBitScaleByItsRange() {
+		EvalRow wide = new EvalRow("membranes", 8, 25, 23, 0.8, 0.7, new double[] { 1.03 }, new double[] { -3.14 }, 18042);
+		assertEquals(1.03 * 255 / 18042, wide.onEightBitScale(wide.worstBias()), 1e-12);
+		EvalRow eightBit = new EvalRow("photo", 2, 30, 28, 0.9, 0.8, new double[] { 0.4, -0.6, 0.1 }, new double[3], 255);
+		assertEquals(-0.6, eightBit.onEightBitScale(eightBit.worstBias()), 1e-12);
+	}
 }

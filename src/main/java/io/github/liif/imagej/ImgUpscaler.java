@@ -1,5 +1,6 @@
 package io.github.liif.imagej;
 
+import io.github.liif.app.HeapCheck;
 import io.github.liif.app.UpscaleRequest;
 import io.github.liif.app.UpscaleService;
 import io.github.liif.image.PlanarImage;
@@ -60,6 +61,8 @@ public final class ImgUpscaler {
 		outDims[1] = outH;
 		IntensityRange range = Views.flatIterable(input).firstElement() instanceof UnsignedByteType ? IntensityRange.EIGHT_BIT
 			: Percentiles.range(planes, p -> values(plane(input, p), w * h), Percentiles.LOW, Percentiles.HIGH);
+		HeapCheck.require((long) outW * outH * planes * 4 + (long) w * h * 4, "the result (" + outW + " x " + outH + " x " + planes
+			+ " planes, 32-bit)", "raise Fiji's memory (Edit > Options > Memory & Threads) or choose a smaller scale");
 		Img<FloatType> out = ArrayImgs.floats(outDims);
 		int modelChannels = upscaler.network().spec().inChannels();
 		for (int p = 0; p < planes; p++) {

@@ -2,10 +2,10 @@ package io.github.liif.imagej;
 
 import ij.ImagePlus;
 import ij.measure.Calibration;
+import io.github.liif.app.HeapCheck;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.ZScale;
 import java.awt.Rectangle;
-import java.util.Locale;
 
 /**
  * The sizes and types of one ImagePlus upscale, decided and checked before any work: a plane
@@ -89,14 +89,7 @@ record UpscalePlan(Rectangle region, int outWidth, int outHeight, int slices, in
 	}
 
 	void checkMemory() {
-		Runtime rt = Runtime.getRuntime();
-		long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-		long need = bytesNeeded();
-		if (need > free) {
-			throw new IllegalArgumentException(String.format(Locale.ROOT,
-				"the result (%d x %d x %d planes) needs about %.2f GB of memory but only %.2f GB are free; raise "
-					+ "ImageJ's memory (Edit > Options > Memory & Threads), choose a smaller scale, or use a ROI",
-				outWidth, outHeight, slices, need / 1e9, free / 1e9));
-		}
+		HeapCheck.require(bytesNeeded(), "the result (" + outWidth + " x " + outHeight + " x " + slices + " planes)",
+			"raise ImageJ's memory (Edit > Options > Memory & Threads), choose a smaller scale, or use a ROI");
 	}
 }

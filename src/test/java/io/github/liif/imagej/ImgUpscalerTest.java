@@ -2,6 +2,8 @@ package io.github.liif.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ij.ImagePlus;
@@ -54,6 +56,18 @@ class ImgUpscalerTest {
 					}
 				}
 			}
+		}
+	}
+
+	@Test
+	void aResultLargerThanMemoryIsRefusedBeforeAnyWork() {
+		// 200 planes of 40000 x 40000 floats: 1.3 TB
+		Img<UnsignedShortType> img = ArrayImgs.unsignedShorts(100, 100, 200);
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.randomEdsr(1, true, 3), Device.cpu())) {
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ImgUpscaler(new Upscaler(net,
+				UpscaleOptions.DEFAULT)).upscale(img, TargetSize.scale(400), Monitor.NONE));
+			assertTrue(e.getMessage().startsWith("the result (40000 x 40000 x 200 planes, 32-bit) needs about 1280.00 GB of memory"), e
+				.getMessage());
 		}
 	}
 }

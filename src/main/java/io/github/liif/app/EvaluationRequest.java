@@ -38,7 +38,7 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 		scales = scales.clone();
 		if (scales.length == 0) throw new IllegalArgumentException("give at least one scale");
 		for (double s : scales) if (!(s >= 1) || !Double.isFinite(s)) throw new IllegalArgumentException("scales must be >= 1, got " + s);
-		Objects.requireNonNull(model, "model");
+		Models.requireChoice(model);
 		Objects.requireNonNull(degradation, "degradation");
 		Objects.requireNonNull(consistency, "consistency");
 		Objects.requireNonNull(zPlanes, "zPlanes");
@@ -72,7 +72,6 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 		}
 
 		public Builder model(String name) {
-			if (name == null || name.isBlank()) throw new IllegalArgumentException("no model given: use 'default', a bundled name or a model file");
 			model = name;
 			return this;
 		}

@@ -29,8 +29,9 @@ import java.util.OptionalInt;
  * @param cacheBytes memory for decoded training planes (more are decoded again when drawn); 0:
  *          half the JVM's memory
  */
-public record TrainingRequest(List<ImageSource> training, List<ImageSource> validation, String from, OptionalInt channels, String encoder, OptionalInt blocks, OptionalInt features, int[] hidden,
-	GlobalResidual globalResidual, TrainingConfig config, Path output, String name, int validationCrop, long cacheBytes)
+public record TrainingRequest(List<ImageSource> training, List<ImageSource> validation, String from, OptionalInt channels,
+	String encoder, OptionalInt blocks, OptionalInt features, int[] hidden, GlobalResidual globalResidual, TrainingConfig config,
+	Path output, String name, int validationCrop, long cacheBytes)
 {
 
 	/** A new model's encoder. */

@@ -34,7 +34,7 @@ public record UpscaleRequest(String model, TargetSize size, UpscaleOptions optio
 	private static final UpscaleOptions OPTIONS = UpscaleOptions.DEFAULT.withConsistency(Consistency.DEFAULT);
 
 	public UpscaleRequest {
-		if (model == null || model.isBlank()) throw new IllegalArgumentException("no model given: use 'default', a bundled name or a model file");
+		Models.requireChoice(model);
 		Objects.requireNonNull(size, "size");
 		Objects.requireNonNull(options, "options");
 		Objects.requireNonNull(device, "device");

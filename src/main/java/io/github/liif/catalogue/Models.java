@@ -29,6 +29,12 @@ public final class Models {
 		return rgb ? NATURAL : MICROSCOPY;
 	}
 
+	/** A front end's model choice, refused when blank: the one check of every request that names a model. */
+	public static String requireChoice(String name) {
+		if (name == null || name.isBlank()) throw new IllegalArgumentException("no model given: use 'default', a bundled name or a model file");
+		return name;
+	}
+
 	/** Whether a model name is a file path rather than "default" or a bundled name. */
 	public static boolean isFile(String name) {
 		return !DEFAULT.equalsIgnoreCase(name) && !BUNDLED.contains(name);

@@ -63,7 +63,8 @@ public class LiifTrainCommand extends LiifCommand {
 		TrainingConfig config = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(learningRate).degradation(
 			Degradation.parse(degradation)).build();
 		TrainingRequest request = TrainingRequest.builder(output.toPath()).training(ImageJSource.files(List.of(data.toPath()))).validation(
-			ImageJSource.files(validation == null ? List.of() : List.of(validation.toPath()))).from(from).globalResidual(GlobalResidual.parse(globalResidual)).config(config).build();
+			ImageJSource.files(validation == null ? List.of() : List.of(validation.toPath()))).from(from).globalResidual(GlobalResidual
+				.parse(globalResidual)).config(config).build();
 		TrainingRun run = TrainingSetup.prepare(request, this::info);
 		new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
 	}

@@ -60,8 +60,9 @@ public class LiifUpscaleCommand extends LiifCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		UpscaleRequest request = UpscaleRequest.builder(TargetSize.of(scaleX, scaleY, width, height)).model(model).tile(tile).device(DeviceChoice.parse(device)).float32(outputType
-			.equals("32-bit")).consistency(Consistency.parse(consistency)).z(ZScale.parse(scaleZ)).build();
+		UpscaleRequest request = UpscaleRequest.builder(TargetSize.of(scaleX, scaleY, width, height)).model(model).tile(tile).device(
+			DeviceChoice.parse(device)).float32(outputType.equals("32-bit")).consistency(Consistency.parse(consistency)).z(ZScale.parse(
+				scaleZ)).build();
 		output = ImageJUpscale.run(input, request, monitor());
 	}
 

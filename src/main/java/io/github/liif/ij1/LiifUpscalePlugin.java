@@ -150,8 +150,9 @@ public class LiifUpscalePlugin implements PlugIn {
 		Prefs.set("liif.output", c.output);
 		Prefs.set("liif.consistency", c.consistency);
 		Prefs.set("liif.scale_z", c.scaleZ);
-		return UpscaleRequest.builder(TargetSize.of(c.scaleX, c.scaleY, c.width, c.height)).model(c.model).tile(c.tile).device(DeviceChoice.parse(
-			c.device)).float32(c.output.equals("32-bit")).consistency(Consistency.parse(c.consistency)).z(ZScale.parse(c.scaleZ)).build();
+		return UpscaleRequest.builder(TargetSize.of(c.scaleX, c.scaleY, c.width, c.height)).model(c.model).tile(c.tile).device(
+			DeviceChoice.parse(c.device)).float32(c.output.equals("32-bit")).consistency(Consistency.parse(c.consistency)).z(ZScale.parse(
+				c.scaleZ)).build();
 	}
 
 	/** The dialog's values, in the order of its fields; {@code model} is the chosen name or file. */
@@ -221,8 +222,8 @@ public class LiifUpscalePlugin implements PlugIn {
 		if (!output.equals("same") && !output.equals("32-bit")) {
 			throw new IllegalArgumentException("output must be 'same' or '32-bit', got '" + output + "'");
 		}
-		return UpscaleRequest.builder(TargetSize.of(sx, sy, width, height)).model(model).tile(tile).device(DeviceChoice.parse(Macro.getValue(options,
-			"device", "auto"))).float32(output.equals("32-bit")).consistency(Consistency.parse(Macro.getValue(options, "consistency",
+		return UpscaleRequest.builder(TargetSize.of(sx, sy, width, height)).model(model).tile(tile).device(DeviceChoice.parse(Macro
+			.getValue(options, "device", "auto"))).float32(output.equals("32-bit")).consistency(Consistency.parse(Macro.getValue(options, "consistency",
 				Consistency.DEFAULT_ID))).z(z).build();
 	}
 

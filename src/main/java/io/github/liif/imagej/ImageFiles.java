@@ -141,6 +141,16 @@ public final class ImageFiles {
 	}
 
 	/**
+	 * What kind of image a file holds, from its first page only: a multi-page TIFF's other pages
+	 * are not decoded (a multi-gigabyte stack is read once, by whoever needs its pixels); other
+	 * files are read whole, with {@link #read}'s checks and messages.
+	 */
+	public static ImagePlus readFirstPage(Path file) throws IOException {
+		ij.io.FileInfo[] pages = Files.isRegularFile(file) && extension(file).startsWith("tif") ? tiffPages(file) : null;
+		return pages != null && (pages.length > 1 || pages[0].nImages > 1) ? readPage(file, 1) : read(file);
+	}
+
+	/**
 	 * Page {@code page} (1-based) of a multi-page TIFF without decoding the others; other files
 	 * are read whole (they have one page).
 	 */

@@ -61,7 +61,7 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 
 	@Override
 	public boolean rgb() throws IOException {
-		return ImageJUpscale.isRgb(read());
+		return ImageJUpscale.isRgb(image != null ? image : ImageFiles.readFirstPage(file));
 	}
 
 	@Override

@@ -58,6 +58,24 @@ class ImageJSourceTest {
 	}
 
 	@Test
+	void whetherAStackIsRgbIsReadFromItsFirstPageAlone() throws Exception {
+		for (String type : new String[] { "RGB", "16-bit" }) {
+			Path stack = tiff(type + ".tif", type, 40, 30, 3);
+			// cut after the first page: reading the whole stack is refused, its first page still reads
+			byte[] bytes = Files.readAllBytes(stack);
+			int page = 40 * 30 * (type.equals("RGB") ? 3 : 2);
+			Path cut = Files.write(dir.resolve("cut-" + type + ".tif"), java.util.Arrays.copyOf(bytes, bytes.length - 2 * page));
+			IOException e = assertThrows(IOException.class, () -> ImageFiles.read(cut));
+			assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+			assertEquals(type.equals("RGB"), ImageJSource.of(cut).rgb(), type);
+			assertEquals(type.equals("RGB"), ImageJSource.of(stack).rgb(), type);
+		}
+		assertTrue(ImageJSource.of(tiff("one.tif", "RGB", 20, 20, 1)).rgb());
+		IOException e = assertThrows(IOException.class, () -> ImageJSource.of(dir.resolve("missing.tif")).rgb());
+		assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+	}
+
+	@Test
 	void noUsableImagesAndOverlappingValidationAreRefused() throws Exception {
 		Path empty = Files.createDirectories(dir.resolve("empty"));
 		IOException e = assertThrows(IOException.class, () -> ImageSets.planes(ImageJSource.files(List.of(empty)), 1, 48, w -> {}, null));

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import io.github.liif.runtime.Engines;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.inference.Monitor;
@@ -19,11 +20,14 @@ import io.github.liif.train.ModelInitialiser;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,7 +41,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
 
 	@Spec
-	picocli.CommandLine.Model.CommandSpec spec;
+	CommandSpec spec;
 
 	@Mixin
 	DeviceOptions deviceOptions = new DeviceOptions();
@@ -60,7 +64,11 @@ final class BenchCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
-		if (train) return trainingThroughput(out);
+		if (train) {
+			TrainingBench.run(out, deviceOptions, iterations);
+			out.printf(Locale.ROOT, "peak memory (VmHWM): %s%n", peakMemory());
+			return 0;
+		}
 		long t0 = System.nanoTime();
 		Engines.pytorch();
 		deviceOptions.applyThreads();
@@ -71,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
 		Device device = Engines.device(deviceOptions.deviceChoice());
 		out.printf(Locale.ROOT, "machine: %s, %d cores, Java %s, libtorch %s, device %s, threads %d%n", System.getProperty("os.arch"),
 			Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Engines.pytorch().getVersion(), device,
-			ai.djl.pytorch.jni.JniUtils.getNumThreads());
+			JniUtils.getNumThreads());
 		try (LiifNetwork net = LiifNetwork.create(weights, device)) {
 			double modelSeconds = (System.nanoTime() - t1) / 1e9;
 			out.printf(Locale.ROOT, "engine load %.2f s, model (%d parameters) to native %.2f s%n", engineSeconds, weights.stateDict()
@@ -82,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
 			double encoder = encoderSeconds(net, input);
 			long lr = (long) size * size;
 			out.printf(Locale.ROOT, "encoder on %dx%d: %.2f s (%.1f GFLOP/s)%n", size, size, encoder, 2.0 * encoderMacs(liif) * lr / encoder / 1e9);
-			java.util.List<String> breakdowns = new java.util.ArrayList<>();
+			List<String> breakdowns = new ArrayList<>();
 			out.printf(Locale.ROOT, "%-6s %-10s %10s %10s %10s %10s %8s%n", "scale", "mode", "total s", "decoder s", "Mpx/s", "GFLOP/s", "ratio");
 			for (int s : scales) {
 				double[] seconds = new double[2];
@@ -131,52 +139,7 @@ final class BenchCommand implements Callable<Integer> {
 		return b.append('\n').toString();
 	}
 
-	/** Iterations/s and samples/s of the trainer on synthetic 256 x 256 RGB images. */
-	private int trainingThroughput(PrintWriter out) throws Exception {
-		deviceOptions.applyThreads();
-		Device device = Engines.device(deviceOptions.deviceChoice());
-		out.printf(Locale.ROOT, "machine: %d cores, libtorch %s, threads %d; training on synthetic 256x256 RGB images%n", Runtime
-			.getRuntime().availableProcessors(), Engines.pytorch().getVersion(), ai.djl.pytorch.jni.JniUtils.getNumThreads());
-		out.printf(Locale.ROOT, "%-34s %6s %10s %12s%n", "model", "batch", "it/s", "samples/s");
-		Object[][] configs = { { "bundled (EDSR 16x64, MLP 3x128)", new int[] { 128, 128, 128 }, 8 },
-			{ "paper (EDSR-baseline, MLP 4x256)", new int[] { 256, 256, 256, 256 }, 16 } };
-		Path dir = Files.createTempDirectory("liif-bench");
-		try {
-			for (Object[] c : configs) {
-				LiifSpec liif = LiifSpec.builder(EdsrSpec.baseline(3)).hidden((int[]) c[1]).build();
-				int batch = (int) c[2];
-				io.github.liif.train.TrainingConfig config = io.github.liif.train.TrainingConfig.builder().batch(batch).iterations(1
-					+ iterations).checkpointEvery(100_000).validateEvery(100_000).build();
-				java.util.List<io.github.liif.train.TrainingImage> images = java.util.List.of(new io.github.liif.train.TrainingImage(
-					"synthetic", random(256), true));
-				io.github.liif.model.LiifModel start = new io.github.liif.model.LiifModel(ModelInitialiser.initialise(liif, 1),
-					io.github.liif.model.ModelDescriptor.reference("bench"));
-				double[] rate = new double[1];
-				long[] startAt = new long[1];
-				io.github.liif.train.TrainingListener timer = new io.github.liif.train.TrainingListener() {
-
-					@Override
-					public void iteration(long iteration, long total, double loss, double r) {
-						if (iteration == 1) startAt[0] = System.nanoTime();
-						else rate[0] = (iteration - 1) / ((System.nanoTime() - startAt[0]) / 1e9);
-					}
-				};
-				new io.github.liif.train.LiifTrainer(new io.github.liif.train.TrainingRun(start, images, java.util.List.of(), config, dir
-					.resolve("bench-" + batch + ".liif"), "synthetic"), timer, device).train(false);
-				out.printf(Locale.ROOT, "%-34s %6d %10.3f %12.1f%n", c[0], batch, rate[0], rate[0] * batch);
-			}
-		}
-		finally {
-			try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-				files.forEach(f -> f.toFile().delete());
-			}
-			Files.deleteIfExists(dir);
-		}
-		out.printf(Locale.ROOT, "peak memory (VmHWM): %s%n", peakMemory());
-		return 0;
-	}
-
-	private static PlanarImage random(int n) {
+	static PlanarImage random(int n) {
 		Random r = new Random(1);
 		float[][] p = new float[3][n * n];
 		for (float[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = r.nextFloat();

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,7 @@ class ImageJSourceTest {
 			// cut after the first page: reading the whole stack is refused, its first page still reads
 			byte[] bytes = Files.readAllBytes(stack);
 			int page = 40 * 30 * (type.equals("RGB") ? 3 : 2);
-			Path cut = Files.write(dir.resolve("cut-" + type + ".tif"), java.util.Arrays.copyOf(bytes, bytes.length - 2 * page));
+			Path cut = Files.write(dir.resolve("cut-" + type + ".tif"), Arrays.copyOf(bytes, bytes.length - 2 * page));
 			IOException e = assertThrows(IOException.class, () -> ImageFiles.read(cut));
 			assertTrue(e.getMessage().contains("truncated"), e.getMessage());
 			assertEquals(type.equals("RGB"), ImageJSource.of(cut).rgb(), type);

@@ -52,8 +52,9 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--scales", defaultValue = "2,4,8", split = ",", description = "Default: ${DEFAULT-VALUE}.")
 	int[] scales;
 
-	@Option(names = "--batch", defaultValue = "2048", description = "Queries per decoder batch. Default: ${DEFAULT-VALUE}.")
-	int batch;
+	@Option(names = "--batch", defaultValue = "auto", paramLabel = "auto|N",
+		description = "Output pixels per decoder batch; auto: sized by the model, as upscale does. Default: ${DEFAULT-VALUE}.")
+	String batch;
 
 	@Option(names = "--train", description = "Measure training throughput instead (bundled and paper sizes).")
 	boolean train;
@@ -69,6 +70,7 @@ final class BenchCommand implements Callable<Integer> {
 			out.printf(Locale.ROOT, "peak memory (VmHWM): %s%n", peakMemory());
 			return 0;
 		}
+		int batchPixels = UpscaleOptions.parseBatch(batch);
 		long t0 = System.nanoTime();
 		Engines.pytorch();
 		deviceOptions.applyThreads();
@@ -97,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
 				DecoderMode[] modes = { DecoderMode.REFERENCE, DecoderMode.SPLIT };
 				StageTimes[] stages = { new StageTimes(), new StageTimes() };
 				for (int m = 0; m < 2; m++) {
-					Upscaler up = new Upscaler(net, new UpscaleOptions(Math.max(size, 8), batch, modes[m]), stages[m]);
+					Upscaler up = new Upscaler(net, new UpscaleOptions(Math.max(size, 8), batchPixels, modes[m]), stages[m]);
 					long start = System.nanoTime();
 					up.upscale(input, size * s, size * s, Monitor.NONE);
 					seconds[m] = (System.nanoTime() - start) / 1e9;

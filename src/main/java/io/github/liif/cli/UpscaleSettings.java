@@ -57,8 +57,9 @@ final class UpscaleSettings {
 		description = "LR tile edge in pixels; memory grows with its square. Default: ${DEFAULT-VALUE}.")
 	int tile;
 
-	@Option(names = "--batch", defaultValue = "2048", paramLabel = "N", description = "Output pixels per decoder batch.")
-	int batch;
+	@Option(names = "--batch", defaultValue = "auto", paramLabel = "auto|N",
+		description = "Output pixels per decoder batch; auto: sized by the model (same values either way). Default: ${DEFAULT-VALUE}.")
+	String batch;
 
 	@Option(names = "--decoder", defaultValue = "SPLIT", paramLabel = "SPLIT|REFERENCE",
 		description = "Decoder formulation (same values): SPLIT (fast) or REFERENCE. Default: ${DEFAULT-VALUE}.")
@@ -77,7 +78,7 @@ final class UpscaleSettings {
 
 	/** The upscale these options ask for. */
 	UpscaleRequest request() {
-		return UpscaleRequest.builder(targetSize()).model(model.model).options(new UpscaleOptions(tile, batch, decoder, Consistency.parse(
+		return UpscaleRequest.builder(targetSize()).model(model.model).options(new UpscaleOptions(tile, UpscaleOptions.parseBatch(batch), decoder, Consistency.parse(
 			consistency))).device(device.deviceChoice()).float32(float32).z(zScale()).zPlanes(AxialUpscaler.Planes.parse(zPlanes)).build();
 	}
 

@@ -1,6 +1,8 @@
 package io.github.liif.inference;
 
+import io.github.liif.model.LiifSpec;
 import io.github.liif.network.DecoderMode;
+import java.util.Arrays;
 
 /**
  * How an upscale is carried out: tile, batch and decoder mode never change what it computes
@@ -8,14 +10,23 @@ import io.github.liif.network.DecoderMode;
  * choice that does.
  *
  * @param tile LR tile edge in pixels (without the halo); memory grows with its square
- * @param batch output pixels decoded per batch
+ * @param batch output pixels decoded per batch, or {@link #AUTO_BATCH}: sized by the model
  * @param mode decoder formulation
  * @param consistency back-projection after the network, resolved for the model (no "auto")
  */
 public record UpscaleOptions(int tile, int batch, DecoderMode mode, Consistency consistency) implements java.io.Serializable {
 
 	public static final int MIN_TILE = 8;
-	public static final UpscaleOptions DEFAULT = new UpscaleOptions(256, 2048, DecoderMode.SPLIT, Consistency.OFF);
+	/** A batch sized by the model: see {@link #batchPixels(LiifSpec)}. */
+	public static final int AUTO_BATCH = 0;
+	/**
+	 * Floats in one layer's activations of an automatic batch (4 MB): batches that stay in the
+	 * caches. NB: the paper-size decoder ran 7 % faster (256 x 256 -> x4, whole process) with
+	 * 1024-pixel batches than with 2048; the bundled models' narrower decoder was as fast at
+	 * 2048 and slower at 512, where per-batch costs show (docs/bench.txt).
+	 */
+	static final int AUTO_BATCH_FLOATS = 1 << 20;
+	public static final UpscaleOptions DEFAULT = new UpscaleOptions(256, AUTO_BATCH, DecoderMode.SPLIT, Consistency.OFF);
 
 	/** Options without a consistency step. */
 	public UpscaleOptions(int tile, int batch, DecoderMode mode) {
@@ -24,9 +35,38 @@ public record UpscaleOptions(int tile, int batch, DecoderMode mode, Consistency 
 
 	public UpscaleOptions {
 		if (tile < MIN_TILE) throw new IllegalArgumentException("tile must be at least " + MIN_TILE + " LR pixels, got " + tile);
-		if (batch < 1) throw new IllegalArgumentException("batch must be positive, got " + batch);
+		if (batch < 0) throw new IllegalArgumentException("batch must be positive (or auto), got " + batch);
 		if (mode == null) throw new IllegalArgumentException("decoder mode missing");
 		if (consistency == null) throw new IllegalArgumentException("consistency missing");
+	}
+
+	/**
+	 * "auto" or a positive number of output pixels per decoder batch (the command line's and the
+	 * dialogs' form).
+	 */
+	public static int parseBatch(String text) {
+		String t = text == null ? "" : text.trim();
+		if (t.equalsIgnoreCase("auto")) return AUTO_BATCH;
+		try {
+			int n = Integer.parseInt(t);
+			if (n > 0) return n;
+		}
+		catch (NumberFormatException e) {
+			// the message below names what is accepted
+		}
+		throw new IllegalArgumentException("batch must be 'auto' or a positive number of output pixels, got '" + text + "'");
+	}
+
+	/**
+	 * Output pixels per decoder batch for {@code spec}: the one asked for, or for {@link #AUTO_BATCH}
+	 * as many as keep one layer's activations (pixels x ensemble shifts x widest hidden layer) at
+	 * {@link #AUTO_BATCH_FLOATS}.
+	 */
+	public int batchPixels(LiifSpec spec) {
+		if (batch != AUTO_BATCH) return batch;
+		int widest = Arrays.stream(spec.hidden()).max().orElse(1);
+		int shifts = spec.localEnsemble() ? 4 : 1;
+		return Math.max(64, AUTO_BATCH_FLOATS / (shifts * widest));
 	}
 
 	public UpscaleOptions withTile(int newTile) {

@@ -181,30 +181,36 @@ public final class Upscaler {
 				table.attach(tile);
 			}
 			times.lap(Stage.LATENT_TABLE);
-			int width = rx.outLength();
-			int rowsPerBatch = Math.max(1, options.batch() / width);
+			// a batch is whole rows of the tile, or a run of one row where the tile is wider than a batch
+			int tileWidth = rx.outLength();
+			int batchPixels = options.batchPixels(net.spec());
+			int width = Math.min(tileWidth, batchPixels);
+			int rowsPerBatch = Math.max(1, batchPixels / tileWidth);
 			for (int y = ry.outStart(); y < ry.outEnd(); y += rowsPerBatch) {
-				checkCancelled(monitor);
 				int h = Math.min(rowsPerBatch, ry.outEnd() - y);
-				try (NDManager step = tile.newSubManager()) {
-					QueryBatch batch = new QueryBatch(h * width, net.spec().localEnsemble(), net.spec().cellDecode(),
-						net.spec().residualChannels());
-					for (int q = 0; q < h * width; q++) {
-						int qy = y + q / width;
-						int qx = rx.outStart() + q % width;
-						batch.put(q, rows, cols, qy, qx, 0, ry.cropStart(), rx.cropStart(), cropW);
-						if (base != null) {
-							AxisTaps.sample(base.rows, base.cols, crop, channels, ry.cropStart(), rx.cropStart(), cropH, cropW, qy,
-								qx, batch.base(), q * channels);
+				for (int x = rx.outStart(); x < rx.outEnd(); x += width) {
+					checkCancelled(monitor);
+					int w = Math.min(width, rx.outEnd() - x);
+					try (NDManager step = tile.newSubManager()) {
+						QueryBatch batch = new QueryBatch(h * w, net.spec().localEnsemble(), net.spec().cellDecode(),
+							net.spec().residualChannels());
+						for (int q = 0; q < h * w; q++) {
+							int qy = y + q / w;
+							int qx = x + q % w;
+							batch.put(q, rows, cols, qy, qx, 0, ry.cropStart(), rx.cropStart(), cropW);
+							if (base != null) {
+								AxisTaps.sample(base.rows, base.cols, crop, channels, ry.cropStart(), rx.cropStart(), cropH, cropW, qy,
+									qx, batch.base(), q * channels);
+							}
 						}
+						times.lap(Stage.GEOMETRY);
+						NDArray values = decodeBatch(step, table, batch);
+						sink.accept(y, x, h, w, values.toFloatArray());
 					}
-					times.lap(Stage.GEOMETRY);
-					NDArray values = decodeBatch(step, table, batch);
-					sink.accept(y, rx.outStart(), h, width, values.toFloatArray());
+					times.lap(Stage.OUTPUT);
+					done[0] += (long) h * w;
+					monitor.progress(done[0], total);
 				}
-				times.lap(Stage.OUTPUT);
-				done[0] += (long) h * width;
-				monitor.progress(done[0], total);
 			}
 		}
 	}

@@ -11,7 +11,10 @@ import io.github.liif.model.LiifModelWeights;
 import io.github.liif.network.DecoderMode;
 import io.github.liif.network.LiifNetwork;
 import io.github.liif.network.StageTimes;
+import io.github.liif.model.EdsrSpec;
+import io.github.liif.model.LiifSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -76,17 +79,48 @@ class TiledUpscaleTest {
 		}
 	}
 
-	@Test
-	void everyOutputPixelIsWrittenExactlyOnce() {
+	/** Batches of whole rows (50 pixels, wider than a tile's 19-pixel rows) and runs of one row (7). */
+	@ParameterizedTest(name = "batch {0}")
+	@CsvSource({ "50", "7" })
+	void everyOutputPixelIsWrittenExactlyOnce(int batch) {
 		PlanarImage in = random(1, 30, 19, 1);
 		int[] hits = new int[71 * 45];
 		try (LiifNetwork net = LiifNetwork.create(TinyModels.randomEdsr(1, true, 5), Device.cpu())) {
-			new Upscaler(net, new UpscaleOptions(8, 50, DecoderMode.SPLIT)).upscale(in, 71, 45, (y0, x0, h, w, v) -> {
+			new Upscaler(net, new UpscaleOptions(8, batch, DecoderMode.SPLIT)).upscale(in, 71, 45, (y0, x0, h, w, v) -> {
 				assertEquals(h * w, v.length);
+				assertTrue(h * w <= batch, "a block of " + h + " x " + w + " in a batch of " + batch);
 				for (int y = y0; y < y0 + h; y++) for (int x = x0; x < x0 + w; x++) hits[y * 45 + x]++;
 			}, Monitor.NONE);
 		}
 		for (int hit : hits) assertEquals(1, hit);
+	}
+
+	@Test
+	void automaticBatchesKeepOneLayersActivationsAtFourMegabytesAndChangeNothing() {
+		LiifModelWeights model = TinyModels.randomEdsr(3, true, 3);
+		// 4 ensemble shifts x the widest hidden layer, against 2^20 floats
+		int widest = Arrays.stream(model.spec().hidden()).max().getAsInt();
+		assertEquals((1 << 20) / (4 * widest), UpscaleOptions.DEFAULT.batchPixels(model.spec()));
+		LiifSpec paper = LiifSpec.builder(EdsrSpec.baseline(3)).build();
+		assertEquals(1024, UpscaleOptions.DEFAULT.batchPixels(paper), "the paper's decoder (4 x 256 hidden)");
+		assertEquals(300, new UpscaleOptions(8, 300, DecoderMode.SPLIT).batchPixels(model.spec()), "an explicit batch stays");
+		PlanarImage in = random(3, 23, 19, 5);
+		try (LiifNetwork net = LiifNetwork.create(model, Device.cpu())) {
+			PlanarImage auto = new Upscaler(net, UpscaleOptions.DEFAULT).upscale(in, 61, 50, Monitor.NONE);
+			PlanarImage small = new Upscaler(net, new UpscaleOptions(256, 13, DecoderMode.SPLIT)).upscale(in, 61, 50, Monitor.NONE);
+			assertTrue(maxDiff(auto, small) < 1e-5);
+		}
+	}
+
+	@Test
+	void batchIsAutoOrAPositiveNumber() {
+		assertEquals(UpscaleOptions.AUTO_BATCH, UpscaleOptions.parseBatch(" Auto "));
+		assertEquals(512, UpscaleOptions.parseBatch("512"));
+		for (String bad : new String[] { "0", "-3", "many", "" }) {
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UpscaleOptions.parseBatch(bad));
+			assertEquals("batch must be 'auto' or a positive number of output pixels, got '" + bad + "'", e.getMessage());
+		}
+		assertThrows(IllegalArgumentException.class, () -> new UpscaleOptions(8, -1, DecoderMode.SPLIT));
 	}
 
 	@Test

@@ -2,6 +2,7 @@
 # This project against a PyTorch implementation of the reference LIIF on the same work, in one
 # window: EDSR-baseline-LIIF of the paper's size (random weights, one checkpoint shared by both),
 # RGB inputs of 256 x 256 and 128 x 128 cut from test-images/astronaut-256.png, upscaled x4.
+#   both: the median of three timed runs (these machines vary run to run)
 #   reference: tools/fixtures/make_fixtures.py's LIIF (checked against the reference code's own
 #     fixtures), queried in batches of 30000 as the reference's test script does, in-process and
 #     warm (one untimed run first), Debian's python3-torch on its BLAS (named in the output)
@@ -65,10 +66,14 @@ for size in (256, 128):
     crop.save(os.path.join(work, 'in-%d.png' % size))
     img = torch.from_numpy(np.asarray(crop, dtype=np.float32) / 255).permute(2, 0, 1).unsqueeze(0)
     batched(img, 2 * size, 2 * size)  # warm-up
-    start = time.time()
-    batched(img, 4 * size, 4 * size)
-    seconds = time.time() - start
-    print('reference %dx%d -> x4: %.1f s (%.4f Mpx/s)' % (size, size, seconds, (4 * size) ** 2 / seconds / 1e6))
+    runs = []
+    for _ in range(3):
+        start = time.time()
+        batched(img, 4 * size, 4 * size)
+        runs.append(time.time() - start)
+    seconds = sorted(runs)[1]
+    print('reference %dx%d -> x4: %.1f s (%.4f Mpx/s; median of %s s)' % (size, size, seconds, (4 * size) ** 2 / seconds / 1e6,
+          ' / '.join('%.1f' % r for r in runs)))
 
 # one training step of the reference's recipe: batch 16 of 48 x 48 inputs, 2304 sampled queries each,
 # forward, L1, backward, Adam (lr 1e-4); one untimed step first, then the mean of three
@@ -99,9 +104,14 @@ EOF
 ./liif upscale --model "$work/paper.pth" --consistency off --threads "$threads" --scale 2 "$work/in-128.png" \
   -o "$work/warm-up.png" > /dev/null 2>&1
 for size in 256 128; do
-  /usr/bin/time -f '%e %M' -o "$work/time" ./liif upscale --model "$work/paper.pth" --consistency off --threads "$threads" \
-    --scale 4 "$work/in-$size.png" -o "$work/out-$size.png" > /dev/null 2>&1
-  read -r seconds rss < "$work/time"
-  echo "./liif upscale ${size}x${size} -> x4 (whole process): $seconds s ($(awk -v s="$size" -v t="$seconds" 'BEGIN { printf "%.4f", (4 * s) ^ 2 / t / 1e6 }') Mpx/s), peak RSS $((rss / 1024)) MB"
+  runs=()
+  for run in 1 2 3; do
+    /usr/bin/time -f '%e %M' -o "$work/time" ./liif upscale --model "$work/paper.pth" --consistency off --threads "$threads" \
+      --scale 4 "$work/in-$size.png" -o "$work/out-$size.png" --overwrite > /dev/null 2>&1
+    read -r seconds rss < "$work/time"
+    runs+=("$seconds")
+  done
+  seconds="$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)"
+  echo "./liif upscale ${size}x${size} -> x4 (whole process): $seconds s ($(awk -v s="$size" -v t="$seconds" 'BEGIN { printf "%.4f", (4 * s) ^ 2 / t / 1e6 }') Mpx/s; median of ${runs[*]} s), peak RSS $((rss / 1024)) MB"
 done
 ./liif bench --train --iterations 4 --threads "$threads" 2>/dev/null | grep -v '^peak'

@@ -1,20 +1,31 @@
 #!/usr/bin/env bash
 # This project against a PyTorch implementation of the reference LIIF on the same work, in one
 # window: EDSR-baseline-LIIF of the paper's size (random weights, one checkpoint shared by both),
-# RGB inputs of 256 x 256 and 128 x 128 cut from test-images/astronaut-256.png, upscaled x4.
-#   both: the median of three timed runs (these machines vary run to run)
+# RGB inputs of 256 x 256 and 128 x 128 cut from test-images/astronaut-256.png, upscaled x4, and
+# one training step of the reference's recipe.
 #   reference: tools/fixtures/make_fixtures.py's LIIF (checked against the reference code's own
 #     fixtures), queried in batches of 30000 as the reference's test script does, in-process and
-#     warm (one untimed run first), Debian's python3-torch on its BLAS (named in the output)
+#     warm (one untimed run first, the process kept between runs), Debian's python3-torch on
+#     OpenBLAS at the kernel OpenBLAS picks for this processor (named in the output)
 #   this project: the whole `./liif upscale` process (JVM start, engine and model load, PNG in and
-#     out) with the reference's options: the .pth itself, consistency off; warm (one untimed run first)
-# Usage: tools/bench_reference.sh [threads]   (after mvn package, with Debian's python3-torch and python3-pil;
-# stop other work on the machine first)
+#     out) with the reference's options: the .pth itself, consistency off; one untimed run first
+#   runs alternate, peer then this project, for [rounds] rounds (default 3): a slower or faster
+#     spell of the machine (these VMs vary 1.5-2x within minutes) meets both; medians are printed,
+#     and the ratio of each round
+# Usage: tools/bench_reference.sh [threads] [rounds]   (after mvn package, with Debian's python3-torch,
+# python3-pil and libopenblas0-pthread; stop other work on the machine first)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench_env.sh"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); libblas.so.3 -> $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
-/usr/bin/python3 - "$work" "$threads" <<'EOF'
-import os, sys, time
+rounds="${2:-3}"
+blas="$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); libblas.so.3 -> $blas"
+# the peer on a real BLAS: Debian's python3-torch pulls in the generic reference BLAS, 3-10x slower
+if [[ "$blas" != *openblas* ]]; then
+  echo "bench_reference: libblas.so.3 is not OpenBLAS ($blas): apt-get install libopenblas0-pthread" >&2
+  exit 2
+fi
+cat > "$work/peer.py" <<'EOF'
+import ctypes, os, sys, time
 import numpy as np
 import torch
 from PIL import Image
@@ -22,6 +33,8 @@ sys.path.insert(0, 'tools/fixtures')
 import make_fixtures as ref
 
 work, threads = sys.argv[1], int(sys.argv[2])
+openblas = ctypes.CDLL(sys.argv[3])
+openblas.openblas_get_corename.restype = ctypes.c_char_p
 torch.set_num_threads(threads)
 torch.manual_seed(1)
 args = {'encoder_spec': {'name': 'edsr-baseline', 'args': {'no_upsampling': True}},
@@ -30,8 +43,8 @@ model = ref.build(args).eval()
 ref.save(model, args, os.path.join(work, 'paper.pth'))
 blas = torch.__config__.show().replace('\n', ' ')
 blas = 'BLAS_INFO=' + blas.split('BLAS_INFO=')[1].split(',')[0] if 'BLAS_INFO=' in blas else 'BLAS: see torch.__config__.show()'
-print('reference: python3-torch %s (%s: built on the libblas.so.3 interface; the library loaded is the one named above), %d threads' % (torch.__version__, blas, threads))
-full = Image.open('test-images/astronaut-256.png').convert('RGB')
+print('reference: python3-torch %s (%s: built on the libblas.so.3 interface; the library loaded is the one named above, '
+      'OpenBLAS kernel %s), %d threads' % (torch.__version__, blas, openblas.openblas_get_corename().decode(), threads))
 
 
 class Features(torch.nn.Module):
@@ -61,23 +74,16 @@ def batched(img, h, w, bsize=30000):
     return torch.cat(preds, 1)
 
 
+full = Image.open('test-images/astronaut-256.png').convert('RGB')
+images = {}
 for size in (256, 128):
     crop = full.crop((0, 0, size, size))
     crop.save(os.path.join(work, 'in-%d.png' % size))
-    img = torch.from_numpy(np.asarray(crop, dtype=np.float32) / 255).permute(2, 0, 1).unsqueeze(0)
-    batched(img, 2 * size, 2 * size)  # warm-up
-    runs = []
-    for _ in range(3):
-        start = time.time()
-        batched(img, 4 * size, 4 * size)
-        runs.append(time.time() - start)
-    seconds = sorted(runs)[1]
-    print('reference %dx%d -> x4: %.1f s (%.4f Mpx/s; median of %s s)' % (size, size, seconds, (4 * size) ** 2 / seconds / 1e6,
-          ' / '.join('%.1f' % r for r in runs)))
+    images[size] = torch.from_numpy(np.asarray(crop, dtype=np.float32) / 255).permute(2, 0, 1).unsqueeze(0)
+batched(images[256], 512, 512)  # warm-up
 
 # one training step of the reference's recipe: batch 16 of 48 x 48 inputs, 2304 sampled queries each,
-# forward, L1, backward, Adam (lr 1e-4); one untimed step first, then the mean of three
-model.train()
+# forward, L1, backward, Adam (lr 1e-4)
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
 inp = torch.rand(16, 3, 48, 48) * 2 - 1
 coord = torch.rand(16, 2304, 2) * 2 - 1
@@ -86,32 +92,62 @@ gt = torch.rand(16, 2304, 3) * 2 - 1
 
 
 def step():
+    model.train()
     optimizer.zero_grad()
     loss = torch.nn.functional.l1_loss(model.query(inp, coord, cell), gt)
     loss.backward()
     optimizer.step()
+    model.eval()
 
 
-step()
-start = time.time()
-for _ in range(3):
-    step()
-seconds = (time.time() - start) / 3
-print('reference training step (paper size, batch 16, 2304 queries): %.2f s (%.3f it/s)' % (seconds, 1 / seconds))
+step()  # warm-up
+print('ready', flush=True)
+for line in sys.stdin:  # "upscale SIZE" or "train": one timed run, its seconds printed
+    words = line.split()
+    start = time.time()
+    if words[0] == 'train':
+        step()
+    else:
+        size = int(words[1])
+        batched(images[size], 4 * size, 4 * size)
+    print('%.2f' % (time.time() - start), flush=True)
 EOF
-# one untimed run first, as the reference's: the first ./liif run after a build also writes the
-# launcher's class-data archive at its end (1-2 s more than any later run)
-./liif upscale --model "$work/paper.pth" --consistency off --threads "$threads" --scale 2 "$work/in-128.png" \
-  -o "$work/warm-up.png" > /dev/null 2>&1
-for size in 256 128; do
-  runs=()
-  for run in 1 2 3; do
-    /usr/bin/time -f '%e %M' -o "$work/time" ./liif upscale --model "$work/paper.pth" --consistency off --threads "$threads" \
-      --scale 4 "$work/in-$size.png" -o "$work/out-$size.png" --overwrite > /dev/null 2>&1
-    read -r seconds rss < "$work/time"
-    runs+=("$seconds")
-  done
-  seconds="$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)"
-  echo "./liif upscale ${size}x${size} -> x4 (whole process): $seconds s ($(awk -v s="$size" -v t="$seconds" 'BEGIN { printf "%.4f", (4 * s) ^ 2 / t / 1e6 }') Mpx/s; median of ${runs[*]} s), peak RSS $((rss / 1024)) MB"
+coproc PEER { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 -u "$work/peer.py" "$work" "$threads" "$blas"; }
+# OpenBLAS at its own choice of kernel (env -u above): some machines here set OPENBLAS_CORETYPE=Haswell
+# (AVX2) for older builds, which halved the peer's speed on the AMD EPYC VM, where the kernel OpenBLAS
+# picks (Cooperlake) gives the same LIIF outputs to 2.4e-8
+while read -r line <&"${PEER[0]}"; do
+  [[ "$line" == ready ]] && break
+  echo "$line"
 done
-./liif bench --train --iterations 4 --threads "$threads" 2>/dev/null | grep -v '^peak'
+peer() { echo "$1" >&"${PEER[1]}"; read -r seconds <&"${PEER[0]}"; echo "$seconds"; }
+ours() {
+  /usr/bin/time -f '%e %M' -o "$work/time" ./liif upscale --model "$work/paper.pth" --consistency off --threads "$threads" \
+    --scale 4 "$work/in-$1.png" -o "$work/out-$1.png" --overwrite > /dev/null 2>&1
+  cat "$work/time"
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# the first ./liif run after a build also writes the launcher's class-data archive at its end
+ours 128 > /dev/null
+for size in 256 128; do
+  theirs=() mine=() ratios=() rss=0
+  for ((round = 1; round <= rounds; round++)); do
+    t="$(peer "upscale $size")"
+    read -r m kb < <(ours "$size")
+    theirs+=("$t") mine+=("$m") ratios+=("$(awk -v a="$t" -v b="$m" 'BEGIN { printf "%.2f", a / b }')")
+    if ((kb > rss)); then rss=$kb; fi
+  done
+  t="$(median "${theirs[@]}")" m="$(median "${mine[@]}")"
+  mpx=$(((4 * size) * (4 * size)))
+  echo "${size}x${size} -> x4: reference $t s ($(awk -v p="$mpx" -v s="$t" 'BEGIN { printf "%.4f", p / s / 1e6 }') Mpx/s; ${theirs[*]}), " \
+    "./liif upscale (whole process) $m s ($(awk -v p="$mpx" -v s="$m" 'BEGIN { printf "%.4f", p / s / 1e6 }') Mpx/s; ${mine[*]}," \
+    "peak RSS $((rss / 1024)) MB): $(awk -v a="$t" -v b="$m" 'BEGIN { printf "%.2f", a / b }')x (rounds: ${ratios[*]})"
+done
+steps=()
+for ((round = 1; round <= rounds; round++)); do steps+=("$(peer train)"); done
+t="$(median "${steps[@]}")"
+echo "reference training step (paper size, batch 16, 2304 queries): $t s ($(awk -v s="$t" 'BEGIN { printf "%.3f", 1 / s }') it/s; ${steps[*]})"
+exec {PEER[1]}>&-
+wait
+# as `liif train` runs: oneDNN restricted to AVX2 (see the launcher)
+ONEDNN_MAX_CPU_ISA=AVX2 ./liif bench --train --iterations 4 --threads "$threads" 2>/dev/null | grep -v '^peak'

@@ -15,9 +15,10 @@ import ai.djl.nn.core.Linear;
  * input (NB: never call an op on a weight array in per-tile code; its result would belong to
  * the weights' manager and live as long as the model).
  */
-final class Layers {
+public final class Layers {
 
 	private static final Shape ONE = new Shape(1, 1);
+	private static final Shape NONE = new Shape(0, 0);
 
 	private Layers() {}
 
@@ -31,6 +32,32 @@ final class Layers {
 	/** x (N, in), w (out, in), b (out) -> (N, out). */
 	static NDArray linear(NDArray x, NDArray w, NDArray b) {
 		return Linear.linear(x, w, b).singletonOrThrow();
+	}
+
+	/**
+	 * A decoder layer: {@link #pointwise} for inference; {@link #linear} for weights being trained,
+	 * whose backward pass under oneDNN restricted to AVX2, as training runs, was 10 % faster with
+	 * MKL (paper-size step 0.23 against 0.21 it/s on the AMD EPYC VM).
+	 */
+	static NDArray dense(NDArray x, NDArray w, NDArray b) {
+		return w.hasGradient() ? linear(x, w, b) : pointwise(x, w, b);
+	}
+
+	/**
+	 * {@link #linear} computed as a 1x1 convolution over the rows seen as the pixels of a
+	 * channels-last image (views, no copies): x (N, in), w (out, in), b (out) -> (N, out). NB:
+	 * libtorch's linear is MKL's sgemm, which takes its AVX2 path on AMD processors; oneDNN's 1x1
+	 * convolution picks its kernels by instruction set alone: 1.7-2.1x faster on this project's
+	 * AMD EPYC VM (Zen 5; 4096 x 256 -> 256: 240-320 against 155 GFLOP/s). Not measured on Intel.
+	 */
+	public static NDArray pointwise(NDArray x, NDArray w, NDArray b) {
+		long n = x.getShape().get(0);
+		long in = x.getShape().get(1);
+		long out = w.getShape().get(0);
+		NDArray pixels = x.reshape(1, n, 1, in).transpose(0, 3, 1, 2);
+		NDArray kernel = scoped(w.reshape(out, in, 1, 1), x.getManager());
+		NDArray y = Conv2d.conv2d(pixels, kernel, b, ONE, NONE, ONE, 1).singletonOrThrow();
+		return y.transpose(0, 2, 3, 1).reshape(n, out);
 	}
 
 	/**

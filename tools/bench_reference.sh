@@ -6,13 +6,14 @@
 #   reference: tools/fixtures/make_fixtures.py's LIIF (checked against the reference code's own
 #     fixtures), queried in batches of 30000 as the reference's test script does, in-process and
 #     warm (one untimed run first, the process kept between runs), Debian's python3-torch on
-#     OpenBLAS at the kernel OpenBLAS picks for this processor (named in the output)
+#     OpenBLAS at the kernel OpenBLAS picks for this processor (named in the output), glibc's
+#     allocator set as ./liif sets its own
 #   this project: the whole `./liif upscale` process (JVM start, engine and model load, PNG in and
 #     out) with the reference's options: the .pth itself, consistency off; one untimed run first
 #   runs alternate, peer then this project, for [rounds] rounds (default 3): a slower or faster
 #     spell of the machine (these VMs vary 1.5-2x within minutes) meets both; medians are printed,
 #     and the ratio of each round
-# Usage: tools/bench_reference.sh [threads] [rounds]   (after mvn package, with Debian's python3-torch,
+# Usage: [LIIF_PEER_HEAP=default] tools/bench_reference.sh [threads] [rounds]   (after mvn package, with Debian's python3-torch,
 # python3-pil and libopenblas0-pthread; stop other work on the machine first)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench_env.sh"
@@ -112,10 +113,18 @@ for line in sys.stdin:  # "upscale SIZE" or "train": one timed run, its seconds 
         batched(images[size], 4 * size, 4 * size)
     print('%.2f' % (time.time() - start), flush=True)
 EOF
-coproc PEER { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 -u "$work/peer.py" "$work" "$threads" "$blas"; }
-# OpenBLAS at its own choice of kernel (env -u above): some machines here set OPENBLAS_CORETYPE=Haswell
-# (AVX2) for older builds, which halved the peer's speed on the AMD EPYC VM, where the kernel OpenBLAS
-# picks (Cooperlake) gives the same LIIF outputs to 2.4e-8
+# OpenBLAS at its own choice of kernel (env -u): some machines here set OPENBLAS_CORETYPE=Haswell (AVX2)
+# for older builds, which halved the peer's speed on the AMD EPYC VM, where the kernel OpenBLAS picks
+# (Cooperlake) gives the same LIIF outputs to 2.4e-8. glibc's allocator tuned as ./liif tunes its own
+# (the launcher's MALLOC_ARENA_MAX, runtime.NativeHeap's values): with glibc's defaults every batch's
+# large blocks are mapped fresh and the peer ran 128 x 128 -> x4 in 27-34 s instead of 6-8 s
+# (LIIF_PEER_HEAP=default: the peer on glibc's defaults, as a PyTorch user gets it)
+heap=(MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=$((256 << 20)) MALLOC_TOP_PAD_=$((64 << 20)) MALLOC_TRIM_THRESHOLD_=2147483647)
+[[ "${LIIF_PEER_HEAP:-tuned}" == default ]] && heap=()
+echo "reference's allocator: ${heap[*]:-glibc defaults}"
+coproc PEER {
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "${heap[@]}" /usr/bin/python3 -u "$work/peer.py" "$work" "$threads" "$blas"
+}
 while read -r line <&"${PEER[0]}"; do
   [[ "$line" == ready ]] && break
   echo "$line"

@@ -47,7 +47,7 @@ public final class Layers {
 	 * {@link #linear} computed as a 1x1 convolution over the rows seen as the pixels of a
 	 * channels-last image (views, no copies): x (N, in), w (out, in), b (out) -> (N, out). NB:
 	 * libtorch's linear is MKL's sgemm, which takes its AVX2 path on AMD processors; oneDNN's 1x1
-	 * convolution picks its kernels by instruction set alone: 1.7-2.1x faster on this project's
+	 * convolution picks its kernels by instruction set alone: 1.5-2.1x faster on this project's
 	 * AMD EPYC VM (Zen 5; 4096 x 256 -> 256: 240-320 against 155 GFLOP/s). Not measured on Intel.
 	 */
 	public static NDArray pointwise(NDArray x, NDArray w, NDArray b) {

@@ -158,5 +158,4 @@ t="$(median "${steps[@]}")"
 echo "reference training step (paper size, batch 16, 2304 queries): $t s ($(awk -v s="$t" 'BEGIN { printf "%.3f", 1 / s }') it/s; ${steps[*]})"
 exec {PEER[1]}>&-
 wait
-# as `liif train` runs: oneDNN restricted to AVX2 (see the launcher)
-ONEDNN_MAX_CPU_ISA=AVX2 ./liif bench --train --iterations 4 --threads "$threads" 2>/dev/null | grep -v '^peak'
+./liif bench --train --iterations 4 --threads "$threads" 2>/dev/null | grep -v '^peak'

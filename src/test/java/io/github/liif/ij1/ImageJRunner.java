@@ -24,7 +24,6 @@ final class ImageJRunner {
 			"-Xmx2g", "-jar", IMAGEJ.resolve("ij.jar").toString(), "-ijpath", IMAGEJ.toString(), "-batch", macro.toString()));
 		if (argument != null) command.add(argument);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().put("ONEDNN_MAX_CPU_ISA", "AVX2");
 		Process p = builder.start();
 		byte[] out = p.getInputStream().readAllBytes();
 		if (!p.waitFor(5, TimeUnit.MINUTES)) {

@@ -116,10 +116,10 @@ EOF
 # OpenBLAS at its own choice of kernel (env -u): some machines here set OPENBLAS_CORETYPE=Haswell (AVX2)
 # for older builds, which halved the peer's speed on the AMD EPYC VM, where the kernel OpenBLAS picks
 # (Cooperlake) gives the same LIIF outputs to 2.4e-8. glibc's allocator tuned as ./liif tunes its own
-# (the launcher's MALLOC_ARENA_MAX, runtime.NativeHeap's values): with glibc's defaults every batch's
+# (the launcher's MALLOC_ARENA_MAX and huge pages, runtime.NativeHeap's values): with glibc's defaults every batch's
 # large blocks are mapped fresh and the peer ran 128 x 128 -> x4 in 27-34 s instead of 6-8 s
 # (LIIF_PEER_HEAP=default: the peer on glibc's defaults, as a PyTorch user gets it)
-heap=(MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=$((256 << 20)) MALLOC_TOP_PAD_=$((64 << 20)) MALLOC_TRIM_THRESHOLD_=2147483647)
+heap=(MALLOC_ARENA_MAX=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1 MALLOC_MMAP_THRESHOLD_=$((256 << 20)) MALLOC_TOP_PAD_=$((64 << 20)) MALLOC_TRIM_THRESHOLD_=2147483647)
 [[ "${LIIF_PEER_HEAP:-tuned}" == default ]] && heap=()
 echo "reference's allocator: ${heap[*]:-glibc defaults}"
 coproc PEER {

@@ -29,6 +29,7 @@ esac
 export TORCH_CPP_LOG_LEVEL=ERROR
 # see ../liif: one malloc arena, so that freed tensor blocks are kept for reuse
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-1}"
+export GLIBC_TUNABLES="${GLIBC_TUNABLES:-glibc.malloc.hugetlb=1}"
 exec java -Xmx6g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda=error \
   -cp "$runs/LIIF_Upscale-0.1.0-SNAPSHOT.jar:$runs/lib/*" io.github.liif.cli.LiifCli train \
   --data "$data/$kind/train" --val "$data/$kind/val" --channels "$channels" \

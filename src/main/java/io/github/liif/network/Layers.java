@@ -22,6 +22,9 @@ public final class Layers {
 	/** Channel counts oneDNN's convolutions compute right under every instruction set (see {@link #conv}). */
 	private static final long SAFE_MULTIPLE = 16;
 	private static final long SAFE_NARROW_INPUT = 8;
+	/** Output widths {@link #pointwise} is used for: up to this, or multiples of it up to {@link #POINTWISE_WIDEST} (see {@link #dense}). */
+	private static final long POINTWISE_BLOCK = 32;
+	private static final long POINTWISE_WIDEST = 256;
 
 	private Layers() {}
 
@@ -58,6 +61,21 @@ public final class Layers {
 	/** x (N, in), w (out, in), b (out) -> (N, out). */
 	static NDArray linear(NDArray x, NDArray w, NDArray b) {
 		return Linear.linear(x, w, b).singletonOrThrow();
+	}
+
+	/**
+	 * A decoder layer: {@link #pointwise} for the output widths oneDNN's 1x1 convolution was found
+	 * right for, {@link #linear} (MKL) for the others. NB: on this project's AMD EPYC VM (Zen 5,
+	 * AVX-512) libtorch 2.7.1's channels-last 1x1 convolution gave errors of the values' own size
+	 * for most output widths above 32 that are not multiples of 32 (33-45, 65-80, 97-112, ...) and,
+	 * with 64 inputs, for multiples of 32 from 320 up; every width up to 32 and every multiple of 32
+	 * up to 288 was right for 1-580 inputs and 1-9000 rows (docs/bench.txt, session 15). The
+	 * models' widths (128 or 256 hidden, 1 or 3 out) are among those.
+	 */
+	static NDArray dense(NDArray x, NDArray w, NDArray b) {
+		long out = w.getShape().get(0);
+		boolean checkedWidth = out <= POINTWISE_BLOCK || out % POINTWISE_BLOCK == 0 && out <= POINTWISE_WIDEST;
+		return checkedWidth ? pointwise(x, w, b) : linear(x, w, b);
 	}
 
 	/**

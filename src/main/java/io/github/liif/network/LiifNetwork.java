@@ -169,7 +169,7 @@ public final class LiifNetwork implements AutoCloseable {
 		NDArray w1 = params.get(LiifSpec.linearName(0) + ".weight");
 		NDArray x;
 		if (mode == DecoderMode.REFERENCE) {
-			x = Layers.pointwise(latent.concat(coords, 1), w1, params.get(LiifSpec.linearName(0) + ".bias"));
+			x = Layers.dense(latent.concat(coords, 1), w1, params.get(LiifSpec.linearName(0) + ".bias"));
 		}
 		else {
 			// the latent rows (their part of the first layer, bias included) enter as the bias of
@@ -181,7 +181,7 @@ public final class LiifNetwork implements AutoCloseable {
 		for (int i = 1; i < spec.linearLayers(); i++) {
 			NDArray activated = Layers.relu(x);
 			times.lap(Stage.ACTIVATIONS);
-			x = Layers.pointwise(activated, params.get(LiifSpec.linearName(i) + ".weight"), params.get(LiifSpec.linearName(i)
+			x = Layers.dense(activated, params.get(LiifSpec.linearName(i) + ".weight"), params.get(LiifSpec.linearName(i)
 				+ ".bias"));
 			times.lap(Stage.HIDDEN_LAYERS);
 		}

@@ -34,9 +34,10 @@ class ReferenceFixturesTest {
 	}
 
 	/**
-	 * 24 encoder features on a 64 x 48 input: widths whose 3 x 3 layers (the encoder's, and the
-	 * SPLIT latent table's) libtorch 2.7.1's oneDNN computed wrongly under AVX-512 before
-	 * network.Layers.conv padded them; the suite runs at the processor's own instruction set.
+	 * 24 encoder features on a 64 x 48 input, hidden layers 40 wide: widths whose 3 x 3 layers (the
+	 * encoder's, and the SPLIT latent table's) and 1 x 1 layers libtorch 2.7.1's oneDNN computed
+	 * wrongly under AVX-512 (network.Layers.conv pads the first, Layers.dense multiplies the second
+	 * with MKL); the suite runs at the processor's own instruction set.
 	 */
 	@ParameterizedTest(name = "edsr24-tiny, {0}")
 	@EnumSource(DecoderMode.class)

@@ -39,19 +39,7 @@ class PointwiseLayerTest {
 				NDArray y = Layers.pointwise(scope.create(x, new Shape(n, in)), wArray, bArray);
 				assertEquals(new Shape(n, out), y.getShape());
 				assertEquals(before, weights.getManagedArrays().size(), "nothing of a batch may outlive it on the weights' manager");
-				float[] got = y.toFloatArray();
-				for (int i = 0; i < n; i++) {
-					for (int o = 0; o < out; o++) {
-						double sum = b[o];
-						double magnitude = Math.abs(b[o]);
-						for (int k = 0; k < in; k++) {
-							sum += (double) x[i * in + k] * w[o * in + k];
-							magnitude += Math.abs((double) x[i * in + k] * w[o * in + k]);
-						}
-						// float32 accumulation: a few ulps of the terms' total magnitude
-						assertEquals(sum, got[i * out + o], 2e-6 * magnitude + 1e-7, n + " x " + in + " -> " + out + " at " + i + "," + o);
-					}
-				}
+				assertIsTheProduct(x, w, b, in, y.toFloatArray());
 			}
 		}
 	}
@@ -78,16 +66,24 @@ class PointwiseLayerTest {
 			try (NDManager m = NDManager.newBaseManager(Engines.device(DeviceChoice.CPU))) {
 				got = Layers.dense(m.create(x, new Shape(n, in)), m.create(w, new Shape(out, in)), m.create(b, new Shape(out))).toFloatArray();
 			}
-			for (int i = 0; i < n; i++) {
-				for (int o = 0; o < out; o++) {
-					double sum = b[o];
-					double magnitude = Math.abs(b[o]);
-					for (int k = 0; k < in; k++) {
-						sum += (double) x[i * in + k] * w[o * in + k];
-						magnitude += Math.abs((double) x[i * in + k] * w[o * in + k]);
-					}
-					assertEquals(sum, got[i * out + o], 2e-6 * magnitude + 1e-7, n + " x " + in + " -> " + out + " at " + i + "," + o);
+			assertIsTheProduct(x, w, b, in, got);
+		}
+	}
+
+	/** got (n, out) = x (n, in) W^T + b, summed in double precision. */
+	private static void assertIsTheProduct(float[] x, float[] w, float[] b, int in, float[] got) {
+		int out = b.length;
+		int n = x.length / in;
+		for (int i = 0; i < n; i++) {
+			for (int o = 0; o < out; o++) {
+				double sum = b[o];
+				double magnitude = Math.abs(b[o]);
+				for (int k = 0; k < in; k++) {
+					sum += (double) x[i * in + k] * w[o * in + k];
+					magnitude += Math.abs((double) x[i * in + k] * w[o * in + k]);
 				}
+				// float32 accumulation: a few ulps of the terms' total magnitude
+				assertEquals(sum, got[i * out + o], 2e-6 * magnitude + 1e-7, n + " x " + in + " -> " + out + " at " + i + "," + o);
 			}
 		}
 	}

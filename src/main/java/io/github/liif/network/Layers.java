@@ -33,8 +33,8 @@ public final class Layers {
 	 * libtorch 2.7.1's oneDNN computes k x k convolutions (k > 1) wrongly, with errors of the order
 	 * of the values themselves or NaN, when Cin is above the vector width (8 floats under AVX2, 16
 	 * under AVX-512) and not a multiple of it, and their input gradients when Cout is not a multiple
-	 * of it (measured on this project's AMD EPYC VMs; 1x1 convolutions and weight gradients were
-	 * right). Such layers see zero channels added up to a multiple of 16, which changes no value
+	 * of it (measured on this project's AMD EPYC VMs; planar 1x1 convolutions and weight gradients
+	 * were right; for channels-last 1x1 ones see {@link #dense}). Such layers see zero channels added up to a multiple of 16, which changes no value
 	 * (output channels only while gradients are recorded: DJL's hasGradient is false for results).
 	 */
 	static NDArray conv(NDArray x, NDArray w, NDArray b) {
@@ -85,6 +85,7 @@ public final class Layers {
 	 * convolution picks its kernels by instruction set alone: 1.5-2.1x faster on this project's
 	 * AMD EPYC VM (Zen 5; 4096 x 256 -> 256: 240-320 against 155 GFLOP/s), and a paper-size
 	 * training step 1.2-1.6x faster (0.40-0.49 against 0.31-0.34 it/s). Not measured on Intel.
+	 * Right only for some output widths: decoders call {@link #dense}.
 	 */
 	public static NDArray pointwise(NDArray x, NDArray w, NDArray b) {
 		long n = x.getShape().get(0);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import io.github.liif.runtime.Engines;
+import io.github.liif.runtime.NativeHeap;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.UpscaleOptions;
@@ -83,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
 		out.printf(Locale.ROOT, "machine: %s, %d cores, Java %s, libtorch %s, device %s, threads %d%n", System.getProperty("os.arch"),
 			Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Engines.pytorch().getVersion(), device,
 			JniUtils.getNumThreads());
+		out.println("allocator: " + NativeHeap.describe());
 		try (LiifNetwork net = LiifNetwork.create(weights, device)) {
 			double modelSeconds = (System.nanoTime() - t1) / 1e9;
 			out.printf(Locale.ROOT, "engine load %.2f s, model (%d parameters) to native %.2f s%n", engineSeconds, weights.stateDict()

@@ -7,6 +7,7 @@ import io.github.liif.model.LiifModel;
 import io.github.liif.model.LiifSpec;
 import io.github.liif.model.ModelDescriptor;
 import io.github.liif.runtime.Engines;
+import io.github.liif.runtime.NativeHeap;
 import io.github.liif.train.LiifTrainer;
 import io.github.liif.train.ModelInitialiser;
 import io.github.liif.train.TrainingConfig;
@@ -41,6 +42,7 @@ final class TrainingBench {
 		Device device = Engines.device(deviceOptions.deviceChoice());
 		out.printf(Locale.ROOT, "machine: %d cores, libtorch %s, threads %d; training on synthetic 256x256 RGB images%n", Runtime
 			.getRuntime().availableProcessors(), Engines.pytorch().getVersion(), JniUtils.getNumThreads());
+		out.println("allocator: " + NativeHeap.describe());
 		out.printf(Locale.ROOT, "%-34s %6s %10s %12s%n", "model", "batch", "it/s", "samples/s");
 		Path dir = Files.createTempDirectory("liif-bench");
 		try {

@@ -2,6 +2,9 @@ package io.github.liif.runtime;
 
 import com.sun.jna.Function;
 import com.sun.jna.Platform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Makes glibc's allocator keep freed blocks of up to 256 MB for reuse. By default glibc maps
@@ -53,6 +56,43 @@ public final class NativeHeap {
 	/** Whether the settings are in effect in this process. */
 	public static boolean tuned() {
 		return tuned;
+	}
+
+	/**
+	 * The allocator settings this process runs with, for benchmark output: its figures depend on
+	 * them (docs/bench.txt), and the ones set before start cannot be changed from inside.
+	 */
+	public static String describe() {
+		String arenas = System.getenv("MALLOC_ARENA_MAX");
+		return String.format("freed blocks %s, malloc arenas %s, huge pages %s (kernel: %s)", tuned ? "kept" : "glibc's default",
+			arenas == null ? "glibc's default" : arenas, hugePagesAsked(System.getenv("GLIBC_TUNABLES")) ? "asked for" : "not asked for",
+			transparentHugePages(readFirstLine(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))));
+	}
+
+	/** Whether glibc tunables (name=value:name=value) ask malloc for huge pages. */
+	static boolean hugePagesAsked(String tunables) {
+		if (tunables == null) return false;
+		for (String setting : tunables.split(":")) {
+			if (setting.equals("glibc.malloc.hugetlb=1") || setting.equals("glibc.malloc.hugetlb=2")) return true;
+		}
+		return false;
+	}
+
+	/** The kernel's transparent huge page mode from its sysfs line ("always [madvise] never" -> "madvise"). */
+	static String transparentHugePages(String line) {
+		if (line == null) return "unknown";
+		int open = line.indexOf('[');
+		int close = line.indexOf(']', open + 1);
+		return open < 0 || close < 0 ? "unknown" : "transparent huge pages " + line.substring(open + 1, close);
+	}
+
+	private static String readFirstLine(Path file) {
+		try {
+			return Files.readAllLines(file).stream().findFirst().orElse(null);
+		}
+		catch (IOException | RuntimeException e) {
+			return null;
+		}
 	}
 
 	/** glibc's mallopt; false where it refused the value or does not exist. */

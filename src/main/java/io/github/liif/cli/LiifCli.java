@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code liif} command line: one top command with subcommands. */
 @Command(name = "liif", mixinStandardHelpOptions = true, version = "LIIF Upscale 0.1.0",
 	description = "Arbitrary-scale super-resolution with LIIF (CVPR 2021).",
-	subcommands = { UpscaleCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, SparkCommand.class, InfoCommand.class, ExportCommand.class, CommandLine.HelpCommand.class })
+	subcommands = { UpscaleCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, CheckCommand.class, SparkCommand.class, InfoCommand.class, ExportCommand.class, CommandLine.HelpCommand.class })
 public final class LiifCli {
 
 	/** Exit code for invalid input (arguments, files, models). */

@@ -106,6 +106,16 @@ class CliIT {
 	}
 
 	@Test
+	void checkFindsEveryLayerWidthRightAsTheNetworksRunThem() throws Exception {
+		Run r = liif("check");
+		assertEquals(0, r.exit(), r.out() + r.err());
+		assertTrue(r.out().startsWith("the networks' layers, libtorch 2.7.1, oneDNN instruction set: the processor's own"), r.out());
+		assertEquals(5, r.out().lines().filter(l -> l.endsWith(" widths, all right")).count(), r.out());
+		assertTrue(r.out().endsWith("every width right" + System.lineSeparator()), r.out());
+		assertTrue(r.err().contains("checking layer widths: 100.0%"), "progress with the time left: " + r.err());
+	}
+
+	@Test
 	void gifAndBmpAreReadAndWrittenAsPngAndRunsRefusedBeforeWritingCreateNothing() throws Exception {
 		Path in = Files.createDirectories(dir.resolve("in"));
 		Path gif = in.resolve("ramp.gif");

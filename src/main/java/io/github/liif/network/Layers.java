@@ -34,8 +34,9 @@ public final class Layers {
 	 * of the values themselves or NaN, when Cin is above the vector width (8 floats under AVX2, 16
 	 * under AVX-512) and not a multiple of it, and their input gradients when Cout is not a multiple
 	 * of it (measured on this project's AMD EPYC VMs; planar 1x1 convolutions and weight gradients
-	 * were right; for channels-last 1x1 ones see {@link #dense}). Such layers see zero channels added up to a multiple of 16, which changes no value
-	 * (output channels only while gradients are recorded: DJL's hasGradient is false for results).
+	 * were right; for channels-last 1x1 ones see {@link #dense}). Such layers see zero channels
+	 * added up to a multiple of 16, which changes no value (output channels only while gradients
+	 * are recorded: DJL's hasGradient is false for results).
 	 */
 	static NDArray conv(NDArray x, NDArray w, NDArray b) {
 		long k = w.getShape().get(2);
@@ -43,13 +44,19 @@ public final class Layers {
 		long out = w.getShape().get(0);
 		long missingIn = k > 1 && in > SAFE_NARROW_INPUT ? toMultiple(in) - in : 0;
 		long missingOut = k > 1 && JniUtils.isGradMode() ? toMultiple(out) - out : 0;
-		if (missingIn == 0 && missingOut == 0) return Conv2d.conv2d(x, w, b, ONE, new Shape(k / 2, k / 2), ONE, 1).singletonOrThrow();
 		NDManager scope = x.getManager();
-		Shape xs = x.getShape();
-		NDArray wide = missingIn == 0 ? w : scoped(w.concat(scope.zeros(new Shape(out, missingIn, k, k)), 1), scope);
-		NDArray input = missingIn == 0 ? x : x.concat(scope.zeros(new Shape(xs.get(0), missingIn, xs.get(2), xs.get(3))), 1);
-		NDArray kernel = missingOut == 0 ? wide : scoped(wide.concat(scope.zeros(new Shape(missingOut, in + missingIn, k, k)), 0), scope);
-		NDArray bias = missingOut == 0 ? b : scoped(b.concat(scope.zeros(new Shape(missingOut)), 0), scope);
+		NDArray input = x;
+		NDArray kernel = w;
+		NDArray bias = b;
+		if (missingIn > 0) {
+			Shape xs = x.getShape();
+			input = x.concat(scope.zeros(new Shape(xs.get(0), missingIn, xs.get(2), xs.get(3))), 1);
+			kernel = scoped(kernel.concat(scope.zeros(new Shape(out, missingIn, k, k)), 1), scope);
+		}
+		if (missingOut > 0) {
+			kernel = scoped(kernel.concat(scope.zeros(new Shape(missingOut, in + missingIn, k, k)), 0), scope);
+			bias = scoped(b.concat(scope.zeros(new Shape(missingOut)), 0), scope);
+		}
 		NDArray y = Conv2d.conv2d(input, kernel, bias, ONE, new Shape(k / 2, k / 2), ONE, 1).singletonOrThrow();
 		return missingOut == 0 ? y : y.get(":, 0:" + out);
 	}

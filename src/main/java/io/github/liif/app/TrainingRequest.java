@@ -1,10 +1,12 @@
 package io.github.liif.app;
 
 import io.github.liif.model.GlobalResidual;
+import io.github.liif.model.Padding;
 import io.github.liif.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -22,6 +24,9 @@ import java.util.OptionalInt;
  * @param hidden MLP hidden sizes of a new model
  * @param globalResidual whether a new model adds to a bicubic upsampling of its input (a
  *          fine-tuned model keeps its base's)
+ * @param padding what the convolutions see beyond the border; empty: {@link Padding#DEFAULT_FOR_NEW_MODELS}
+ *          for a new model, the base's for a fine-tuned one (the weights fit either: a fine-tune
+ *          with another padding learns the new border)
  * @param config the recipe
  * @param output the model file to write
  * @param name the model's name (default: the output file's name without its extension)
@@ -30,7 +35,7 @@ import java.util.OptionalInt;
  *          half the JVM's memory
  */
 public record TrainingRequest(List<ImageSource> training, List<ImageSource> validation, String from, OptionalInt channels,
-	String encoder, OptionalInt blocks, OptionalInt features, int[] hidden, GlobalResidual globalResidual, TrainingConfig config,
+	String encoder, OptionalInt blocks, OptionalInt features, int[] hidden, GlobalResidual globalResidual, Optional<Padding> padding, TrainingConfig config,
 	Path output, String name, int validationCrop, long cacheBytes)
 {
 
@@ -48,6 +53,7 @@ public record TrainingRequest(List<ImageSource> training, List<ImageSource> vali
 		Objects.requireNonNull(output, "output");
 		Objects.requireNonNull(config, "config");
 		Objects.requireNonNull(globalResidual, "globalResidual");
+		Objects.requireNonNull(padding, "padding");
 	}
 
 	/** A request that writes the model to {@code output}. */
@@ -73,6 +79,7 @@ public record TrainingRequest(List<ImageSource> training, List<ImageSource> vali
 		private Integer features;
 		private int[] hidden = parseHidden(HIDDEN);
 		private GlobalResidual globalResidual = GlobalResidual.parse(GlobalResidual.DEFAULT_FOR_NEW_MODELS);
+		private Padding padding;
 		private TrainingConfig config = TrainingConfig.builder().build();
 		private String name;
 		private int validationCrop = VALIDATION_CROP;
@@ -137,6 +144,12 @@ public record TrainingRequest(List<ImageSource> training, List<ImageSource> vali
 			return this;
 		}
 
+		/** Null: the default (see {@link TrainingRequest#padding()}). */
+		public Builder padding(Padding mode) {
+			padding = mode;
+			return this;
+		}
+
 		public Builder config(TrainingConfig recipe) {
 			config = Objects.requireNonNull(recipe, "config");
 			return this;
@@ -163,7 +176,7 @@ public record TrainingRequest(List<ImageSource> training, List<ImageSource> vali
 		public TrainingRequest build() {
 			return new TrainingRequest(training, validation, from, channels == null ? OptionalInt.empty()
 				: OptionalInt.of(channels), encoder, blocks == null ? OptionalInt.empty() : OptionalInt.of(blocks), features == null
-					? OptionalInt.empty() : OptionalInt.of(features), hidden, globalResidual, config, output, name != null ? name : output
+					? OptionalInt.empty() : OptionalInt.of(features), hidden, globalResidual, Optional.ofNullable(padding), config, output, name != null ? name : output
 						.getFileName().toString().replaceFirst("\\.[^.]*$", ""), validationCrop, cacheBytes);
 		}
 

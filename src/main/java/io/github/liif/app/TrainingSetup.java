@@ -10,6 +10,7 @@ import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.LiifSpec;
 import io.github.liif.model.ModelDescriptor;
 import io.github.liif.model.ModelFormatException;
+import io.github.liif.model.Padding;
 import io.github.liif.model.RdnSpec;
 import io.github.liif.train.ModelInitialiser;
 import io.github.liif.train.PlaneCache;
@@ -63,6 +64,9 @@ public final class TrainingSetup {
 				}
 				weights = ChannelConversion.rgbToGray(weights);
 			}
+			if (r.padding().isPresent()) {
+				weights = new LiifModelWeights(weights.spec().toBuilder().padding(r.padding().get()).build(), weights.stateDict());
+			}
 			return new LiifModel(weights, new ModelDescriptor(name, base.descriptor().minScale(), base.descriptor().maxScale(), base
 				.descriptor().provenance()));
 		}
@@ -78,7 +82,8 @@ public final class TrainingSetup {
 			}
 			default -> throw new IllegalArgumentException("unknown encoder '" + r.encoder() + "': use edsr-baseline or rdn");
 		};
-		LiifSpec spec = LiifSpec.builder(enc).hidden(r.hidden()).globalResidual(r.globalResidual()).build();
+		LiifSpec spec = LiifSpec.builder(enc).hidden(r.hidden()).globalResidual(r.globalResidual()).padding(r.padding().orElse(
+			Padding.parse(Padding.DEFAULT_FOR_NEW_MODELS))).build();
 		return new LiifModel(ModelInitialiser.initialise(spec, r.config().seed()), new ModelDescriptor(name, r.config().minScale(), r
 			.config().maxScale(), null));
 	}

@@ -6,6 +6,7 @@ import io.github.liif.inference.Consistency;
 import io.github.liif.io.ModelFiles;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.ModelFormatException;
+import io.github.liif.train.TrainingConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -83,18 +84,17 @@ public final class Models {
 	}
 
 	/**
-	 * The degradation a model was trained with (the recipe in its provenance); the reference's
-	 * bicubic for reference checkpoints and models without a recipe.
+	 * The reduction a model was trained for (the recipe in its provenance: its degradation, or for
+	 * a mixture the one {@link TrainingConfig#assumedDegradation()} names); the reference's bicubic
+	 * for reference checkpoints and models without a recipe.
 	 */
 	public static Degradation trainingDegradation(LiifModel model) {
 		JsonObject p = model.descriptor().provenance();
-		if (p != null && p.get("training") instanceof JsonObject t && t.get("recipe") instanceof JsonObject r
-			&& r.get("degradation") != null)
-		{
+		if (p != null && p.get("training") instanceof JsonObject t && t.get("recipe") instanceof JsonObject r) {
 			try {
-				return Degradation.parse(r.get("degradation").getAsString());
+				return TrainingConfig.fromJson(r).assumedDegradation();
 			}
-			catch (IllegalArgumentException | UnsupportedOperationException e) {
+			catch (RuntimeException e) {
 				return Degradation.BICUBIC;
 			}
 		}

@@ -7,6 +7,7 @@ import io.github.liif.app.TrainingRequest;
 import io.github.liif.imagej.Charts;
 import io.github.liif.imagej.ImageJSource;
 import io.github.liif.model.GlobalResidual;
+import io.github.liif.model.Padding;
 import io.github.liif.app.TrainingSetup;
 import io.github.liif.app.ValidationReport;
 import io.github.liif.train.LiifTrainer;
@@ -86,8 +87,14 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--lr", defaultValue = "" + TrainingConfig.LEARNING_RATE, description = "Adam learning rate.") double learningRate;
 	@Option(names = "--decay-every", defaultValue = "" + TrainingConfig.DECAY_EVERY, description = "Halve the learning rate every N iterations.") int decayEvery;
 	@Option(names = "--seed", defaultValue = "1") long seed;
-	@Option(names = "--degradation", defaultValue = "bicubic", description = "bicubic, area or blur-noise.") String degradation;
-	@Option(names = "--noise", defaultValue = "0.01", description = "Noise level for blur-noise.") double noise;
+	@Option(names = "--degradation", defaultValue = "bicubic", split = ",", paramLabel = "D[,D...]",
+		description = "How LR patches are made: bicubic, area (camera binning) or blur-noise (PSF, binning, Poisson-Gaussian noise); "
+			+ "several, comma-separated: each patch by one of them, drawn at random (a model of a mixture assumes area).")
+	List<String> degradation;
+	@Option(names = "--noise", defaultValue = "0.01", description = "blur-noise: each patch's noise level is drawn from [0, N].") double noise;
+	@Option(names = "--padding", paramLabel = "zeros|reflect",
+		description = "What the network sees beyond the image border (default: reflect for a new model, the base's with --from).")
+	String padding;
 	@Option(names = "--checkpoint-every", defaultValue = "500") int checkpointEvery;
 	@Option(names = "--validate-every", defaultValue = "500") int validateEvery;
 	@Option(names = "--cache-mb", defaultValue = "0", paramLabel = "MB",
@@ -110,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		TrainingConfig.Builder recipe = TrainingConfig.builder().patch(patch).scales(scaleMin, scaleMax).anisotropic(anisotropic)
 			.samples(samples).batch(batch).learningRate(learningRate).decayEvery(decayEvery).iterations(iterations).seed(seed)
-			.degradation(Degradation.parse(degradation)).noise(noise).checkpointEvery(checkpointEvery).validateEvery(
+			.degradations(degradation.stream().map(Degradation::parse).toList()).noise(noise).checkpointEvery(checkpointEvery).validateEvery(
 				validateEvery).freezeEncoder(freezeEncoder).averageDecay(averageDecay);
 		TrainingConfig config = (axialSigma != null ? recipe.axial(axialSigma) : recipe).build();
 		if (Files.exists(output) && !overwrite && !resume) {
@@ -119,7 +126,8 @@ final class TrainCommand implements Callable<Integer> {
 		deviceOptions.applyThreads();
 		TrainingRequest request = TrainingRequest.builder(output).training(ImageJSource.files(data)).validation(ImageJSource.files(
 			validation == null ? List.of() : validation)).from(from).channels(channels).encoder(
-			encoder).blocks(blocks).features(features).hidden(hidden).globalResidual(GlobalResidual.parse(globalResidual)).config(config)
+			encoder).blocks(blocks).features(features).hidden(hidden).globalResidual(GlobalResidual.parse(globalResidual)).padding(padding == null ? null
+				: Padding.parse(padding)).config(config)
 			.name(name).validationCrop(valCrop).cacheBytes(cacheMb * 1_000_000L).build();
 		TrainingRun run = TrainingSetup.prepare(request, err::println);
 		// Ctrl-C: the trainer stops at the next iteration and writes its checkpoint before the JVM exits

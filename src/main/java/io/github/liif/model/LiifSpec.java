@@ -25,6 +25,7 @@ public final class LiifSpec {
 	private final boolean localEnsemble;
 	private final boolean cellDecode;
 	private final GlobalResidual globalResidual;
+	private final Padding padding;
 
 	private LiifSpec(Builder b) {
 		this.encoder = b.encoder;
@@ -34,6 +35,7 @@ public final class LiifSpec {
 		this.localEnsemble = b.localEnsemble;
 		this.cellDecode = b.cellDecode;
 		this.globalResidual = b.globalResidual;
+		this.padding = b.padding;
 	}
 
 	public static Builder builder(EncoderSpec encoder) {
@@ -42,7 +44,7 @@ public final class LiifSpec {
 
 	public Builder toBuilder() {
 		return new Builder(encoder).hidden(hidden).outChannels(outChannels).featureUnfold(
-			featureUnfold).localEnsemble(localEnsemble).cellDecode(cellDecode).globalResidual(globalResidual);
+			featureUnfold).localEnsemble(localEnsemble).cellDecode(cellDecode).globalResidual(globalResidual).padding(padding);
 	}
 
 	public EncoderSpec encoder() {
@@ -76,6 +78,11 @@ public final class LiifSpec {
 	/** Whether the decoder adds to a bicubic upsampling of the input ({@link GlobalResidual#NONE}: the reference). */
 	public GlobalResidual globalResidual() {
 		return globalResidual;
+	}
+
+	/** What the convolutions see beyond the image border ({@link Padding#ZEROS}: the reference). */
+	public Padding padding() {
+		return padding;
 	}
 
 	/** Channels of the residual base per query: the image's, or 0 without a global residual. */
@@ -182,6 +189,7 @@ public final class LiifSpec {
 		args.put("cell_decode", cellDecode);
 		// absent for the reference's form, so its exports stay the reference's args
 		if (globalResidual != GlobalResidual.NONE) args.put("global_residual", globalResidual.id());
+		if (padding != Padding.ZEROS) args.put("padding_mode", padding.id());
 		return args;
 	}
 
@@ -190,6 +198,7 @@ public final class LiifSpec {
 		return "LIIF(" + encoder.name() + " " + encoder.args() + ", MLP " + Arrays.toString(hidden)
 			+ " -> " + outChannels + ", unfold " + featureUnfold + ", ensemble " + localEnsemble
 			+ ", cell " + cellDecode + (globalResidual == GlobalResidual.NONE ? "" : ", residual " + globalResidual.id())
+			+ (padding == Padding.ZEROS ? "" : ", padding " + padding.id())
 			+ ")";
 	}
 
@@ -213,6 +222,7 @@ public final class LiifSpec {
 		private boolean localEnsemble = true;
 		private boolean cellDecode = true;
 		private GlobalResidual globalResidual = GlobalResidual.NONE;
+		private Padding padding = Padding.ZEROS;
 
 		private Builder(EncoderSpec encoder) {
 			this.encoder = encoder;
@@ -251,6 +261,11 @@ public final class LiifSpec {
 
 		public Builder globalResidual(GlobalResidual residual) {
 			this.globalResidual = java.util.Objects.requireNonNull(residual);
+			return this;
+		}
+
+		public Builder padding(Padding mode) {
+			this.padding = java.util.Objects.requireNonNull(mode);
 			return this;
 		}
 

@@ -54,7 +54,7 @@ public final class SpecInference {
 		LiifSpec spec;
 		try {
 			spec = LiifSpec.builder(encoder).hidden(hidden).outChannels(outChannels).featureUnfold(unfold)
-				.localEnsemble(ensemble).cellDecode(cell).globalResidual(residual(args)).build();
+				.localEnsemble(ensemble).cellDecode(cell).globalResidual(residual(args)).padding(padding(args)).build();
 		}
 		catch (IllegalArgumentException e) {
 			throw new ModelFormatException(e.getMessage(), e);
@@ -124,6 +124,17 @@ public final class SpecInference {
 		}
 		catch (IllegalArgumentException e) {
 			throw new ModelFormatException("the model's global_residual is not one this version knows: " + e.getMessage()
+				+ "; a newer version of LIIF Upscale may read it", e);
+		}
+	}
+
+	private static Padding padding(Map<?, ?> args) throws ModelFormatException {
+		if (args == null || args.get("padding_mode") == null) return Padding.ZEROS;
+		try {
+			return Padding.parse(String.valueOf(args.get("padding_mode")));
+		}
+		catch (IllegalArgumentException e) {
+			throw new ModelFormatException("the model's padding_mode is not one this version knows: " + e.getMessage()
 				+ "; a newer version of LIIF Upscale may read it", e);
 		}
 	}

@@ -2,6 +2,7 @@ package io.github.liif.network;
 
 import ai.djl.ndarray.NDArray;
 import io.github.liif.model.ConvLayer;
+import io.github.liif.model.Padding;
 import io.github.liif.model.EdsrSpec;
 import java.util.Map;
 
@@ -10,10 +11,12 @@ final class EdsrEncoder implements Encoder {
 
 	private final EdsrSpec spec;
 	private final Map<String, NDArray> p;
+	private final Padding padding;
 
-	EdsrEncoder(EdsrSpec spec, Map<String, NDArray> params) {
+	EdsrEncoder(EdsrSpec spec, Map<String, NDArray> params, Padding padding) {
 		this.spec = spec;
 		this.p = params;
+		this.padding = padding;
 	}
 
 	/**
@@ -50,6 +53,6 @@ final class EdsrEncoder implements Encoder {
 	}
 
 	private NDArray conv(NDArray x, ConvLayer layer) {
-		return Layers.conv(x, p.get(layer.weight()), p.get(layer.bias()));
+		return Layers.conv(x, p.get(layer.weight()), p.get(layer.bias()), padding);
 	}
 }

@@ -1,6 +1,8 @@
 package io.github.liif.network;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -9,6 +11,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.jni.JniUtils;
+import io.github.liif.model.Padding;
 
 /**
  * The few tensor operations the networks are made of. Results belong to the manager of the
@@ -39,26 +42,62 @@ public final class Layers {
 	 * are recorded: DJL's hasGradient is false for results).
 	 */
 	static NDArray conv(NDArray x, NDArray w, NDArray b) {
+		return conv(x, w, b, Padding.ZEROS);
+	}
+
+	/** {@link #conv(NDArray, NDArray, NDArray)} with {@code padding} beyond the border of x. */
+	static NDArray conv(NDArray x, NDArray w, NDArray b, Padding padding) {
 		long k = w.getShape().get(2);
+		boolean reflect = padding == Padding.REFLECT && k > 1;
 		long in = w.getShape().get(1);
 		long out = w.getShape().get(0);
 		long missingIn = k > 1 && in > SAFE_NARROW_INPUT ? toMultiple(in) - in : 0;
 		long missingOut = k > 1 && JniUtils.isGradMode() ? toMultiple(out) - out : 0;
 		NDManager scope = x.getManager();
-		NDArray input = x;
+		NDArray input = reflect ? reflect(x, k / 2) : x;
 		NDArray kernel = w;
 		NDArray bias = b;
 		if (missingIn > 0) {
-			Shape xs = x.getShape();
-			input = x.concat(scope.zeros(new Shape(xs.get(0), missingIn, xs.get(2), xs.get(3))), 1);
+			Shape xs = input.getShape();
+			input = input.concat(scope.zeros(new Shape(xs.get(0), missingIn, xs.get(2), xs.get(3))), 1);
 			kernel = scoped(kernel.concat(scope.zeros(new Shape(out, missingIn, k, k)), 1), scope);
 		}
 		if (missingOut > 0) {
 			kernel = scoped(kernel.concat(scope.zeros(new Shape(missingOut, in + missingIn, k, k)), 0), scope);
 			bias = scoped(b.concat(scope.zeros(new Shape(missingOut)), 0), scope);
 		}
-		NDArray y = Conv2d.conv2d(input, kernel, bias, ONE, new Shape(k / 2, k / 2), ONE, 1).singletonOrThrow();
+		Shape zeroPad = reflect ? NONE : new Shape(k / 2, k / 2);
+		NDArray y = Conv2d.conv2d(input, kernel, bias, ONE, zeroPad, ONE, 1).singletonOrThrow();
+		// the padded copy is a layer's activation again: freed now, not when the tile's scope closes
+		if (input != x) input.close();
 		return missingOut == 0 ? y : y.get(":, 0:" + out);
+	}
+
+	/**
+	 * x (B, C, H, W) mirrored by {@code pad} pixels on every side without repeating the edge
+	 * (PyTorch's reflect padding); an axis too short to mirror repeats its edge pixel instead.
+	 */
+	static NDArray reflect(NDArray x, long pad) {
+		NDArray rows = mirror(x, 2, pad);
+		NDArray both = mirror(rows, 3, pad);
+		rows.close();
+		return both;
+	}
+
+	private static NDArray mirror(NDArray x, int axis, long pad) {
+		long n = x.getShape().get(axis);
+		NDList parts = new NDList();
+		for (long i = pad; i >= 1; i--) parts.add(slice(x, axis, Math.min(i, n - 1)));
+		parts.add(x);
+		for (long i = 1; i <= pad; i++) parts.add(slice(x, axis, Math.max(n - 1 - i, 0)));
+		NDArray mirrored = NDArrays.concat(parts, axis);
+		parts.remove(x);
+		parts.close();
+		return mirrored;
+	}
+
+	private static NDArray slice(NDArray x, int axis, long index) {
+		return x.get(axis == 2 ? ":, :, " + index + ":" + (index + 1) : ":, :, :, " + index + ":" + (index + 1));
 	}
 
 	private static long toMultiple(long channels) {

@@ -8,6 +8,7 @@ import io.github.liif.geometry.QueryBatch;
 import io.github.liif.model.EdsrSpec;
 import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.LiifSpec;
+import io.github.liif.model.Padding;
 import io.github.liif.model.RdnSpec;
 import io.github.liif.model.StateDict;
 import io.github.liif.model.Weights;
@@ -35,8 +36,8 @@ public final class LiifNetwork implements AutoCloseable {
 		this.spec = spec;
 		this.manager = manager;
 		this.params = Collections.unmodifiableMap(params);
-		this.encoder = spec.encoder() instanceof RdnSpec r ? new RdnEncoder(r, this.params)
-			: new EdsrEncoder((EdsrSpec) spec.encoder(), this.params);
+		this.encoder = spec.encoder() instanceof RdnSpec r ? new RdnEncoder(r, this.params, spec.padding())
+			: new EdsrEncoder((EdsrSpec) spec.encoder(), this.params, spec.padding());
 	}
 
 	/** Copies the weights into native arrays owned by a new manager on {@code device}. */
@@ -111,7 +112,7 @@ public final class LiifNetwork implements AutoCloseable {
 		NDManager scope = features.getManager();
 		long c = features.getShape().get(1);
 		if (mode == DecoderMode.REFERENCE) {
-			NDArray latent = spec.featureUnfold() ? unfold3x3(features) : features;
+			NDArray latent = spec.featureUnfold() ? unfold3x3(features, spec.padding()) : features;
 			return rowPerPixel(latent);
 		}
 		NDArray w1 = params.get(LiifSpec.linearName(0) + ".weight");
@@ -119,7 +120,7 @@ public final class LiifNetwork implements AutoCloseable {
 		int k = spec.featureUnfold() ? 3 : 1;
 		NDArray kernel = Layers.scoped(w1.get(":, 0:" + spec.latentWidth()), scope).reshape(hidden, c, k, k);
 		NDArray bias = params.get(LiifSpec.linearName(0) + ".bias");
-		return rowPerPixel(Layers.conv(features, kernel, bias));
+		return rowPerPixel(Layers.conv(features, kernel, bias, spec.padding()));
 	}
 
 	/**
@@ -135,14 +136,14 @@ public final class LiifNetwork implements AutoCloseable {
 	}
 
 	/**
-	 * Feature unfolding with zero padding, ordered channel-major (channel c, then the 3x3
-	 * neighbours row by row): (B, C, H, W) -> (B, 9C, H, W).
+	 * Feature unfolding with the model's padding (the reference's: zeros), ordered channel-major
+	 * (channel c, then the 3x3 neighbours row by row): (B, C, H, W) -> (B, 9C, H, W).
 	 */
-	static NDArray unfold3x3(NDArray features) {
+	static NDArray unfold3x3(NDArray features, Padding padding) {
 		Shape s = features.getShape();
 		long h = s.get(2);
 		long w = s.get(3);
-		NDArray padded = features.pad(new Shape(1, 1, 1, 1), 0);
+		NDArray padded = padding == Padding.REFLECT ? Layers.reflect(features, 1) : features.pad(new Shape(1, 1, 1, 1), 0);
 		NDArray[] shifted = new NDArray[9];
 		for (int dy = 0; dy < 3; dy++) {
 			for (int dx = 0; dx < 3; dx++) {

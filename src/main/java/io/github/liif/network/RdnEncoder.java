@@ -3,6 +3,7 @@ package io.github.liif.network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import io.github.liif.model.ConvLayer;
+import io.github.liif.model.Padding;
 import io.github.liif.model.RdnSpec;
 import java.util.Map;
 
@@ -11,10 +12,12 @@ final class RdnEncoder implements Encoder {
 
 	private final RdnSpec spec;
 	private final Map<String, NDArray> p;
+	private final Padding padding;
 
-	RdnEncoder(RdnSpec spec, Map<String, NDArray> params) {
+	RdnEncoder(RdnSpec spec, Map<String, NDArray> params, Padding padding) {
 		this.spec = spec;
 		this.p = params;
+		this.padding = padding;
 	}
 
 	@Override
@@ -50,6 +53,6 @@ final class RdnEncoder implements Encoder {
 	}
 
 	private NDArray conv(NDArray x, ConvLayer layer) {
-		return Layers.conv(x, p.get(layer.weight()), p.get(layer.bias()));
+		return Layers.conv(x, p.get(layer.weight()), p.get(layer.bias()), padding);
 	}
 }

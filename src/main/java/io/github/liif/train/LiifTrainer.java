@@ -188,9 +188,11 @@ public final class LiifTrainer {
 		if (run.validation().isEmpty()) return List.of();
 		try (LiifNetwork net = LiifNetwork.create(weights, device)) {
 			Upscaler upscaler = new Upscaler(net, UpscaleOptions.DEFAULT);
-			// axial models are validated on what they learn: restoring the rows
-			Evaluation protocol = run.config().axial() ? Evaluation.axial(run.config().degradation(), run.config().axialSigma(), false)
-				: new Evaluation(Degradation.BICUBIC, 0, false);
+			// validated on what the model learns: restoring the rows for axial models, and the
+			// reduction its recipe assumes (a mixture: camera binning)
+			Degradation reduction = run.config().assumedDegradation();
+			Evaluation protocol = run.config().axial() ? Evaluation.axial(reduction, run.config().axialSigma(), false)
+				: new Evaluation(reduction, 0, false);
 			return protocol.run(upscaler, run.validation(), VALIDATION_SCALES,
 				Monitor.NONE);
 		}

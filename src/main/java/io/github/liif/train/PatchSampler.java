@@ -3,6 +3,7 @@ package io.github.liif.train;
 import io.github.liif.geometry.AxisSampling;
 import io.github.liif.geometry.QueryBatch;
 import io.github.liif.image.AxisTaps;
+import io.github.liif.image.Degradation;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.model.LiifSpec;
 import io.github.liif.network.LiifNetwork;
@@ -66,6 +67,10 @@ final class PatchSampler {
 		boolean flipX = rng.nextBoolean();
 		boolean flipY = rng.nextBoolean();
 		boolean transpose = config.axial() ? axialTranspose : rng.nextBoolean();
+		List<Degradation> mixture = config.degradations();
+		// a single degradation draws nothing here, so its batches stay those of earlier versions
+		Degradation degradation = mixture.size() == 1 ? mixture.get(0) : mixture.get(rng.nextInt(mixture.size()));
+		double noise = degradation == Degradation.BLUR_NOISE ? config.noise() * rng.nextDouble() : 0;
 		int outH = transpose ? hrW : hrH;
 		int outW = transpose ? hrH : hrW;
 		float[][] hr = new float[channels][outH * outW];
@@ -81,8 +86,8 @@ final class PatchSampler {
 					hr[c][y * outW + x] = plane[(y0 + sy) * img.width() + x0 + sx];
 				}
 			}
-			float[] lr = config.axial() ? config.degradation().applyAxial(hr[c], outH, outW, p, p, config.axialSigma(), source.eightBit())
-				: config.degradation().apply(hr[c], outH, outW, p, p, source.eightBit(), config.noise(), rng::nextGaussian);
+			float[] lr = config.axial() ? degradation.applyAxial(hr[c], outH, outW, p, p, config.axialSigma(), source.eightBit())
+				: degradation.apply(hr[c], outH, outW, p, p, source.eightBit(), noise, rng::nextGaussian);
 			System.arraycopy(lr, 0, patchLowRes, c * p * p, p * p);
 		}
 		System.arraycopy(patchLowRes, 0, lowRes, s * channels * p * p, channels * p * p);

@@ -1,8 +1,11 @@
 package io.github.liif.train;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.liif.image.Degradation;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * A training recipe. Defaults are the reference's (48 x 48 LR patches, scale ~ U(1, 4), 2304
@@ -10,9 +13,11 @@ import io.github.liif.image.Degradation;
  * build with {@link #builder()}. {@code averageDecay} > 0 ships an exponential moving average of
  * the weights instead of the last step's. {@code axial}: reduce along one axis only (the rows),
  * after a Gaussian blur of {@code axialSigma} HR pixels along it, to train a model for Z.
+ * {@code degradations}: each sample is reduced by one of them, drawn uniformly (a mixture: the
+ * physics of several instruments); blur-noise draws its noise level uniformly from [0, noise].
  */
 public record TrainingConfig(int patch, double minScale, double maxScale, boolean anisotropic, int samples,
-	int batch, double learningRate, int decayEvery, int iterations, long seed, Degradation degradation,
+	int batch, double learningRate, int decayEvery, int iterations, long seed, List<Degradation> degradations,
 	double noise, int checkpointEvery, int validateEvery, boolean freezeEncoder, double averageDecay, boolean axial,
 	double axialSigma)
 {
@@ -30,6 +35,8 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 	public static final double FINE_TUNE_LEARNING_RATE = 5e-5;
 
 	public TrainingConfig {
+		if (degradations == null || degradations.isEmpty()) throw new IllegalArgumentException("give at least one degradation");
+		degradations = List.copyOf(new LinkedHashSet<>(degradations));
 		if (patch < 8) throw new IllegalArgumentException("patch must be at least 8 pixels");
 		if (!(minScale >= 1) || !(maxScale >= minScale) || !Double.isFinite(maxScale)) {
 			throw new IllegalArgumentException("scale range must satisfy 1 <= min <= max, got " + minScale + "-" + maxScale);
@@ -49,13 +56,22 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 			throw new IllegalArgumentException("the axial PSF sigma must be a number >= 0 (HR pixels), got " + axialSigma);
 		}
 		if (axial && anisotropic) throw new IllegalArgumentException("axial training reduces one axis only: drop anisotropic");
-		if (axial && degradation == Degradation.BLUR_NOISE) {
+		if (axial && degradations.contains(Degradation.BLUR_NOISE)) {
 			throw new IllegalArgumentException("axial training has its own blur (the axial sigma): use the bicubic or area degradation");
 		}
 	}
 
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	/**
+	 * The reduction a model of this recipe assumes ("auto" consistency, validation): its one
+	 * degradation, or for a mixture camera binning (area), the physically plain reduction.
+	 */
+	public Degradation assumedDegradation() {
+		if (degradations.size() == 1) return degradations.get(0);
+		return degradations.contains(Degradation.AREA) ? Degradation.AREA : degradations.get(0);
 	}
 
 	/** The row blur the consistency step applies for a model of this recipe. */
@@ -72,8 +88,15 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		return new Gson().toJsonTree(this).getAsJsonObject();
 	}
 
+	/** Reads {@link #toJson()}, and the recipes written before mixtures (one {@code degradation}). */
 	public static TrainingConfig fromJson(JsonObject json) {
-		return new Gson().fromJson(json, TrainingConfig.class);
+		JsonObject j = json.deepCopy();
+		if (!j.has("degradations") && j.has("degradation")) {
+			JsonArray one = new JsonArray();
+			one.add(j.remove("degradation"));
+			j.add("degradations", one);
+		}
+		return new Gson().fromJson(j, TrainingConfig.class);
 	}
 
 	/** Builder with the reference's defaults. */
@@ -89,7 +112,7 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		private int decayEvery = DECAY_EVERY;
 		private int iterations = 1000;
 		private long seed = 1;
-		private Degradation degradation = Degradation.BICUBIC;
+		private List<Degradation> degradations = List.of(Degradation.BICUBIC);
 		private double noise = 0.01;
 		private int checkpointEvery = 500;
 		private int validateEvery = 500;
@@ -107,7 +130,9 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		public Builder decayEvery(int v) { decayEvery = v; return this; }
 		public Builder iterations(int v) { iterations = v; return this; }
 		public Builder seed(long v) { seed = v; return this; }
-		public Builder degradation(Degradation v) { degradation = v; return this; }
+		public Builder degradation(Degradation v) { degradations = List.of(v); return this; }
+		/** A mixture: each sample reduced by one of these, drawn uniformly. */
+		public Builder degradations(List<Degradation> v) { degradations = v; return this; }
 		public Builder noise(double v) { noise = v; return this; }
 		public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
 		public Builder validateEvery(int v) { validateEvery = v; return this; }
@@ -118,7 +143,7 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 
 		public TrainingConfig build() {
 			return new TrainingConfig(patch, minScale, maxScale, anisotropic, samples, batch, learningRate, decayEvery,
-				iterations, seed, degradation, noise, checkpointEvery, validateEvery, freezeEncoder, averageDecay, axial, axialSigma);
+				iterations, seed, degradations, noise, checkpointEvery, validateEvery, freezeEncoder, averageDecay, axial, axialSigma);
 		}
 	}
 }

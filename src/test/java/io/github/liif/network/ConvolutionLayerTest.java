@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.github.liif.model.Padding;
 import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.runtime.Engines;
 import java.util.Random;
@@ -58,6 +59,63 @@ class ConvolutionLayerTest {
 				}
 			}
 		}
+	}
+
+	/** Reflect padding: the values of a zero-padded convolution of the mirrored image (PyTorch's 'reflect'). */
+	@Test
+	void reflectPaddingConvolvesTheMirroredImage() {
+		Engines.prepareInferenceThread();
+		for (int[] c : new int[][] { { 3, 64 }, { 24, 32 }, { 64, 64 } }) {
+			Problem p = new Problem(c[0], c[1], new Random(c[0] * 10 + c[1]));
+			float[] got;
+			try (NDManager m = NDManager.newBaseManager(Engines.device(DeviceChoice.CPU))) {
+				got = Layers.conv(m.create(p.x, p.xShape()), m.create(p.w, p.wShape()), m.create(p.b, new Shape(p.out)), Padding.REFLECT)
+					.toFloatArray();
+			}
+			for (int n = 0; n < BATCH; n++) {
+				for (int o = 0; o < p.out; o++) {
+					for (int r : new int[] { 0, 1, SIDE / 2, SIDE - 1 }) {
+						for (int q : new int[] { 0, 1, SIDE / 2, SIDE - 1 }) {
+							double sum = p.b[o];
+							double magnitude = Math.abs(p.b[o]);
+							for (int i = 0; i < p.in; i++) {
+								for (int dy = 0; dy < K; dy++) {
+									for (int dx = 0; dx < K; dx++) {
+										double term = p.input(n, i, mirror(r + dy - 1), mirror(q + dx - 1)) * p.w[((o * p.in + i) * K + dy) * K
+											+ dx];
+										sum += term;
+										magnitude += Math.abs(term);
+									}
+								}
+							}
+							assertEquals(sum, got[((n * p.out + o) * SIDE + r) * SIDE + q], 2e-6 * magnitude + 1e-6, p + " at " + r + "," + q);
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/** A constant image stays constant through a reflect-padded convolution, also one pixel high (the edge repeated). */
+	@Test
+	void reflectPaddingKeepsAConstantConstantForAnySize() {
+		Engines.prepareInferenceThread();
+		for (int[] size : new int[][] { { 1, 1 }, { 1, 5 }, { 2, 3 }, { 7, 4 } }) {
+			try (NDManager m = NDManager.newBaseManager(Engines.device(DeviceChoice.CPU))) {
+				NDArray x = m.full(new Shape(1, 2, size[0], size[1]), 0.7f);
+				NDArray w = m.create(Problem.gaussian(new Random(3), 4 * 2 * K * K), new Shape(4, 2, K, K));
+				NDArray b = m.zeros(new Shape(4));
+				float[] y = Layers.conv(x, w, b, Padding.REFLECT).toFloatArray();
+				float[] kernelSums = w.sum(new int[] { 1, 2, 3 }).mul(0.7f).toFloatArray();
+				for (int i = 0; i < y.length; i++) {
+					assertEquals(kernelSums[i / (size[0] * size[1])], y[i], 1e-5, "size " + size[0] + " x " + size[1] + " at " + i);
+				}
+			}
+		}
+	}
+
+	private static int mirror(int i) {
+		return i < 0 ? -i : i >= SIDE ? 2 * (SIDE - 1) - i : i;
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.liif.model.EdsrSpec;
+import io.github.liif.model.Padding;
 import io.github.liif.model.EncoderSpec;
 import io.github.liif.model.RdnSpec;
 import io.github.liif.runtime.Engines;
@@ -36,7 +37,7 @@ class DeclaredLayersTest {
 					}
 				};
 				spec.parameterShapes().forEach((name, shape) -> params.put(name, m.randomNormal(new Shape(shape)).mul(0.1)));
-				Encoder encoder = spec instanceof RdnSpec r ? new RdnEncoder(r, params) : new EdsrEncoder((EdsrSpec) spec, params);
+				Encoder encoder = spec instanceof RdnSpec r ? new RdnEncoder(r, params, Padding.ZEROS) : new EdsrEncoder((EdsrSpec) spec, params, Padding.ZEROS);
 				NDArray out = encoder.forward(m.randomUniform(0, 1, new Shape(1, spec.inChannels(), 7, 5)));
 				assertArrayEquals(new long[] { 1, spec.outChannels(), 7, 5 }, out.getShape().getShape(), spec.toString());
 				assertEquals(new ArrayList<>(spec.parameterShapes().keySet()), new ArrayList<>(read), spec + ": read in declaration order");

@@ -1,10 +1,10 @@
 package io.github.liif;
 
 import io.github.liif.image.PlanarImage;
+import io.github.liif.io.ModelFiles;
 import io.github.liif.io.Npy;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.Weights;
-import io.github.liif.io.ModelFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;

@@ -29,8 +29,8 @@ class LayeringTest {
 
 	private static final Path ROOT = Path.of("src/main/java/io/github/liif");
 	/** Packages that must run without any UI or cluster framework. */
-	private static final Set<String> FRAMEWORK_FREE = Set.of("app", "catalogue", "eval", "geometry", "image", "inference", "io", "model",
-		"network", "normalize", "runtime", "train");
+	private static final Set<String> FRAMEWORK_FREE = Set.of("app", "catalogue", "eval", "geometry", "image", "inference", "io",
+		"model", "network", "normalize", "runtime", "train");
 	private static final List<String> FRAMEWORKS = List.of("ij.", "net.imagej.", "org.scijava.", "net.imglib2.", "picocli.",
 		"org.apache.spark.", "org.apache.hadoop.");
 	private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)(?:\\.\\*)?;", Pattern.MULTILINE);
@@ -101,7 +101,8 @@ class LayeringTest {
 		List<String> broken = new ArrayList<>();
 		for (String p : FRAMEWORK_FREE) {
 			if (!FRAMEWORK_USES.getOrDefault(p, Set.of()).isEmpty()) broken.add(p + " imports " + FRAMEWORK_USES.get(p));
-			for (String q : reachable(p)) if (framed.contains(q)) broken.add(p + " reaches " + q + ", which imports " + FRAMEWORK_USES.get(q));
+			for (String q : reachable(p))
+				if (framed.contains(q)) broken.add(p + " reaches " + q + ", which imports " + FRAMEWORK_USES.get(q));
 		}
 		assertEquals(List.of(), broken);
 	}

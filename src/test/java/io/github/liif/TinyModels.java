@@ -22,8 +22,8 @@ public final class TinyModels {
 	}
 
 	public static LiifModelWeights randomEdsr(int channels, boolean ensemble, GlobalResidual residual, long seed) {
-		LiifSpec spec = LiifSpec.builder(new EdsrSpec(channels, 2, 8, 1.0)).hidden(16, 16).localEnsemble(ensemble)
-			.globalResidual(residual).build();
+		LiifSpec spec = LiifSpec.builder(new EdsrSpec(channels, 2, 8, 1.0)).hidden(16, 16).localEnsemble(ensemble).globalResidual(
+			residual).build();
 		return ModelInitialiser.initialise(spec, seed);
 	}
 
@@ -42,10 +42,10 @@ public final class TinyModels {
 		Map<String, Weights> w = new LinkedHashMap<>();
 		spec.parameterShapes().forEach((name, shape) -> w.put(name, new Weights(shape, new float[(int) Weights.numel(shape)])));
 		int in = spec.decoderInputWidth();
-		set(w, "imnet.layers.0.weight", (o, i) -> (o == 0 && i == first) ? 1f : (o == 1 && i == first) ? -1f
-			: (o == 2 && i == second) ? 1f : (o == 3 && i == second) ? -1f : 0f, 4, in);
-		set(w, "imnet.layers.2.weight", (o, i) -> (o == 0 && i == 0) ? 1f : (o == 0 && i == 1) ? -1f
-			: (o == 1 && i == 2) ? 1f : (o == 1 && i == 3) ? -1f : 0f, 2, 4);
+		set(w, "imnet.layers.0.weight", (o, i) -> (o == 0 && i == first) ? 1f : (o == 1 && i == first) ? -1f : (o == 2
+			&& i == second) ? 1f : (o == 3 && i == second) ? -1f : 0f, 4, in);
+		set(w, "imnet.layers.2.weight", (o, i) -> (o == 0 && i == 0) ? 1f : (o == 0 && i == 1) ? -1f : (o == 1 && i == 2) ? 1f
+			: (o == 1 && i == 3) ? -1f : 0f, 2, 4);
 		return new LiifModelWeights(spec, new StateDict(w));
 	}
 
@@ -63,6 +63,6 @@ public final class TinyModels {
 	private static void set(Map<String, Weights> w, String name, BiFunction<Integer, Integer, Float> f, int rows, int cols) {
 		float[] data = new float[rows * cols];
 		for (int o = 0; o < rows; o++) for (int i = 0; i < cols; i++) data[o * cols + i] = f.apply(o, i);
-		w.put(name, new Weights(new long[] { rows, cols }, data));
+		w.put(name, new Weights(new long[]{ rows, cols }, data));
 	}
 }

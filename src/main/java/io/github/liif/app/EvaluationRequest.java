@@ -37,7 +37,8 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 		images = List.copyOf(images);
 		scales = scales.clone();
 		if (scales.length == 0) throw new IllegalArgumentException("give at least one scale");
-		for (double s : scales) if (!(s >= 1) || !Double.isFinite(s)) throw new IllegalArgumentException("scales must be >= 1, got " + s);
+		for (double s : scales)
+			if (!(s >= 1) || !Double.isFinite(s)) throw new IllegalArgumentException("scales must be >= 1, got " + s);
 		Models.requireChoice(model);
 		Objects.requireNonNull(degradation, "degradation");
 		Objects.requireNonNull(consistency, "consistency");
@@ -120,7 +121,8 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 	/** "2,2.5" to its factors; a clear message for anything else. */
 	public static double[] parseScales(String list) {
 		try {
-			return Arrays.stream(list.split(",")).map(String::trim).filter(t -> !t.isEmpty()).mapToDouble(Double::parseDouble).toArray();
+			return Arrays.stream(list.split(",")).map(String::trim).filter(t -> !t.isEmpty()).mapToDouble(Double::parseDouble)
+				.toArray();
 		}
 		catch (NumberFormatException e) {
 			throw new IllegalArgumentException("scales must be numbers separated by commas, got '" + list + "'");

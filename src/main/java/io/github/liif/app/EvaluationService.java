@@ -29,13 +29,16 @@ public final class EvaluationService {
 	private EvaluationService() {}
 
 	/** In XY: every plane of every image against bicubic. */
-	public static Result inPlane(EvaluationRequest r, Monitor monitor, Consumer<String> warn) throws IOException, ModelFormatException {
+	public static Result inPlane(EvaluationRequest r, Monitor monitor, Consumer<String> warn) throws IOException,
+		ModelFormatException
+	{
 		checkImages(r);
 		LiifModel model = Models.load(r.model(), r.images().get(0).rgb());
-		List<Evaluation.Image> images = ImageSets.asEvaluationImages(ImageSets.planes(r.images(), model.channels(), 16, warn, null));
+		List<Evaluation.Image> images = ImageSets.asEvaluationImages(ImageSets.planes(r.images(), model.channels(), 16, warn,
+			null));
 		try (LiifNetwork net = LiifNetwork.create(model.weights(), Engines.device(r.device()))) {
-			List<EvalRow> rows = new Evaluation(r.degradation(), r.noise(), r.ssim()).run(upscaler(net, r, model), images, r.scales(),
-				monitor);
+			List<EvalRow> rows = new Evaluation(r.degradation(), r.noise(), r.ssim()).run(upscaler(net, r, model), images, r
+				.scales(), monitor);
 			return new Result(model.descriptor().name(), images.size(), rows);
 		}
 	}
@@ -51,14 +54,15 @@ public final class EvaluationService {
 		boolean rgb = volumes.stream().anyMatch(v -> v.voxels().length == 3);
 		LiifModel model = Models.load(r.model(), rgb);
 		try (LiifNetwork net = LiifNetwork.create(model.weights(), Engines.device(r.device()))) {
-			List<AxialEvaluation.Row> rows = new AxialEvaluation(r.degradation(), r.noise()).run(new AxialUpscaler(upscaler(net, r, model),
-				r.zPlanes()), volumes, r.scales(), monitor);
+			List<AxialEvaluation.Row> rows = new AxialEvaluation(r.degradation(), r.noise()).run(new AxialUpscaler(upscaler(net,
+				r, model), r.zPlanes()), volumes, r.scales(), monitor);
 			return new AxialResult(model.descriptor().name(), volumes.size(), rows);
 		}
 	}
 
 	private static void checkImages(EvaluationRequest r) throws IOException {
-		if (r.images().isEmpty()) throw new IOException("no images to evaluate on: give folders or files of TIFF, PNG or JPEG images");
+		if (r.images().isEmpty())
+			throw new IOException("no images to evaluate on: give folders or files of TIFF, PNG or JPEG images");
 	}
 
 	private static Upscaler upscaler(LiifNetwork net, EvaluationRequest r, LiifModel model) {

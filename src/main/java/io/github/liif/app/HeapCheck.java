@@ -18,8 +18,8 @@ public final class HeapCheck {
 		Runtime rt = Runtime.getRuntime();
 		long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
 		if (bytes > free) {
-			throw new IllegalArgumentException(String.format(Locale.ROOT, "%s needs about %.2f GB of memory but only %.2f GB are free; %s",
-				what, bytes / 1e9, free / 1e9, remedy));
+			throw new IllegalArgumentException(String.format(Locale.ROOT,
+				"%s needs about %.2f GB of memory but only %.2f GB are free; %s", what, bytes / 1e9, free / 1e9, remedy));
 		}
 	}
 }

@@ -30,8 +30,8 @@ public final class ImageSets {
 	 * The planes of every source; sources that cannot be read are skipped with a warning. Throws
 	 * if nothing usable is left.
 	 */
-	public static List<TrainingImage> planes(List<? extends ImageSource> sources, int modelChannels, int minSize, Consumer<String> warn,
-		PlaneCache cache) throws IOException
+	public static List<TrainingImage> planes(List<? extends ImageSource> sources, int modelChannels, int minSize,
+		Consumer<String> warn, PlaneCache cache) throws IOException
 	{
 		List<TrainingImage> out = new ArrayList<>();
 		for (ImageSource source : sources) {
@@ -54,7 +54,9 @@ public final class ImageSets {
 	}
 
 	/** Refuses validation images that are training images: the same image, or files of the same content. */
-	public static void checkDisjoint(List<? extends ImageSource> train, List<? extends ImageSource> validation) throws IOException {
+	public static void checkDisjoint(List<? extends ImageSource> train, List<? extends ImageSource> validation)
+		throws IOException
+	{
 		Map<String, String> digests = new HashMap<>();
 		for (ImageSource t : train) {
 			Optional<Path> origin = t.origin().filter(Files::isRegularFile);
@@ -69,8 +71,8 @@ public final class ImageSets {
 	}
 
 	private static IOException overlap(String validation, String training) {
-		return new IOException("validation image " + validation + " is also a training image (" + training + "): validation must be "
-			+ "held out; use separate images");
+		return new IOException("validation image " + validation + " is also a training image (" + training
+			+ "): validation must be " + "held out; use separate images");
 	}
 
 	private static String digest(Path file) throws IOException {

@@ -4,6 +4,7 @@ import io.github.liif.model.GlobalResidual;
 import io.github.liif.model.Padding;
 import io.github.liif.train.TrainingConfig;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,8 +36,8 @@ import java.util.OptionalInt;
  *          half the JVM's memory
  */
 public record TrainingRequest(List<ImageSource> training, List<ImageSource> validation, String from, OptionalInt channels,
-	String encoder, OptionalInt blocks, OptionalInt features, int[] hidden, GlobalResidual globalResidual, Optional<Padding> padding, TrainingConfig config,
-	Path output, String name, int validationCrop, long cacheBytes)
+	String encoder, OptionalInt blocks, OptionalInt features, int[] hidden, GlobalResidual globalResidual,
+	Optional<Padding> padding, TrainingConfig config, Path output, String name, int validationCrop, long cacheBytes)
 {
 
 	/** A new model's encoder. */
@@ -174,10 +175,10 @@ public record TrainingRequest(List<ImageSource> training, List<ImageSource> vali
 		}
 
 		public TrainingRequest build() {
-			return new TrainingRequest(training, validation, from, channels == null ? OptionalInt.empty()
-				: OptionalInt.of(channels), encoder, blocks == null ? OptionalInt.empty() : OptionalInt.of(blocks), features == null
-					? OptionalInt.empty() : OptionalInt.of(features), hidden, globalResidual, Optional.ofNullable(padding), config, output, name != null ? name : output
-						.getFileName().toString().replaceFirst("\\.[^.]*$", ""), validationCrop, cacheBytes);
+			return new TrainingRequest(training, validation, from, channels == null ? OptionalInt.empty() : OptionalInt.of(
+				channels), encoder, blocks == null ? OptionalInt.empty() : OptionalInt.of(blocks), features == null ? OptionalInt
+					.empty() : OptionalInt.of(features), hidden, globalResidual, Optional.ofNullable(padding), config, output,
+				name != null ? name : output.getFileName().toString().replaceFirst("\\.[^.]*$", ""), validationCrop, cacheBytes);
 		}
 
 		private static Integer positive(Integer n, String what) {
@@ -188,6 +189,6 @@ public record TrainingRequest(List<ImageSource> training, List<ImageSource> vali
 
 	/** "256,256" to its sizes. */
 	static int[] parseHidden(String list) {
-		return java.util.Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+		return Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
 	}
 }

@@ -18,6 +18,7 @@ import io.github.liif.train.TrainingImage;
 import io.github.liif.train.TrainingRun;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /** Turns a {@link TrainingRequest} into a ready {@link TrainingRun}: the split, the planes, the start model. */
@@ -44,12 +45,14 @@ public final class TrainingSetup {
 		List<TrainingImage> train = ImageSets.planes(trainSources, channels, r.config().patch(), w -> log.accept("warning: " + w),
 			cache);
 		List<Evaluation.Image> val = ImageSets.asEvaluationImages(ImageSets.planes(valSources, channels, 16, w -> log.accept(
-			"warning: " + w), null).stream().map(t -> new TrainingImage(t.name(), t.image().centreCrop(r.validationCrop(), r.validationCrop()),
-				t.eightBit())).toList());
-		log.accept(String.format(java.util.Locale.ROOT, "training %s on %d planes from %d images, validating on %d planes; "
-			+ "%.0f MB of planes cached in memory", start.spec(), train.size(), trainSources.size(), val.size(), cache.used() / 1e6));
+			"warning: " + w), null).stream().map(t -> new TrainingImage(t.name(), t.image().centreCrop(r.validationCrop(), r
+				.validationCrop()), t.eightBit())).toList());
+		log.accept(String.format(Locale.ROOT, "training %s on %d planes from %d images, validating on %d planes; "
+			+ "%.0f MB of planes cached in memory", start.spec(), train.size(), trainSources.size(), val.size(), cache.used()
+				/ 1e6));
 		List<String> names = trainSources.stream().map(ImageSource::name).toList();
-		return new TrainingRun(start, train, val, r.config(), r.output(), trainSources.size() + " images: " + String.join(", ", names));
+		return new TrainingRun(start, train, val, r.config(), r.output(), trainSources.size() + " images: " + String.join(", ",
+			names));
 	}
 
 	private static LiifModel startModel(TrainingRequest r, ImageSource firstImage) throws IOException, ModelFormatException {
@@ -65,16 +68,18 @@ public final class TrainingSetup {
 				weights = ChannelConversion.rgbToGray(weights);
 			}
 			if (r.padding().isPresent()) {
-				weights = new LiifModelWeights(weights.spec().toBuilder().padding(r.padding().get()).build(), weights.stateDict());
+				weights = new LiifModelWeights(weights.spec().toBuilder().padding(r.padding().get()).build(), weights
+					.stateDict());
 			}
-			return new LiifModel(weights, new ModelDescriptor(name, base.descriptor().minScale(), base.descriptor().maxScale(), base
-				.descriptor().provenance()));
+			return new LiifModel(weights, new ModelDescriptor(name, base.descriptor().minScale(), base.descriptor().maxScale(),
+				base.descriptor().provenance()));
 		}
 		int c = r.channels().isPresent() ? r.channels().getAsInt() : firstImage.rgb() ? 3 : 1;
 		EncoderSpec enc = switch (r.encoder()) {
 			case "edsr-baseline" -> {
 				EdsrSpec b = EdsrSpec.baseline(c);
-				yield new EdsrSpec(c, r.blocks().orElse(b.residualBlocks()), r.features().orElse(b.features()), b.residualScale());
+				yield new EdsrSpec(c, r.blocks().orElse(b.residualBlocks()), r.features().orElse(b.features()), b
+					.residualScale());
 			}
 			case "rdn" -> {
 				RdnSpec b = RdnSpec.configB(c);
@@ -84,7 +89,7 @@ public final class TrainingSetup {
 		};
 		LiifSpec spec = LiifSpec.builder(enc).hidden(r.hidden()).globalResidual(r.globalResidual()).padding(r.padding().orElse(
 			Padding.parse(Padding.DEFAULT_FOR_NEW_MODELS))).build();
-		return new LiifModel(ModelInitialiser.initialise(spec, r.config().seed()), new ModelDescriptor(name, r.config().minScale(), r
-			.config().maxScale(), null));
+		return new LiifModel(ModelInitialiser.initialise(spec, r.config().seed()), new ModelDescriptor(name, r.config()
+			.minScale(), r.config().maxScale(), null));
 	}
 }

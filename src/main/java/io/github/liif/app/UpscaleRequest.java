@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param z the scale along Z (applied first, on XZ and YZ planes), or {@link ZScale#NONE}
  * @param zPlanes along Z: which plane families the model runs on
  */
-public record UpscaleRequest(String model, TargetSize size, UpscaleOptions options, DeviceChoice device, boolean float32, ZScale z,
-	AxialUpscaler.Planes zPlanes) implements Serializable
+public record UpscaleRequest(String model, TargetSize size, UpscaleOptions options, DeviceChoice device, boolean float32,
+	ZScale z, AxialUpscaler.Planes zPlanes) implements Serializable
 {
 
 	private static final long serialVersionUID = 1L;

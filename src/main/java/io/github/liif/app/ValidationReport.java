@@ -24,8 +24,8 @@ public final class ValidationReport {
 	public static void report(TrainingRun run, long iteration, List<EvalRow> rows, Chart chart, Consumer<String> log) {
 		StringBuilder b = new StringBuilder("validation at " + iteration + ":");
 		for (double s : LiifTrainer.VALIDATION_SCALES) {
-			b.append(String.format(Locale.ROOT, "  x%d %.2f dB (bicubic %.2f)", (int) s, Evaluation.mean(rows, s, EvalRow::psnr), Evaluation
-				.mean(rows, s, EvalRow::psnrBicubic)));
+			b.append(String.format(Locale.ROOT, "  x%d %.2f dB (bicubic %.2f)", (int) s, Evaluation.mean(rows, s, EvalRow::psnr),
+				Evaluation.mean(rows, s, EvalRow::psnrBicubic)));
 		}
 		log.accept(b.toString());
 		try {

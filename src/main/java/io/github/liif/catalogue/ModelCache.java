@@ -1,12 +1,13 @@
 package io.github.liif.catalogue;
 
 import io.github.liif.inference.UpscaleOptions;
-import io.github.liif.runtime.DeviceChoice;
-import io.github.liif.runtime.Engines;
 import io.github.liif.inference.Upscaler;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.ModelFormatException;
 import io.github.liif.network.LiifNetwork;
+import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.runtime.Engines;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,7 +43,8 @@ public final class ModelCache {
 			loaded = new Loaded(LiifNetwork.create(model.weights(), Engines.device(device)), model);
 			NETWORKS.put(key, loaded);
 		}
-		return new Upscaler(loaded.network(), options.withConsistency(Models.consistencyFor(options.consistency(), loaded.model())));
+		return new Upscaler(loaded.network(), options.withConsistency(Models.consistencyFor(options.consistency(), loaded
+			.model())));
 	}
 
 	/** Closes every cached network and forgets them; only when no upscale runs any more. */
@@ -62,7 +64,7 @@ public final class ModelCache {
 			Path p = Path.of(name);
 			return Files.isRegularFile(p) ? Files.getLastModifiedTime(p) + ":" + Files.size(p) : "";
 		}
-		catch (RuntimeException | java.io.IOException e) {
+		catch (RuntimeException | IOException e) {
 			return "";
 		}
 	}

@@ -32,7 +32,8 @@ public final class Models {
 
 	/** A front end's model choice, refused when blank: the one check of every request that names a model. */
 	public static String requireChoice(String name) {
-		if (name == null || name.isBlank()) throw new IllegalArgumentException("no model given: use 'default', a bundled name or a model file");
+		if (name == null || name.isBlank())
+			throw new IllegalArgumentException("no model given: use 'default', a bundled name or a model file");
 		return name;
 	}
 
@@ -75,8 +76,8 @@ public final class Models {
 	/** An axially trained model's blur along the reduced axis (HR pixels), else 0. */
 	static double trainingRowBlur(LiifModel model) {
 		JsonObject p = model.descriptor().provenance();
-		if (p != null && p.get("training") instanceof JsonObject t && t.get("recipe") instanceof JsonObject r && r.get("axial") != null
-			&& r.get("axial").getAsBoolean() && r.get("axialSigma") != null)
+		if (p != null && p.get("training") instanceof JsonObject t && t.get("recipe") instanceof JsonObject r && r.get(
+			"axial") != null && r.get("axial").getAsBoolean() && r.get("axialSigma") != null)
 		{
 			return Math.max(0, r.get("axialSigma").getAsDouble());
 		}

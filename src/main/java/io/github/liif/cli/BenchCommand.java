@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import io.github.liif.runtime.Engines;
-import io.github.liif.runtime.NativeHeap;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.UpscaleOptions;
@@ -18,6 +16,8 @@ import io.github.liif.network.DecoderMode;
 import io.github.liif.network.Layers;
 import io.github.liif.network.LiifNetwork;
 import io.github.liif.network.StageTimes;
+import io.github.liif.runtime.Engines;
+import io.github.liif.runtime.NativeHeap;
 import io.github.liif.train.ModelInitialiser;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -38,8 +38,7 @@ import picocli.CommandLine.Spec;
  * in both decoder modes, the encoder/decoder split, achieved GFLOP/s against a plain matrix
  * multiply measured in the same run, engine and model load times, and peak memory.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-	description = "Measure upscaling speed (output Mpx/s) of EDSR-baseline-LIIF in both decoder modes.")
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, description = "Measure upscaling speed (output Mpx/s) of EDSR-baseline-LIIF in both decoder modes.")
 final class BenchCommand implements Callable<Integer> {
 
 	@Spec
@@ -54,8 +53,7 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--scales", defaultValue = "2,4,8", split = ",", description = "Default: ${DEFAULT-VALUE}.")
 	int[] scales;
 
-	@Option(names = "--batch", defaultValue = "auto", paramLabel = "auto|N",
-		description = "Output pixels per decoder batch; auto: sized by the model, as upscale does. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--batch", defaultValue = "auto", paramLabel = "auto|N", description = "Output pixels per decoder batch; auto: sized by the model, as upscale does. Default: ${DEFAULT-VALUE}.")
 	String batch;
 
 	@Option(names = "--train", description = "Measure training throughput instead (bundled and paper sizes).")
@@ -81,30 +79,34 @@ final class BenchCommand implements Callable<Integer> {
 		LiifModelWeights weights = ModelInitialiser.initialise(liif, 1);
 		long t1 = System.nanoTime();
 		Device device = Engines.device(deviceOptions.deviceChoice());
-		out.printf(Locale.ROOT, "machine: %s, %d cores, Java %s, libtorch %s, device %s, threads %d%n", System.getProperty("os.arch"),
-			Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Engines.pytorch().getVersion(), device,
-			JniUtils.getNumThreads());
+		out.printf(Locale.ROOT, "machine: %s, %d cores, Java %s, libtorch %s, device %s, threads %d%n", System.getProperty(
+			"os.arch"), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Engines.pytorch()
+				.getVersion(), device, JniUtils.getNumThreads());
 		out.println("allocator: " + NativeHeap.describe());
 		try (LiifNetwork net = LiifNetwork.create(weights, device)) {
 			double modelSeconds = (System.nanoTime() - t1) / 1e9;
-			out.printf(Locale.ROOT, "engine load %.2f s, model (%d parameters) to native %.2f s%n", engineSeconds, weights.stateDict()
-				.parameterCount(), modelSeconds);
+			out.printf(Locale.ROOT, "engine load %.2f s, model (%d parameters) to native %.2f s%n", engineSeconds, weights
+				.stateDict().parameterCount(), modelSeconds);
 			// the ceiling the decoder's GFLOP/s are set against: the fastest way this engine multiplies,
 			// at 2048^3 and at the paper decoder's hidden-layer shape (a batch of 1024 pixels' 4 queries)
 			double matmul = 0;
-			for (int[] shape : new int[][] { { 2048, 2048 }, { 4096, 256 } }) {
+			for (int[] shape : new int[][]{ { 2048, 2048 }, { 4096, 256 } }) {
 				double sgemm = multiplyGflops(device, false, shape[0], shape[1]);
 				double pointwise = multiplyGflops(device, true, shape[0], shape[1]);
 				matmul = Math.max(matmul, Math.max(sgemm, pointwise));
-				out.printf(Locale.ROOT, "plain float32 matrix multiply (%d x %d -> %d): %.1f GFLOP/s as libtorch's matmul (MKL sgemm), "
-					+ "%.1f as the decoder runs it (oneDNN 1x1 convolution)%n", shape[0], shape[1], shape[1], sgemm, pointwise);
+				out.printf(Locale.ROOT,
+					"plain float32 matrix multiply (%d x %d -> %d): %.1f GFLOP/s as libtorch's matmul (MKL sgemm), "
+						+ "%.1f as the decoder runs it (oneDNN 1x1 convolution)%n", shape[0], shape[1], shape[1], sgemm,
+					pointwise);
 			}
 			PlanarImage input = random(size);
 			double encoder = encoderSeconds(net, input);
 			long lr = (long) size * size;
-			out.printf(Locale.ROOT, "encoder on %dx%d: %.2f s (%.1f GFLOP/s)%n", size, size, encoder, 2.0 * encoderMacs(liif) * lr / encoder / 1e9);
+			out.printf(Locale.ROOT, "encoder on %dx%d: %.2f s (%.1f GFLOP/s)%n", size, size, encoder, 2.0 * encoderMacs(liif) * lr
+				/ encoder / 1e9);
 			List<String> breakdowns = new ArrayList<>();
-			out.printf(Locale.ROOT, "%-6s %-10s %10s %10s %10s %10s %8s%n", "scale", "mode", "total s", "decoder s", "Mpx/s", "GFLOP/s", "ratio");
+			out.printf(Locale.ROOT, "%-6s %-10s %10s %10s %10s %10s %8s%n", "scale", "mode", "total s", "decoder s", "Mpx/s",
+				"GFLOP/s", "ratio");
 			for (int s : scales) {
 				double[] seconds = new double[2];
 				DecoderMode[] modes = { DecoderMode.REFERENCE, DecoderMode.SPLIT };
@@ -115,9 +117,11 @@ final class BenchCommand implements Callable<Integer> {
 					up.upscale(input, size * s, size * s, Monitor.NONE);
 					seconds[m] = (System.nanoTime() - start) / 1e9;
 					long px = (long) size * s * size * s;
-					double macs = encoderMacs(liif) * lr + decoderMacs(liif, modes[m]) * px + (modes[m] == DecoderMode.SPLIT ? tableMacs(liif) * lr : 0);
-					out.printf(Locale.ROOT, "x%-5d %-10s %10.2f %10.2f %10.4f %10.1f %8s%n", s, modes[m], seconds[m], seconds[m] - encoder, px / seconds[m] / 1e6,
-						2 * macs / seconds[m] / 1e9, m == 1 ? String.format(Locale.ROOT, "%.2fx", seconds[0] / seconds[1]) : "");
+					double macs = encoderMacs(liif) * lr + decoderMacs(liif, modes[m]) * px + (modes[m] == DecoderMode.SPLIT
+						? tableMacs(liif) * lr : 0);
+					out.printf(Locale.ROOT, "x%-5d %-10s %10.2f %10.2f %10.4f %10.1f %8s%n", s, modes[m], seconds[m], seconds[m]
+						- encoder, px / seconds[m] / 1e6, 2 * macs / seconds[m] / 1e9, m == 1 ? String.format(Locale.ROOT,
+							"%.2fx", seconds[0] / seconds[1]) : "");
 				}
 				breakdowns.add(breakdown(liif, s, size, stages, seconds, matmul));
 			}
@@ -132,8 +136,8 @@ final class BenchCommand implements Callable<Integer> {
 	 * GFLOP/s against the plain multiply's.
 	 */
 	private static String breakdown(LiifSpec liif, int scale, int size, StageTimes[] stages, double[] seconds, double matmul) {
-		StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "where the time went at x%d:%26s %18s%n", scale, "REFERENCE",
-			"SPLIT"));
+		StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "where the time went at x%d:%26s %18s%n", scale,
+			"REFERENCE", "SPLIT"));
 		for (StageTimes.Stage stage : StageTimes.Stage.values()) {
 			b.append(String.format(Locale.ROOT, "  %-30s", stage.label()));
 			for (int m = 0; m < 2; m++) {
@@ -162,7 +166,8 @@ final class BenchCommand implements Callable<Integer> {
 	private static double encoderSeconds(LiifNetwork net, PlanarImage input) {
 		Engines.prepareInferenceThread();
 		try (NDManager m = NDManager.newBaseManager(net.device())) {
-			NDArray x = m.create(input.copyWindow(0, 0, input.height(), input.width()), new Shape(1, 3, input.height(), input.width()));
+			NDArray x = m.create(input.copyWindow(0, 0, input.height(), input.width()), new Shape(1, 3, input.height(), input
+				.width()));
 			net.encode(x).getFloat(0, 0, 0, 0);
 			long start = System.nanoTime();
 			net.encode(x).getFloat(0, 0, 0, 0);
@@ -201,7 +206,8 @@ final class BenchCommand implements Callable<Integer> {
 	/** Multiply-adds per output pixel of the decoder (four ensemble queries). */
 	static double decoderMacs(LiifSpec spec, DecoderMode mode) {
 		int[] h = spec.hidden();
-		double first = (mode == DecoderMode.REFERENCE ? spec.decoderInputWidth() : spec.decoderInputWidth() - spec.latentWidth()) * h[0];
+		double first = (mode == DecoderMode.REFERENCE ? spec.decoderInputWidth() : spec.decoderInputWidth() - spec.latentWidth())
+			* h[0];
 		return 4 * first + hiddenMacs(spec);
 	}
 
@@ -220,8 +226,8 @@ final class BenchCommand implements Callable<Integer> {
 
 	static String peakMemory() {
 		try {
-			return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM")).findFirst().map(l -> l
-				.replace("VmHWM:", "").trim()).orElse("n/a");
+			return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM")).findFirst().map(
+				l -> l.replace("VmHWM:", "").trim()).orElse("n/a");
 		}
 		catch (Exception e) {
 			return "n/a";

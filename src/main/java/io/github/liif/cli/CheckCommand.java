@@ -17,8 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code liif check}: whether this machine's libtorch computes the networks' layers right at
  * every width (network.LayerWidthCheck), for a new processor or libtorch.
  */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-	description = "Check that this machine computes every layer width right (float32 here against float64, which never uses oneDNN).")
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, description = "Check that this machine computes every layer width right (float32 here against float64, which never uses oneDNN).")
 final class CheckCommand implements Callable<Integer> {
 
 	@Spec
@@ -41,13 +40,13 @@ final class CheckCommand implements Callable<Integer> {
 		List<Sweep> sweeps;
 		try (StopSignal stop = new StopSignal()) {
 			ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "checking layer widths", stop);
-			sweeps = new LayerWidthCheck(Engines.pytorch(), !bare).run((layer, done) -> progress.progress(done, LayerWidthCheck.total()),
-				progress::isCancelled);
+			sweeps = new LayerWidthCheck(Engines.pytorch(), !bare).run((layer, done) -> progress.progress(done, LayerWidthCheck
+				.total()), progress::isCancelled);
 		}
 		int wrong = 0;
 		for (Sweep s : sweeps) {
-			out.printf(Locale.ROOT, "  %s: %d widths, %s%n", s.layer(), s.checked(), s.wrong().isEmpty() ? "all right" : s.wrong().size()
-				+ " WRONG (relative error): " + String.join(", ", s.wrong()));
+			out.printf(Locale.ROOT, "  %s: %d widths, %s%n", s.layer(), s.checked(), s.wrong().isEmpty() ? "all right" : s.wrong()
+				.size() + " WRONG (relative error): " + String.join(", ", s.wrong()));
 			wrong += s.wrong().size();
 		}
 		if (sweeps.stream().mapToInt(Sweep::checked).sum() < LayerWidthCheck.total()) {
@@ -58,8 +57,10 @@ final class CheckCommand implements Callable<Integer> {
 			out.println("every width right");
 			return 0;
 		}
-		out.println(bare ? wrong + " widths wrong in the bare kernels (the networks guard against those found in session 15: see README, Architecture)"
-			: wrong + " widths wrong as the networks run them: results of models with such widths cannot be trusted on this machine; "
+		out.println(bare ? wrong
+			+ " widths wrong in the bare kernels (the networks guard against those found in session 15: see README, Architecture)"
+			: wrong
+				+ " widths wrong as the networks run them: results of models with such widths cannot be trusted on this machine; "
 				+ "try ONEDNN_MAX_CPU_ISA=AVX2 and run this again, and report the output");
 		return bare ? 0 : LiifCli.FAILED;
 	}

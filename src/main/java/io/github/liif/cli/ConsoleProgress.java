@@ -26,14 +26,13 @@ final class ConsoleProgress implements Monitor {
 		lastDraw = now;
 		double seconds = (now - start) / 1e9;
 		double fraction = total == 0 ? 1 : done / (double) total;
-		String eta = fraction > 0 && fraction < 1 ? String.format(Locale.ROOT, ", %.0f s left", seconds / fraction - seconds) : "";
+		String eta = fraction > 0 && fraction < 1 ? String.format(Locale.ROOT, ", %.0f s left", seconds / fraction - seconds)
+			: "";
 		err.printf(Locale.ROOT, "\r%s: %5.1f%% (%.1f s%s)   ", label, 100 * fraction, seconds, eta);
 		if (done >= total) err.println();
 		err.flush();
 	}
 
 	@Override
-	public boolean isCancelled() {
-		return stop.requested();
-	}
+	public boolean isCancelled() { return stop.requested(); }
 }

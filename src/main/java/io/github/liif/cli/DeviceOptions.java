@@ -7,8 +7,7 @@ import picocli.CommandLine.Option;
 /** Where and on how many threads the network runs. */
 final class DeviceOptions {
 
-	@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
-		description = "Where to run; gpu needs DJL's CUDA build of libtorch. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu", description = "Where to run; gpu needs DJL's CUDA build of libtorch. Default: ${DEFAULT-VALUE}.")
 	String device;
 
 	@Option(names = "--threads", paramLabel = "N", description = "CPU threads for the network (default: all cores).")

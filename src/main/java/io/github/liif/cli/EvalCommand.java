@@ -3,18 +3,20 @@ package io.github.liif.cli;
 import io.github.liif.app.EvaluationRequest;
 import io.github.liif.app.EvaluationService;
 import io.github.liif.eval.AxialEvaluation;
-import io.github.liif.inference.AxialUpscaler;
-import io.github.liif.inference.Consistency;
 import io.github.liif.eval.EvalReport;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.Charts;
 import io.github.liif.imagej.ImageJSource;
+import io.github.liif.inference.AxialUpscaler;
+import io.github.liif.inference.Consistency;
 import io.github.liif.io.AtomicFiles;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,9 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liif eval}: PSNR/SSIM of a model against bicubic on high-resolution images. */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-	description = "Degrade high-resolution images, upscale them with the model and with bicubic, and score both "
-		+ "(PSNR on luma for RGB, BT.601; border of ceil(scale) shaved; SSIM).")
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, description = "Degrade high-resolution images, upscale them with the model and with bicubic, and score both "
+	+ "(PSNR on luma for RGB, BT.601; border of ceil(scale) shaved; SSIM).")
 final class EvalCommand implements Callable<Integer> {
 
 	@Spec
@@ -47,19 +48,18 @@ final class EvalCommand implements Callable<Integer> {
 	@Option(names = "--degradation", defaultValue = "bicubic", description = "bicubic, area or blur-noise.")
 	String degradation;
 
-	@Option(names = "--noise", defaultValue = "" + EvaluationRequest.NOISE, description = "Noise of the blur-noise degradation, in [0, 1] units.")
+	@Option(names = "--noise", defaultValue = ""
+		+ EvaluationRequest.NOISE, description = "Noise of the blur-noise degradation, in [0, 1] units.")
 	double noise;
 
-	@Option(names = "--consistency", defaultValue = Consistency.DEFAULT_ID, paramLabel = "auto|off|bicubic|area|blur-noise[:STEPS]",
-		description = "The back-projection step after the network, as in upscale (off: the model alone). Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--consistency", defaultValue = Consistency.DEFAULT_ID, paramLabel = "auto|off|bicubic|area|blur-noise[:STEPS]", description = "The back-projection step after the network, as in upscale (off: the model alone). Default: ${DEFAULT-VALUE}.")
 	String consistency;
 
 	@Option(names = "--along-z", description = "Z-stacks: reduce along Z, restore with the model (on XZ and YZ planes), with linear "
 		+ "and with cubic interpolation along Z, and score all three (ceil(scale) slices shaved at each end).")
 	boolean alongZ;
 
-	@Option(names = "--z-planes", defaultValue = "both", paramLabel = "both|xz|yz",
-		description = "With --along-z: the XZ and YZ estimates averaged, or one family. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--z-planes", defaultValue = "both", paramLabel = "both|xz|yz", description = "With --along-z: the XZ and YZ estimates averaged, or one family. Default: ${DEFAULT-VALUE}.")
 	String zPlanes;
 
 	@Option(names = "--no-ssim", description = "Skip SSIM (faster).")
@@ -77,66 +77,69 @@ final class EvalCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		deviceOptions.applyThreads();
 		EvaluationRequest request = EvaluationRequest.builder(ImageJSource.files(data)).model(modelOptions.model).scales(scales)
-			.degradation(Degradation.parse(degradation)).noise(noise).ssim(!noSsim).consistency(Consistency.parse(consistency)).zPlanes(
-				AxialUpscaler.Planes.parse(zPlanes)).device(deviceOptions.deviceChoice()).build();
+			.degradation(Degradation.parse(degradation)).noise(noise).ssim(!noSsim).consistency(Consistency.parse(consistency))
+			.zPlanes(AxialUpscaler.Planes.parse(zPlanes)).device(deviceOptions.deviceChoice()).build();
 		try (StopSignal stop = new StopSignal()) {
 			if (alongZ) {
 				reportAlongZ(EvaluationService.alongZ(request, new ConsoleProgress(err, "evaluating along Z", stop)), out);
 				return 0;
 			}
-			report(EvaluationService.inPlane(request, new ConsoleProgress(err, "evaluating", stop), w -> err.println("warning: " + w)), out);
+			report(EvaluationService.inPlane(request, new ConsoleProgress(err, "evaluating", stop), w -> err.println("warning: "
+				+ w)), out);
 		}
 		return 0;
 	}
 
-	private void reportAlongZ(EvaluationService.AxialResult result, PrintWriter out) throws java.io.IOException {
+	private void reportAlongZ(EvaluationService.AxialResult result, PrintWriter out) throws IOException {
 		List<AxialEvaluation.Row> rows = result.rows();
 		out.printf(Locale.ROOT, "along Z, %s (%s planes), %d volumes%n", result.model(), zPlanes, result.volumes());
-		out.printf(Locale.ROOT, "%-24s %-7s %9s %9s %9s %9s %9s  %s%n", "volume", "scale", "LIIF", "linear", "cubic", "vs lin", "vs cub",
-			"bias LIIF / linear / cubic (levels)");
+		out.printf(Locale.ROOT, "%-24s %-7s %9s %9s %9s %9s %9s  %s%n", "volume", "scale", "LIIF", "linear", "cubic", "vs lin",
+			"vs cub", "bias LIIF / linear / cubic (levels)");
 		for (AxialEvaluation.Row r : rows) {
-			out.printf(Locale.ROOT, "%-24s x%-6s %9.2f %9.2f %9.2f %+9.2f %+9.2f  %+.2f / %+.2f / %+.2f%n", r.volume(), EvalReport.scaleName(r
-				.scale()), r.psnr(), r.psnrLinear(), r.psnrCubic(), r.gainOverLinear(), r.gainOverCubic(), r.bias(), r.biasLinear(), r
-					.biasCubic());
+			out.printf(Locale.ROOT, "%-24s x%-6s %9.2f %9.2f %9.2f %+9.2f %+9.2f  %+.2f / %+.2f / %+.2f%n", r.volume(), EvalReport
+				.scaleName(r.scale()), r.psnr(), r.psnrLinear(), r.psnrCubic(), r.gainOverLinear(), r.gainOverCubic(), r.bias(), r
+					.biasLinear(), r.biasCubic());
 		}
 		for (double s : scales) {
 			if (rows.stream().noneMatch(r -> r.scale() == s)) {
 				out.printf(Locale.ROOT, "x%s: no volume has enough slices%n", EvalReport.scaleName(s));
 				continue;
 			}
-			out.printf(Locale.ROOT, "mean x%-6s %9.2f %9.2f %9.2f %+9.2f %+9.2f%n", EvalReport.scaleName(s), AxialEvaluation.mean(rows, s,
-				AxialEvaluation.Row::psnr), AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnrLinear), AxialEvaluation.mean(rows, s,
-					AxialEvaluation.Row::psnrCubic), AxialEvaluation.mean(rows, s, AxialEvaluation.Row::gainOverLinear), AxialEvaluation.mean(
-						rows, s, AxialEvaluation.Row::gainOverCubic));
+			out.printf(Locale.ROOT, "mean x%-6s %9.2f %9.2f %9.2f %+9.2f %+9.2f%n", EvalReport.scaleName(s), AxialEvaluation.mean(
+				rows, s, AxialEvaluation.Row::psnr), AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnrLinear),
+				AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnrCubic), AxialEvaluation.mean(rows, s,
+					AxialEvaluation.Row::gainOverLinear), AxialEvaluation.mean(rows, s, AxialEvaluation.Row::gainOverCubic));
 		}
 		if (csv != null) AtomicFiles.write(csv, true, EvalReport.csvAlongZ(rows).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private void report(EvaluationService.Result result, PrintWriter out) throws java.io.IOException {
+	private void report(EvaluationService.Result result, PrintWriter out) throws IOException {
 		List<EvalRow> rows = result.rows();
-		out.printf(Locale.ROOT, "%-8s %10s %10s %8s %8s %8s %8s  %s%n", "scale", "PSNR", "bicubic", "gain", "worst", "SSIM", "bicubic",
-			"bias per channel (mean error in levels; bicubic's)");
+		out.printf(Locale.ROOT, "%-8s %10s %10s %8s %8s %8s %8s  %s%n", "scale", "PSNR", "bicubic", "gain", "worst", "SSIM",
+			"bicubic", "bias per channel (mean error in levels; bicubic's)");
 		double[] gains = new double[scales.length];
 		for (int i = 0; i < scales.length; i++) {
 			double s = scales[i];
 			gains[i] = Evaluation.mean(rows, s, EvalRow::gain);
 			EvalRow worst = Evaluation.worst(rows, s);
-			out.printf(Locale.ROOT, "x%-7s %10.2f %10.2f %+8.2f %+8.2f %8.4f %8.4f  %s (%s)%n", EvalReport.scaleName(s), Evaluation.mean(
-				rows, s, EvalRow::psnr), Evaluation.mean(rows, s, EvalRow::psnrBicubic), gains[i], worst == null ? Double.NaN : worst.gain(),
-				Evaluation.mean(rows, s, EvalRow::ssim), Evaluation.mean(rows, s, EvalRow::ssimBicubic), EvalReport.channels(Evaluation
-					.meanPerChannel(rows, s, EvalRow::bias)), EvalReport.channels(Evaluation.meanPerChannel(rows, s, EvalRow::biasBicubic)));
+			out.printf(Locale.ROOT, "x%-7s %10.2f %10.2f %+8.2f %+8.2f %8.4f %8.4f  %s (%s)%n", EvalReport.scaleName(s),
+				Evaluation.mean(rows, s, EvalRow::psnr), Evaluation.mean(rows, s, EvalRow::psnrBicubic), gains[i], worst == null
+					? Double.NaN : worst.gain(), Evaluation.mean(rows, s, EvalRow::ssim), Evaluation.mean(rows, s,
+						EvalRow::ssimBicubic), EvalReport.channels(Evaluation.meanPerChannel(rows, s, EvalRow::bias)), EvalReport
+							.channels(Evaluation.meanPerChannel(rows, s, EvalRow::biasBicubic)));
 		}
 		long wins = rows.stream().filter(r -> r.gain() > 0).count();
-		out.printf(Locale.ROOT, "model beats bicubic on %d of %d image-scale pairs (%d images)%n", wins, rows.size(), result.images());
+		out.printf(Locale.ROOT, "model beats bicubic on %d of %d image-scale pairs (%d images)%n", wins, rows.size(), result
+			.images());
 		EvalReport.losses(rows).forEach(out::println);
-		rows.stream().max(java.util.Comparator.comparingDouble(r -> Math.abs(r.worstBias()))).ifPresent(r -> out.printf(Locale.ROOT,
-			"largest bias: %+.2f levels%s (%s at x%s; bicubic there %+.2f)%n", r.worstBias(), r.levels() == 255 ? "" : String.format(
-				Locale.ROOT, " of %.0f, %+.3f on an 8-bit scale", r.levels(), r.onEightBitScale(r.worstBias())), r.image(), EvalReport
-					.scaleName(r.scale()), r.worstBiasBicubic()));
+		rows.stream().max(Comparator.comparingDouble(r -> Math.abs(r.worstBias()))).ifPresent(r -> out.printf(Locale.ROOT,
+			"largest bias: %+.2f levels%s (%s at x%s; bicubic there %+.2f)%n", r.worstBias(), r.levels() == 255 ? "" : String
+				.format(Locale.ROOT, " of %.0f, %+.3f on an 8-bit scale", r.levels(), r.onEightBitScale(r.worstBias())), r
+					.image(), EvalReport.scaleName(r.scale()), r.worstBiasBicubic()));
 		if (csv != null) AtomicFiles.write(csv, true, EvalReport.csv(rows).getBytes(StandardCharsets.UTF_8));
 		if (chart != null) {
-			Charts.save(chart, "LIIF " + result.model() + " vs bicubic", "scale", "mean PSNR gain (dB)", scales,
-				new String[] { result.model() }, new double[][] { gains });
+			Charts.save(chart, "LIIF " + result.model() + " vs bicubic", "scale", "mean PSNR gain (dB)", scales, new String[]{
+				result.model() }, new double[][]{ gains });
 		}
 	}
 }

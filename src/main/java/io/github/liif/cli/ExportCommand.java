@@ -10,8 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code liif export}: converts a model to .safetensors (reference names) or .liif. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-	description = "Write a model as .safetensors with the reference's state-dict names, or as a .liif model file.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write a model as .safetensors with the reference's state-dict names, or as a .liif model file.")
 final class ExportCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "MODEL", description = "natural, microscopy, or a model file.")

@@ -1,16 +1,16 @@
 package io.github.liif.cli;
 
-import io.github.liif.runtime.EngineUnavailableException;
 import io.github.liif.inference.CancelledException;
 import io.github.liif.model.ModelFormatException;
+import io.github.liif.runtime.EngineUnavailableException;
 import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code liif} command line: one top command with subcommands. */
-@Command(name = "liif", mixinStandardHelpOptions = true, version = "LIIF Upscale 0.1.0",
-	description = "Arbitrary-scale super-resolution with LIIF (CVPR 2021).",
-	subcommands = { UpscaleCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, CheckCommand.class, SparkCommand.class, InfoCommand.class, ExportCommand.class, CommandLine.HelpCommand.class })
+@Command(name = "liif", mixinStandardHelpOptions = true, version = "LIIF Upscale 0.1.0", description = "Arbitrary-scale super-resolution with LIIF (CVPR 2021).", subcommands = {
+	UpscaleCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, CheckCommand.class, SparkCommand.class,
+	InfoCommand.class, ExportCommand.class, CommandLine.HelpCommand.class })
 public final class LiifCli {
 
 	/** Exit code for invalid input (arguments, files, models). */

@@ -32,8 +32,8 @@ final class TrainingBench {
 	/** A network size to time, with the batch it trains at. */
 	private record Size(String label, int[] hidden, int batch) {}
 
-	private static final List<Size> SIZES = List.of(new Size("bundled (EDSR 16x64, MLP 3x128)", new int[] { 128, 128, 128 }, 8),
-		new Size("paper (EDSR-baseline, MLP 4x256)", new int[] { 256, 256, 256, 256 }, 16));
+	private static final List<Size> SIZES = List.of(new Size("bundled (EDSR 16x64, MLP 3x128)", new int[]{ 128, 128, 128 }, 8),
+		new Size("paper (EDSR-baseline, MLP 4x256)", new int[]{ 256, 256, 256, 256 }, 16));
 
 	private TrainingBench() {}
 

@@ -18,8 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code liif upscale}: files or folders in, same names and formats out. */
-@Command(name = "upscale", mixinStandardHelpOptions = true,
-	description = "Upscale images (TIFF 8/16/32-bit, gray, RGB, multi-page; PNG; JPEG) by any factor.")
+@Command(name = "upscale", mixinStandardHelpOptions = true, description = "Upscale images (TIFF 8/16/32-bit, gray, RGB, multi-page; PNG; JPEG) by any factor.")
 final class UpscaleCommand implements Callable<Integer> {
 
 	@Spec
@@ -28,8 +27,8 @@ final class UpscaleCommand implements Callable<Integer> {
 	@Mixin
 	UpscaleSettings settings = new UpscaleSettings();
 
-	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTPUT",
-		description = "Output file (one input) or folder.")
+	@Option(names = { "-o",
+		"--output" }, required = true, paramLabel = "OUTPUT", description = "Output file (one input) or folder.")
 	Path output;
 
 	@Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image files or folders.")
@@ -93,8 +92,8 @@ final class UpscaleCommand implements Callable<Integer> {
 			throw new IllegalArgumentException("cannot write " + output.getFileName() + ": give OUTPUT as .tif, .png or .jpg");
 		}
 		if (!single && Files.exists(output) && !Files.isDirectory(output)) {
-			throw new IllegalArgumentException("OUTPUT must be a folder when there are several inputs (" + files.size() + " images), but "
-				+ output + " is a file");
+			throw new IllegalArgumentException("OUTPUT must be a folder when there are several inputs (" + files.size()
+				+ " images), but " + output + " is a file");
 		}
 		Map<Path, Path> jobs = new LinkedHashMap<>();
 		for (Path in : files) {

@@ -44,30 +44,24 @@ final class UpscaleSettings {
 		double y;
 	}
 
-	@Option(names = "--scale-z", paramLabel = "SZ|isotropic",
-		description = "Z-stacks: add slices along Z first (the model on XZ and YZ planes), by a factor >= 1 or 'isotropic' (voxel "
-			+ "depth = the result's pixel width, from the file's calibration). Alone, the planes keep their size.")
+	@Option(names = "--scale-z", paramLabel = "SZ|isotropic", description = "Z-stacks: add slices along Z first (the model on XZ and YZ planes), by a factor >= 1 or 'isotropic' (voxel "
+		+ "depth = the result's pixel width, from the file's calibration). Alone, the planes keep their size.")
 	String scaleZ;
 
-	@Option(names = "--z-planes", defaultValue = "both", paramLabel = "both|xz|yz",
-		description = "Along Z: the XZ and YZ estimates averaged, or one family only. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--z-planes", defaultValue = "both", paramLabel = "both|xz|yz", description = "Along Z: the XZ and YZ estimates averaged, or one family only. Default: ${DEFAULT-VALUE}.")
 	String zPlanes;
 
-	@Option(names = "--tile", defaultValue = "256", paramLabel = "N",
-		description = "LR tile edge in pixels; memory grows with its square. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--tile", defaultValue = "256", paramLabel = "N", description = "LR tile edge in pixels; memory grows with its square. Default: ${DEFAULT-VALUE}.")
 	int tile;
 
-	@Option(names = "--batch", defaultValue = "auto", paramLabel = "auto|N",
-		description = "Output pixels per decoder batch; auto: sized by the model (same values either way). Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--batch", defaultValue = "auto", paramLabel = "auto|N", description = "Output pixels per decoder batch; auto: sized by the model (same values either way). Default: ${DEFAULT-VALUE}.")
 	String batch;
 
-	@Option(names = "--decoder", defaultValue = "SPLIT", paramLabel = "SPLIT|REFERENCE",
-		description = "Decoder formulation (same values): SPLIT (fast) or REFERENCE. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--decoder", defaultValue = "SPLIT", paramLabel = "SPLIT|REFERENCE", description = "Decoder formulation (same values): SPLIT (fast) or REFERENCE. Default: ${DEFAULT-VALUE}.")
 	DecoderMode decoder;
 
-	@Option(names = "--consistency", defaultValue = Consistency.DEFAULT_ID, paramLabel = "auto|off|bicubic|area|blur-noise[:STEPS]",
-		description = "Back-projection onto the input after the network, so the result keeps the input's colours and "
-			+ "intensities: auto (one step under the model's training degradation), off, or a degradation. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--consistency", defaultValue = Consistency.DEFAULT_ID, paramLabel = "auto|off|bicubic|area|blur-noise[:STEPS]", description = "Back-projection onto the input after the network, so the result keeps the input's colours and "
+		+ "intensities: auto (one step under the model's training degradation), off, or a degradation. Default: ${DEFAULT-VALUE}.")
 	String consistency;
 
 	@Option(names = "--float", description = "Write 32-bit float results instead of the input's bit depth (.tif only).")
@@ -78,8 +72,9 @@ final class UpscaleSettings {
 
 	/** The upscale these options ask for. */
 	UpscaleRequest request() {
-		return UpscaleRequest.builder(targetSize()).model(model.model).options(new UpscaleOptions(tile, UpscaleOptions.parseBatch(batch), decoder, Consistency.parse(
-			consistency))).device(device.deviceChoice()).float32(float32).z(zScale()).zPlanes(AxialUpscaler.Planes.parse(zPlanes)).build();
+		return UpscaleRequest.builder(targetSize()).model(model.model).options(new UpscaleOptions(tile, UpscaleOptions.parseBatch(
+			batch), decoder, Consistency.parse(consistency))).device(device.deviceChoice()).float32(float32).z(zScale()).zPlanes(
+				AxialUpscaler.Planes.parse(zPlanes)).build();
 	}
 
 	ZScale zScale() {

@@ -1,15 +1,15 @@
 package io.github.liif.command;
 
-import io.github.liif.runtime.DeviceChoice;
-import io.github.liif.runtime.Engines;
+import io.github.liif.app.TrainingRequest;
+import io.github.liif.app.TrainingSetup;
+import io.github.liif.app.ValidationReport;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.image.Degradation;
-import io.github.liif.app.TrainingRequest;
 import io.github.liif.imagej.Charts;
 import io.github.liif.imagej.ImageJSource;
-import io.github.liif.app.TrainingSetup;
 import io.github.liif.model.GlobalResidual;
-import io.github.liif.app.ValidationReport;
+import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.runtime.Engines;
 import io.github.liif.train.LiifTrainer;
 import io.github.liif.train.TrainingConfig;
 import io.github.liif.train.TrainingListener;
@@ -27,12 +27,10 @@ public class LiifTrainCommand extends LiifCommand {
 	@Parameter(label = "Training images", style = "directory", description = "A folder of TIFF, PNG or JPEG images (every page of a TIFF is a plane)")
 	private File data;
 
-	@Parameter(label = "Validation images (empty: hold out 1 in 10)", style = "directory", required = false,
-		description = "Held-out images scored against bicubic during training; never trained on")
+	@Parameter(label = "Validation images (empty: hold out 1 in 10)", style = "directory", required = false, description = "Held-out images scored against bicubic during training; never trained on")
 	private File validation;
 
-	@Parameter(label = "Fine-tune from (empty: new model)", required = false,
-		description = "natural, microscopy or a model file to start from; empty trains a new model")
+	@Parameter(label = "Fine-tune from (empty: new model)", required = false, description = "natural, microscopy or a model file to start from; empty trains a new model")
 	private String from = "microscopy";
 
 	@Parameter(label = "Output model", style = "save", description = "The .liif model file to write (its checkpoint: the same name + .ckpt)")
@@ -47,12 +45,12 @@ public class LiifTrainCommand extends LiifCommand {
 	@Parameter(label = "Learning rate", min = "0", description = "Adam's learning rate; lower (e.g. 5e-5) for fine-tuning")
 	private double learningRate = TrainingConfig.FINE_TUNE_LEARNING_RATE;
 
-	@Parameter(label = "Degradation", choices = { "bicubic", "area", "blur-noise" },
-		description = "How low-resolution inputs are made: bicubic (the reference), area (camera binning), blur-noise (PSF and noise)")
+	@Parameter(label = "Degradation", choices = { "bicubic", "area",
+		"blur-noise" }, description = "How low-resolution inputs are made: bicubic (the reference), area (camera binning), blur-noise (PSF and noise)")
 	private String degradation = "bicubic";
 
-	@Parameter(label = "Global residual (new model)", choices = { "none", "bicubic" },
-		description = "bicubic: the decoder adds to a bicubic upsampling of the input; none: the reference LIIF")
+	@Parameter(label = "Global residual (new model)", choices = { "none",
+		"bicubic" }, description = "bicubic: the decoder adds to a bicubic upsampling of the input; none: the reference LIIF")
 	private String globalResidual = GlobalResidual.DEFAULT_FOR_NEW_MODELS;
 
 	@Parameter(label = "Resume from the checkpoint", description = "Continue the run of this output model from its checkpoint")
@@ -60,11 +58,11 @@ public class LiifTrainCommand extends LiifCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		TrainingConfig config = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(learningRate).degradation(
-			Degradation.parse(degradation)).build();
-		TrainingRequest request = TrainingRequest.builder(output.toPath()).training(ImageJSource.files(List.of(data.toPath()))).validation(
-			ImageJSource.files(validation == null ? List.of() : List.of(validation.toPath()))).from(from).globalResidual(GlobalResidual
-				.parse(globalResidual)).config(config).build();
+		TrainingConfig config = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(learningRate)
+			.degradation(Degradation.parse(degradation)).build();
+		TrainingRequest request = TrainingRequest.builder(output.toPath()).training(ImageJSource.files(List.of(data.toPath())))
+			.validation(ImageJSource.files(validation == null ? List.of() : List.of(validation.toPath()))).from(from)
+			.globalResidual(GlobalResidual.parse(globalResidual)).config(config).build();
 		TrainingRun run = TrainingSetup.prepare(request, this::info);
 		new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
 	}
@@ -93,9 +91,7 @@ public class LiifTrainCommand extends LiifCommand {
 			}
 
 			@Override
-			public boolean isCancelled() {
-				return isCanceled() || Thread.currentThread().isInterrupted();
-			}
+			public boolean isCancelled() { return isCanceled() || Thread.currentThread().isInterrupted(); }
 		};
 	}
 }

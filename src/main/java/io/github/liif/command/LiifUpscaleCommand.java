@@ -1,12 +1,12 @@
 package io.github.liif.command;
 
 import ij.ImagePlus;
-import io.github.liif.inference.Consistency;
-import io.github.liif.runtime.DeviceChoice;
-import io.github.liif.imagej.ImageJUpscale;
 import io.github.liif.app.UpscaleRequest;
+import io.github.liif.imagej.ImageJUpscale;
+import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.ZScale;
+import io.github.liif.runtime.DeviceChoice;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -44,14 +44,16 @@ public class LiifUpscaleCommand extends LiifCommand {
 	@Parameter(label = "Tile", min = "8", description = "LR tile edge in pixels: memory grows with its square, results do not change")
 	private int tile = 256;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, description = "auto: the GPU when CUDA libtorch is installed")
+	@Parameter(label = "Device", choices = { "auto", "cpu",
+		"gpu" }, description = "auto: the GPU when CUDA libtorch is installed")
 	private String device = "auto";
 
-	@Parameter(label = "Output", choices = { "same", "32-bit" }, description = "The input's type (rounded, clamped) or 32-bit float")
+	@Parameter(label = "Output", choices = { "same",
+		"32-bit" }, description = "The input's type (rounded, clamped) or 32-bit float")
 	private String outputType = "same";
 
-	@Parameter(label = "Consistency", choices = { "auto", "off", "bicubic", "area", "blur-noise" },
-		description = "Back-projection onto the input after the network: keeps its colours and intensities (auto: the model's "
+	@Parameter(label = "Consistency", choices = { "auto", "off", "bicubic", "area",
+		"blur-noise" }, description = "Back-projection onto the input after the network: keeps its colours and intensities (auto: the model's "
 			+ "training degradation)")
 	private String consistency = Consistency.DEFAULT_ID;
 
@@ -60,9 +62,9 @@ public class LiifUpscaleCommand extends LiifCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		UpscaleRequest request = UpscaleRequest.builder(TargetSize.of(scaleX, scaleY, width, height)).model(model).tile(tile).device(
-			DeviceChoice.parse(device)).float32(outputType.equals("32-bit")).consistency(Consistency.parse(consistency)).z(ZScale.parse(
-				scaleZ)).build();
+		UpscaleRequest request = UpscaleRequest.builder(TargetSize.of(scaleX, scaleY, width, height)).model(model).tile(tile)
+			.device(DeviceChoice.parse(device)).float32(outputType.equals("32-bit")).consistency(Consistency.parse(consistency))
+			.z(ZScale.parse(scaleZ)).build();
 		output = ImageJUpscale.run(input, request, monitor());
 	}
 

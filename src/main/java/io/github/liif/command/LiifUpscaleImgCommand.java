@@ -1,10 +1,10 @@
 package io.github.liif.command;
 
-import io.github.liif.inference.Consistency;
-import io.github.liif.runtime.DeviceChoice;
-import io.github.liif.imagej.ImgUpscaler;
 import io.github.liif.app.UpscaleRequest;
+import io.github.liif.imagej.ImgUpscaler;
+import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
+import io.github.liif.runtime.DeviceChoice;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
@@ -33,11 +33,12 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 	@Parameter(label = "Tile", min = "8", description = "LR tile edge in pixels: memory grows with its square, results do not change")
 	private int tile = 256;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, description = "auto: the GPU when CUDA libtorch is installed")
+	@Parameter(label = "Device", choices = { "auto", "cpu",
+		"gpu" }, description = "auto: the GPU when CUDA libtorch is installed")
 	private String device = "auto";
 
-	@Parameter(label = "Consistency", choices = { "auto", "off", "bicubic", "area", "blur-noise" },
-		description = "Back-projection onto the input after the network: keeps its colours and intensities (auto: the model's "
+	@Parameter(label = "Consistency", choices = { "auto", "off", "bicubic", "area",
+		"blur-noise" }, description = "Back-projection onto the input after the network: keeps its colours and intensities (auto: the model's "
 			+ "training degradation)")
 	private String consistency = Consistency.DEFAULT_ID;
 
@@ -46,8 +47,8 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		UpscaleRequest request = UpscaleRequest.builder(TargetSize.scales(scaleX, scaleY)).model(model).tile(tile).device(DeviceChoice
-			.parse(device)).float32(true).consistency(Consistency.parse(consistency)).build();
+		UpscaleRequest request = UpscaleRequest.builder(TargetSize.scales(scaleX, scaleY)).model(model).tile(tile).device(
+			DeviceChoice.parse(device)).float32(true).consistency(Consistency.parse(consistency)).build();
 		output = ImgUpscaler.run(input, request, monitor());
 	}
 

@@ -25,7 +25,5 @@ final class StatusMonitor implements Monitor {
 	}
 
 	@Override
-	public boolean isCancelled() {
-		return command.isCanceled() || Thread.currentThread().isInterrupted();
-	}
+	public boolean isCancelled() { return command.isCanceled() || Thread.currentThread().isInterrupted(); }
 }

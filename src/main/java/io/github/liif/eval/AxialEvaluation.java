@@ -5,8 +5,10 @@ import io.github.liif.image.Degradation;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.Monitor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Reduce-and-restore along Z, the XY protocol turned on its side: for scale s a volume of nz
@@ -26,8 +28,8 @@ public final class AxialEvaluation {
 	public record Volume(String name, float[][] voxels, int slices, int height, int width, boolean eightBit, double levels) {}
 
 	/** One volume at one scale; biases are the worst channel's mean error, in levels. */
-	public record Row(String volume, double scale, double psnr, double psnrLinear, double psnrCubic, double bias, double biasLinear,
-		double biasCubic)
+	public record Row(String volume, double scale, double psnr, double psnrLinear, double psnrCubic, double bias,
+		double biasLinear, double biasCubic)
 	{
 
 		public double gainOverLinear() {
@@ -66,7 +68,7 @@ public final class AxialEvaluation {
 		Random noiseSource = new Random(v.name().hashCode() * 31L + Double.hashCode(s));
 		AxisTaps down = degradation.taps(hrZ, lrZ, Degradation.psfSigma(hrZ, 1, lrZ, 1));
 		for (int c = 0; c < hr.length; c++) {
-			hr[c] = java.util.Arrays.copyOf(v.voxels()[c], hrZ * pixels);
+			hr[c] = Arrays.copyOf(v.voxels()[c], hrZ * pixels);
 			lr[c] = AxisTaps.resample(down, keep, hr[c], 0, 0, hrZ, pixels, 0, 0, lrZ, pixels);
 			for (int i = 0; i < lr[c].length; i++) {
 				if (degradation == Degradation.BLUR_NOISE) {
@@ -83,15 +85,15 @@ public final class AxialEvaluation {
 		PlanarImage ours = inner(restored, shave, hrZ, v);
 		PlanarImage lin = inner(linear, shave, hrZ, v);
 		PlanarImage cub = inner(cubic, shave, hrZ, v);
-		return new Row(v.name(), s, Metrics.psnr(ours, truth, 0), Metrics.psnr(lin, truth, 0), Metrics.psnr(cub, truth, 0), worstBias(
-			ours, truth, v), worstBias(lin, truth, v), worstBias(cub, truth, v));
+		return new Row(v.name(), s, Metrics.psnr(ours, truth, 0), Metrics.psnr(lin, truth, 0), Metrics.psnr(cub, truth, 0),
+			worstBias(ours, truth, v), worstBias(lin, truth, v), worstBias(cub, truth, v));
 	}
 
 	/** Slices [shave, hrZ - shave) stacked into one tall image, so the 2-D metrics score the volume. */
 	private static PlanarImage inner(float[][] packed, int shave, int hrZ, Volume v) {
 		int pixels = v.height() * v.width();
 		float[][] planes = new float[packed.length][];
-		for (int c = 0; c < packed.length; c++) planes[c] = java.util.Arrays.copyOfRange(packed[c], shave * pixels, (hrZ - shave) * pixels);
+		for (int c = 0; c < packed.length; c++) planes[c] = Arrays.copyOfRange(packed[c], shave * pixels, (hrZ - shave) * pixels);
 		return new PlanarImage((hrZ - 2 * shave) * v.height(), v.width(), planes);
 	}
 
@@ -102,7 +104,7 @@ public final class AxialEvaluation {
 	}
 
 	/** Mean of a column over rows at one scale. */
-	public static double mean(List<Row> rows, double scale, java.util.function.ToDoubleFunction<Row> f) {
+	public static double mean(List<Row> rows, double scale, ToDoubleFunction<Row> f) {
 		return rows.stream().filter(r -> r.scale() == scale).mapToDouble(f).average().orElse(Double.NaN);
 	}
 }

@@ -25,17 +25,17 @@ public final class EvalReport {
 		StringBuilder b = new StringBuilder("image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic,bias_worst,bias_bicubic_worst,"
 			+ "bias_channels,bias_bicubic_channels\n");
 		for (EvalRow r : rows) {
-			b.append(String.format(Locale.ROOT, "\"%s\",%s,%.4f,%.4f,%.4f,%.5f,%.5f,%.3f,%.3f,%s,%s%n", r.image().replace("\"", "'"), r
-				.scale(), r.psnr(), r.psnrBicubic(), r.gain(), r.ssim(), r.ssimBicubic(), r.worstBias(), r.worstBiasBicubic(), channels(r
-					.bias()), channels(r.biasBicubic())));
+			b.append(String.format(Locale.ROOT, "\"%s\",%s,%.4f,%.4f,%.4f,%.5f,%.5f,%.3f,%.3f,%s,%s%n", r.image().replace("\"",
+				"'"), r.scale(), r.psnr(), r.psnrBicubic(), r.gain(), r.ssim(), r.ssimBicubic(), r.worstBias(), r
+					.worstBiasBicubic(), channels(r.bias()), channels(r.biasBicubic())));
 		}
 		for (double s : scales(rows)) {
 			double[] bias = Evaluation.meanPerChannel(rows, s, EvalRow::bias);
 			double[] biasBicubic = Evaluation.meanPerChannel(rows, s, EvalRow::biasBicubic);
 			b.append(String.format(Locale.ROOT, "mean,%s,%.4f,%.4f,%.4f,%.5f,%.5f,%.3f,%.3f,%s,%s%n", s, Evaluation.mean(rows, s,
-				EvalRow::psnr), Evaluation.mean(rows, s, EvalRow::psnrBicubic), Evaluation.mean(rows, s, EvalRow::gain), Evaluation.mean(
-					rows, s, EvalRow::ssim), Evaluation.mean(rows, s, EvalRow::ssimBicubic), EvalRow.worst(bias), EvalRow.worst(
-						biasBicubic), channels(bias), channels(biasBicubic)));
+				EvalRow::psnr), Evaluation.mean(rows, s, EvalRow::psnrBicubic), Evaluation.mean(rows, s, EvalRow::gain),
+				Evaluation.mean(rows, s, EvalRow::ssim), Evaluation.mean(rows, s, EvalRow::ssimBicubic), EvalRow.worst(bias),
+				EvalRow.worst(biasBicubic), channels(bias), channels(biasBicubic)));
 		}
 		return b.toString();
 	}
@@ -44,12 +44,13 @@ public final class EvalReport {
 	public static String csvAlongZ(List<AxialEvaluation.Row> rows) {
 		StringBuilder b = new StringBuilder("volume,scale,psnr,psnr_linear,psnr_cubic,bias,bias_linear,bias_cubic\n");
 		for (AxialEvaluation.Row r : rows) {
-			b.append(String.format(Locale.ROOT, "\"%s\",%s,%.4f,%.4f,%.4f,%.3f,%.3f,%.3f%n", r.volume().replace("\"", "'"), r.scale(), r
-				.psnr(), r.psnrLinear(), r.psnrCubic(), r.bias(), r.biasLinear(), r.biasCubic()));
+			b.append(String.format(Locale.ROOT, "\"%s\",%s,%.4f,%.4f,%.4f,%.3f,%.3f,%.3f%n", r.volume().replace("\"", "'"), r
+				.scale(), r.psnr(), r.psnrLinear(), r.psnrCubic(), r.bias(), r.biasLinear(), r.biasCubic()));
 		}
 		for (double s : rows.stream().mapToDouble(AxialEvaluation.Row::scale).distinct().sorted().toArray()) {
-			b.append(String.format(Locale.ROOT, "mean,%s,%.4f,%.4f,%.4f,,,%n", s, AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnr),
-				AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnrLinear), AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnrCubic)));
+			b.append(String.format(Locale.ROOT, "mean,%s,%.4f,%.4f,%.4f,,,%n", s, AxialEvaluation.mean(rows, s,
+				AxialEvaluation.Row::psnr), AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnrLinear), AxialEvaluation.mean(
+					rows, s, AxialEvaluation.Row::psnrCubic)));
 		}
 		return b.toString();
 	}
@@ -57,7 +58,8 @@ public final class EvalReport {
 	/** The lines that say where the model loses to bicubic, one per image and scale; empty if nowhere. */
 	public static List<String> losses(List<EvalRow> rows) {
 		return rows.stream().filter(r -> !(r.gain() > 0)).map(r -> String.format(Locale.ROOT,
-			"loses to bicubic: %s at x%s (%+.2f dB, bias %s)", r.image(), scaleName(r.scale()), r.gain(), channels(r.bias()))).toList();
+			"loses to bicubic: %s at x%s (%+.2f dB, bias %s)", r.image(), scaleName(r.scale()), r.gain(), channels(r.bias())))
+			.toList();
 	}
 
 	public static String scaleName(double s) {

@@ -6,8 +6,8 @@ package io.github.liif.eval;
  * levels (0-255 for 8-bit and RGB); {@code levels}: how many of those levels [0, 1] spans (255 for
  * 8-bit, the percentile range for 16/32-bit).
  */
-public record EvalRow(String image, double scale, double psnr, double psnrBicubic, double ssim, double ssimBicubic,
-	double[] bias, double[] biasBicubic, double levels)
+public record EvalRow(String image, double scale, double psnr, double psnrBicubic, double ssim, double ssimBicubic, double[] bias,
+	double[] biasBicubic, double levels)
 {
 
 	/** A bias in the image's levels as levels of an 8-bit image of the same range: comparable across bit depths. */

@@ -3,11 +3,17 @@ package io.github.liif.eval;
 import io.github.liif.image.Bicubic;
 import io.github.liif.image.Degradation;
 import io.github.liif.image.PlanarImage;
+import io.github.liif.inference.CancelledException;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.Upscaler;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The reference's evaluation protocol: for scale s the LR size is floor(H / s), the HR image
@@ -57,13 +63,13 @@ public final class Evaluation {
 	}
 
 	/** Scores every item at every scale, in order, with progress and cancellation; items too small for a scale give null, left out. */
-	static <T, R> List<R> overScales(List<T> items, double[] scales, Monitor monitor, java.util.function.BiFunction<T, Double, R> score) {
+	static <T, R> List<R> overScales(List<T> items, double[] scales, Monitor monitor, BiFunction<T, Double, R> score) {
 		List<R> rows = new ArrayList<>();
 		long done = 0;
 		long total = (long) items.size() * scales.length;
 		for (T item : items) {
 			for (double s : scales) {
-				if (monitor.isCancelled()) throw new io.github.liif.inference.CancelledException();
+				if (monitor.isCancelled()) throw new CancelledException();
 				R row = score.apply(item, s);
 				if (row != null) rows.add(row);
 				monitor.progress(++done, total);
@@ -88,16 +94,16 @@ public final class Evaluation {
 		for (int c = 0; c < hr.channels(); c++) {
 			lrPlanes[c] = axial ? degradation.applyAxial(hr.plane(c), hrH, hrW, lrH, lrW, axialSigma, image.eightBit())
 				: degradation.apply(hr.plane(c), hrH, hrW, lrH, lrW, image.eightBit(), noise, noiseSource::nextGaussian);
-			bicubic[c] = image.eightBit() ? Degradation.bicubic8(lrPlanes[c], lrH, lrW, hrH, hrW)
-				: Bicubic.resize(lrPlanes[c], lrH, lrW, hrH, hrW);
+			bicubic[c] = image.eightBit() ? Degradation.bicubic8(lrPlanes[c], lrH, lrW, hrH, hrW) : Bicubic.resize(lrPlanes[c],
+				lrH, lrW, hrH, hrW);
 		}
 		PlanarImage lr = new PlanarImage(lrH, lrW, lrPlanes);
 		PlanarImage base = new PlanarImage(hrH, hrW, bicubic);
 		PlanarImage pred = upscaler.upscale(lr, hrH, hrW, Monitor.NONE);
 		double ssim = withSsim ? Metrics.ssim(pred, hr, shave) : Double.NaN;
 		double ssimBase = withSsim ? Metrics.ssim(base, hr, shave) : Double.NaN;
-		return new EvalRow(image.name(), s, Metrics.psnr(pred, hr, shave), Metrics.psnr(base, hr, shave), ssim, ssimBase,
-			levels(Metrics.meanError(pred, hr, shave, image.eightBit()), image.levels()), levels(Metrics.meanError(base, hr, shave, image
+		return new EvalRow(image.name(), s, Metrics.psnr(pred, hr, shave), Metrics.psnr(base, hr, shave), ssim, ssimBase, levels(
+			Metrics.meanError(pred, hr, shave, image.eightBit()), image.levels()), levels(Metrics.meanError(base, hr, shave, image
 				.eightBit()), image.levels()), image.levels());
 	}
 
@@ -110,12 +116,12 @@ public final class Evaluation {
 	private static float[][] cropPlanes(PlanarImage img, int h, int w) {
 		float[] window = img.copyWindow(0, 0, h, w);
 		float[][] out = new float[img.channels()][];
-		for (int c = 0; c < img.channels(); c++) out[c] = java.util.Arrays.copyOfRange(window, c * h * w, (c + 1) * h * w);
+		for (int c = 0; c < img.channels(); c++) out[c] = Arrays.copyOfRange(window, c * h * w, (c + 1) * h * w);
 		return out;
 	}
 
 	/** Per channel, the mean over rows at one scale of a per-channel column. */
-	public static double[] meanPerChannel(List<EvalRow> rows, double scale, java.util.function.Function<EvalRow, double[]> f) {
+	public static double[] meanPerChannel(List<EvalRow> rows, double scale, Function<EvalRow, double[]> f) {
 		List<double[]> values = rows.stream().filter(r -> r.scale() == scale).map(f).toList();
 		if (values.isEmpty()) return new double[0];
 		double[] mean = new double[values.get(0).length];
@@ -125,11 +131,11 @@ public final class Evaluation {
 
 	/** The row of the lowest gain at one scale, or null. */
 	public static EvalRow worst(List<EvalRow> rows, double scale) {
-		return rows.stream().filter(r -> r.scale() == scale).min(java.util.Comparator.comparingDouble(EvalRow::gain)).orElse(null);
+		return rows.stream().filter(r -> r.scale() == scale).min(Comparator.comparingDouble(EvalRow::gain)).orElse(null);
 	}
 
 	/** Mean of a column over rows at one scale. */
-	public static double mean(List<EvalRow> rows, double scale, java.util.function.ToDoubleFunction<EvalRow> f) {
+	public static double mean(List<EvalRow> rows, double scale, ToDoubleFunction<EvalRow> f) {
 		return rows.stream().filter(r -> r.scale() == scale).mapToDouble(f).average().orElse(Double.NaN);
 	}
 }

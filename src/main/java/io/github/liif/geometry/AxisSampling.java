@@ -29,7 +29,7 @@ public final class AxisSampling {
 		this.latentSize = latentSize;
 		float[] query = centres(outSize);
 		float[] latent = centres(latentSize);
-		double[] shifts = ensemble ? new double[] { -1, 1 } : new double[] { 0 };
+		double[] shifts = ensemble ? new double[]{ -1, 1 } : new double[]{ 0 };
 		double eps = ensemble ? 1e-6 : 0;
 		double radius = 2.0 / latentSize / 2;
 		float scale = latentSize / 2f;

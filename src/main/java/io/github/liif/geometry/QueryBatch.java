@@ -52,9 +52,7 @@ public final class QueryBatch {
 	 * Sets query q to output pixel (y, x) of the grid described by {@code rows} x {@code cols},
 	 * whose latents are rows {@code base + (iy - cropY) * cropW + (ix - cropX)} of the table.
 	 */
-	public void put(int q, AxisSampling rows, AxisSampling cols, int y, int x, long base, int cropY, int cropX,
-		int cropW)
-	{
+	public void put(int q, AxisSampling rows, AxisSampling cols, int y, int x, long base, int cropY, int cropX, int cropW) {
 		int cw = coordWidth();
 		float total = 0;
 		for (int sy = 0; sy < rows.shifts(); sy++) {

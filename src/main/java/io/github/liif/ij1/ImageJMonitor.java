@@ -42,7 +42,8 @@ final class ImageJMonitor implements Monitor {
 			s.append(String.format(Locale.ROOT, "plane %d/%d (%d%%), ", plane, planes, Math.round(100 * inPlane)));
 		}
 		s.append(String.format(Locale.ROOT, "%d%% done", (long) Math.floor(100 * fraction)));
-		if (fraction > 0 && fraction < 1) s.append(", ").append(duration(elapsedSeconds / fraction - elapsedSeconds)).append(" left");
+		if (fraction > 0 && fraction < 1)
+			s.append(", ").append(duration(elapsedSeconds / fraction - elapsedSeconds)).append(" left");
 		return s.append(" (Esc cancels)").toString();
 	}
 
@@ -54,7 +55,5 @@ final class ImageJMonitor implements Monitor {
 	}
 
 	@Override
-	public boolean isCancelled() {
-		return IJ.escapePressed();
-	}
+	public boolean isCancelled() { return IJ.escapePressed(); }
 }

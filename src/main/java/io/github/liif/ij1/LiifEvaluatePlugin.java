@@ -5,16 +5,16 @@ import ij.gui.GenericDialog;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
-import io.github.liif.inference.Consistency;
+import io.github.liif.app.EvaluationRequest;
+import io.github.liif.app.EvaluationService;
+import io.github.liif.eval.AxialEvaluation;
 import io.github.liif.eval.EvalReport;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
-import io.github.liif.app.EvaluationRequest;
-import io.github.liif.app.EvaluationService;
 import io.github.liif.imagej.ImageJSource;
-import io.github.liif.eval.AxialEvaluation;
 import io.github.liif.inference.CancelledException;
+import io.github.liif.inference.Consistency;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +35,7 @@ public class LiifEvaluatePlugin implements PlugIn {
 		gd.addFileField("model", "default", 24);
 		gd.addDirectoryField("data", "", 30);
 		gd.addStringField("scales", EvaluationRequest.SCALES, 20);
-		gd.addChoice("degradation", new String[] { "bicubic", "area", "blur-noise" }, "bicubic");
+		gd.addChoice("degradation", new String[]{ "bicubic", "area", "blur-noise" }, "bicubic");
 		gd.addChoice("consistency", Consistency.CHOICES, Consistency.DEFAULT_ID);
 		gd.addCheckbox("along_z", false);
 		gd.addMessage("along_z: the data are Z-stacks; reduce along Z, restore with the model (XZ and YZ planes),\n"
@@ -52,8 +52,8 @@ public class LiifEvaluatePlugin implements PlugIn {
 		try {
 			if (data.isEmpty()) throw new IllegalArgumentException("choose the folder of high-resolution images to evaluate on");
 			EvaluationRequest request = EvaluationRequest.builder(ImageJSource.files(List.of(Path.of(data)))).model(model).scales(
-				EvaluationRequest.parseScales(scalesText)).degradation(Degradation.parse(degradation)).consistency(Consistency.parse(
-					consistency)).build();
+				EvaluationRequest.parseScales(scalesText)).degradation(Degradation.parse(degradation)).consistency(Consistency
+					.parse(consistency)).build();
 			if (alongZ) {
 				showAlongZ(EvaluationService.alongZ(request, new ImageJMonitor(TITLE)));
 				return;

@@ -6,22 +6,23 @@ import ij.Prefs;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import io.github.liif.runtime.DeviceChoice;
-import io.github.liif.runtime.Engines;
-import io.github.liif.eval.EvalRow;
-import io.github.liif.image.Degradation;
 import io.github.liif.app.ImageSource;
 import io.github.liif.app.TrainingRequest;
-import io.github.liif.imagej.Charts;
-import io.github.liif.imagej.ImageJSource;
-import io.github.liif.model.GlobalResidual;
 import io.github.liif.app.TrainingSetup;
 import io.github.liif.app.ValidationReport;
+import io.github.liif.eval.EvalRow;
+import io.github.liif.image.Degradation;
+import io.github.liif.imagej.Charts;
+import io.github.liif.imagej.ImageJSource;
 import io.github.liif.inference.CancelledException;
+import io.github.liif.model.GlobalResidual;
+import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.runtime.Engines;
 import io.github.liif.train.LiifTrainer;
 import io.github.liif.train.TrainingConfig;
 import io.github.liif.train.TrainingListener;
 import io.github.liif.train.TrainingRun;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public class LiifTrainPlugin implements PlugIn {
 		gd.addMessage("from: natural, microscopy, a model file, or empty for a new model");
 		gd.addFileField("output", Prefs.get("liif.train.output", ""), 30);
 		gd.addNumericField("iterations", TrainingConfig.FINE_TUNE_ITERATIONS, 0);
-		gd.addChoice("channels", new String[] { "auto", "1", "3" }, "auto");
+		gd.addChoice("channels", new String[]{ "auto", "1", "3" }, "auto");
 		gd.addNumericField("batch", TrainingConfig.BATCH, 0);
 		gd.addNumericField("learning_rate", TrainingConfig.FINE_TUNE_LEARNING_RATE, 6, 10, "");
 		gd.addNumericField("scale_min", TrainingConfig.MIN_SCALE, 2);
@@ -61,9 +62,10 @@ public class LiifTrainPlugin implements PlugIn {
 		gd.addCheckbox("anisotropic", false);
 		gd.addCheckbox("axial", false);
 		gd.addNumericField("axial_sigma", 0, 2, 6, "HR pixels");
-		gd.addMessage("axial: train a model for Z (scale_z) from XY planes: blur by axial_sigma along one axis, reduce that axis only");
-		gd.addChoice("degradation", new String[] { "bicubic", "area", "blur-noise" }, "bicubic");
-		gd.addChoice("global_residual", new String[] { "none", "bicubic" }, GlobalResidual.DEFAULT_FOR_NEW_MODELS);
+		gd.addMessage(
+			"axial: train a model for Z (scale_z) from XY planes: blur by axial_sigma along one axis, reduce that axis only");
+		gd.addChoice("degradation", new String[]{ "bicubic", "area", "blur-noise" }, "bicubic");
+		gd.addChoice("global_residual", new String[]{ "none", "bicubic" }, GlobalResidual.DEFAULT_FOR_NEW_MODELS);
 		gd.addCheckbox("freeze_encoder", false);
 		gd.addCheckbox("resume", false);
 		gd.addHelp(Help.TRAIN);
@@ -100,14 +102,15 @@ public class LiifTrainPlugin implements PlugIn {
 			}
 			Path out = Path.of(output);
 			if (Files.exists(out) && !resume) {
-				throw new IllegalArgumentException(output + " exists: choose another output, or tick resume to continue its training");
+				throw new IllegalArgumentException(output
+					+ " exists: choose another output, or tick resume to continue its training");
 			}
-			TrainingConfig.Builder recipe = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(lr).scales(scaleMin,
-				scaleMax).anisotropic(anisotropic).degradation(Degradation.parse(degradation)).freezeEncoder(freeze);
+			TrainingConfig.Builder recipe = TrainingConfig.builder().iterations(iterations).batch(batch).learningRate(lr).scales(
+				scaleMin, scaleMax).anisotropic(anisotropic).degradation(Degradation.parse(degradation)).freezeEncoder(freeze);
 			TrainingConfig config = (axial ? recipe.axial(axialSigma) : recipe).build();
 			TrainingRequest request = TrainingRequest.builder(out).training(sources(data, images)).validation(sources(validation,
-				validationImages)).from(from).channels(channels.equals("auto") ? null : Integer.valueOf(channels)).globalResidual(residual)
-				.config(config).build();
+				validationImages)).from(from).channels(channels.equals("auto") ? null : Integer.valueOf(channels)).globalResidual(
+					residual).config(config).build();
 			TrainingRun run = TrainingSetup.prepare(request, IJ::log);
 			IJ.resetEscape();
 			new LiifTrainer(run, listener(run), Engines.device(DeviceChoice.AUTO)).train(resume);
@@ -125,7 +128,7 @@ public class LiifTrainPlugin implements PlugIn {
 	}
 
 	/** The images of a folder (or none) and the open images named by titles separated by ';'. */
-	private static List<ImageSource> sources(String folder, String titles) throws java.io.IOException {
+	private static List<ImageSource> sources(String folder, String titles) throws IOException {
 		List<ImageSource> out = new ArrayList<>(ImageJSource.files(folder.isEmpty() ? List.of() : List.of(Path.of(folder))));
 		out.addAll(ImageJSource.open(openImages(titles)));
 		return out;
@@ -149,8 +152,8 @@ public class LiifTrainPlugin implements PlugIn {
 			@Override
 			public void iteration(long iteration, long total, double loss, double rate) {
 				IJ.showProgress((double) iteration / total);
-				IJ.showStatus(String.format(Locale.ROOT, "%s: %d/%d, loss %.4f, %.2f it/s, %.0f min left (Esc stops)", TITLE, iteration,
-					total, loss, rate, (total - iteration) / rate / 60));
+				IJ.showStatus(String.format(Locale.ROOT, "%s: %d/%d, loss %.4f, %.2f it/s, %.0f min left (Esc stops)", TITLE,
+					iteration, total, loss, rate, (total - iteration) / rate / 60));
 			}
 
 			@Override
@@ -159,9 +162,7 @@ public class LiifTrainPlugin implements PlugIn {
 			}
 
 			@Override
-			public boolean isCancelled() {
-				return IJ.escapePressed();
-			}
+			public boolean isCancelled() { return IJ.escapePressed(); }
 		};
 	}
 }

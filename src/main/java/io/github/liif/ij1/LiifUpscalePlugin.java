@@ -8,20 +8,22 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
-import io.github.liif.inference.Consistency;
-import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.app.UpscaleRequest;
 import io.github.liif.catalogue.Models;
 import io.github.liif.imagej.ImageJUpscale;
 import io.github.liif.imagej.ImagePlusUpscaler;
-import io.github.liif.app.UpscaleRequest;
 import io.github.liif.inference.CancelledException;
+import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.ZScale;
+import io.github.liif.runtime.DeviceChoice;
+import java.awt.Checkbox;
 import java.awt.GraphicsEnvironment;
 import java.awt.Label;
 import java.awt.Rectangle;
 import java.awt.TextField;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Vector;
@@ -91,7 +93,7 @@ public class LiifUpscalePlugin implements PlugIn {
 		GenericDialog gd = new GenericDialog(TITLE);
 		String[] models = modelChoices();
 		String remembered = Prefs.get("liif.model", Models.DEFAULT);
-		gd.addChoice("model", models, java.util.Arrays.asList(models).contains(remembered) ? remembered : Models.DEFAULT);
+		gd.addChoice("model", models, Arrays.asList(models).contains(remembered) ? remembered : Models.DEFAULT);
 		gd.addFileField("model_file", Prefs.get("liif.model_file", ""), 24);
 		gd.addMessage("model: default (natural for RGB, microscopy otherwise), natural, microscopy, a recent file,\nor "
 			+ FROM_FILE + " the file above (.liif, reference .pth, .safetensors, .npz)");
@@ -101,14 +103,14 @@ public class LiifUpscalePlugin implements PlugIn {
 		gd.addNumericField("width", 0, 0, 8, "px (0: use scales)");
 		gd.addNumericField("height", 0, 0, 8, "px");
 		gd.addStringField("scale_z", Prefs.get("liif.scale_z", "1"), 8);
-		gd.addMessage("scale_z: 1 keeps the slices; a factor or " + ZScale.ISOTROPIC + " (voxel depth = pixel width) adds slices\n"
-			+ "(the model on XZ and YZ planes, before XY)");
+		gd.addMessage("scale_z: 1 keeps the slices; a factor or " + ZScale.ISOTROPIC
+			+ " (voxel depth = pixel width) adds slices\n" + "(the model on XZ and YZ planes, before XY)");
 		gd.addNumericField("tile", Prefs.get("liif.tile", 256), 0);
 		gd.addChoice("device", DEVICES, Prefs.get("liif.device", "auto"));
 		gd.addChoice("output", OUTPUTS, Prefs.get("liif.output", "same"));
 		gd.addChoice("consistency", Consistency.CHOICES, Prefs.get("liif.consistency", Consistency.DEFAULT_ID));
-		gd.addMessage(preview(Prefs.get("liif.scale_x", 2), Prefs.get("liif.link", true) ? Prefs.get("liif.scale_x", 2) : Prefs.get(
-			"liif.scale_y", 2), 0, 0, Prefs.get("liif.scale_z", "1"), imp, region));
+		gd.addMessage(preview(Prefs.get("liif.scale_x", 2), Prefs.get("liif.link", true) ? Prefs.get("liif.scale_x", 2) : Prefs
+			.get("liif.scale_y", 2), 0, 0, Prefs.get("liif.scale_z", "1"), imp, region));
 		Label result = (Label) gd.getMessage();
 		gd.addDialogListener((dialog, event) -> {
 			if (event == null) {
@@ -120,14 +122,14 @@ public class LiifUpscalePlugin implements PlugIn {
 			Vector<TextField> fields = dialog.getNumericFields();
 			@SuppressWarnings("unchecked")
 			Vector<TextField> strings = dialog.getStringFields();
-			if (event != null && event.getSource() == fields.get(0) && dialog.getCheckboxes().get(0) instanceof java.awt.Checkbox link
+			if (event != null && event.getSource() == fields.get(0) && dialog.getCheckboxes().get(0) instanceof Checkbox link
 				&& link.getState())
 			{
 				fields.get(1).setText(fields.get(0).getText());
 			}
 			try {
-				result.setText(preview(parse(fields.get(0)), parse(fields.get(1)), (int) parse(fields.get(2)), (int) parse(fields.get(3)),
-					strings.get(1).getText(), imp, region));
+				result.setText(preview(parse(fields.get(0)), parse(fields.get(1)), (int) parse(fields.get(2)), (int) parse(fields
+					.get(3)), strings.get(1).getText(), imp, region));
 				return true;
 			}
 			catch (RuntimeException e) {
@@ -151,13 +153,14 @@ public class LiifUpscalePlugin implements PlugIn {
 		Prefs.set("liif.consistency", c.consistency);
 		Prefs.set("liif.scale_z", c.scaleZ);
 		return UpscaleRequest.builder(TargetSize.of(c.scaleX, c.scaleY, c.width, c.height)).model(c.model).tile(c.tile).device(
-			DeviceChoice.parse(c.device)).float32(c.output.equals("32-bit")).consistency(Consistency.parse(c.consistency)).z(ZScale.parse(
-				c.scaleZ)).build();
+			DeviceChoice.parse(c.device)).float32(c.output.equals("32-bit")).consistency(Consistency.parse(c.consistency)).z(
+				ZScale.parse(c.scaleZ)).build();
 	}
 
 	/** The dialog's values, in the order of its fields; {@code model} is the chosen name or file. */
 	private record Choices(String model, String file, double scaleX, double scaleY, boolean link, int width, int height,
-		String scaleZ, int tile, String device, String output, String consistency) {}
+		String scaleZ, int tile, String device, String output, String consistency)
+	{}
 
 	/** Reads every field with getNext*, which is what ImageJ's Recorder records; a linked scale_y is scale_x. */
 	private static Choices read(GenericDialog gd) {
@@ -169,8 +172,8 @@ public class LiifUpscalePlugin implements PlugIn {
 		int width = (int) gd.getNextNumber();
 		int height = (int) gd.getNextNumber();
 		String scaleZ = gd.getNextString().trim();
-		return new Choices(choice.equals(FROM_FILE) ? file : choice, file, sx, link ? sx : sy, link, width, height, scaleZ, (int) gd
-			.getNextNumber(), gd.getNextChoice(), gd.getNextChoice(), gd.getNextChoice());
+		return new Choices(choice.equals(FROM_FILE) ? file : choice, file, sx, link ? sx : sy, link, width, height, scaleZ,
+			(int) gd.getNextNumber(), gd.getNextChoice(), gd.getNextChoice(), gd.getNextChoice());
 	}
 
 	/** default, the bundled models, the recently used model files, then {@link #FROM_FILE}. */
@@ -183,7 +186,8 @@ public class LiifUpscalePlugin implements PlugIn {
 
 	private static void rememberModelFile(String path) {
 		List<String> recent = new ArrayList<>(List.of(path));
-		for (String f : Prefs.get(RECENT, "").split("\t")) if (!f.isBlank() && !recent.contains(f) && recent.size() < 5) recent.add(f);
+		for (String f : Prefs.get(RECENT, "").split("\t"))
+			if (!f.isBlank() && !recent.contains(f) && recent.size() < 5) recent.add(f);
 		Prefs.set(RECENT, String.join("\t", recent));
 	}
 
@@ -195,7 +199,8 @@ public class LiifUpscalePlugin implements PlugIn {
 		ZScale z = ZScale.parse(scaleZ);
 		if (z.isNone()) return line;
 		var cal = imp.getCalibration();
-		return line + " x " + z.slices(imp.getNSlices(), cal.pixelDepth, cal.pixelWidth * region.width / w, cal.scaled()) + " slices";
+		return line + " x " + z.slices(imp.getNSlices(), cal.pixelDepth, cal.pixelWidth * region.width / w, cal.scaled())
+			+ " slices";
 	}
 
 	private static double parse(TextField f) {
@@ -210,8 +215,8 @@ public class LiifUpscalePlugin implements PlugIn {
 		String both = Macro.getValue(options, "scale", null);
 		ZScale z = ZScale.parse(Macro.getValue(options, "scale_z", ""));
 		// with only scale_z given, the planes keep their size
-		boolean xyGiven = both != null || Macro.getValue(options, "scale_x", null) != null || Macro.getValue(options, "width", null) != null
-			|| Macro.getValue(options, "height", null) != null;
+		boolean xyGiven = both != null || Macro.getValue(options, "scale_x", null) != null || Macro.getValue(options, "width",
+			null) != null || Macro.getValue(options, "height", null) != null;
 		double xyDefault = z.isNone() || xyGiven ? 2 : 1;
 		double sx = number(options, "scale_x", both == null ? xyDefault : number(options, "scale", xyDefault));
 		double sy = number(options, "scale_y", sx);
@@ -222,9 +227,9 @@ public class LiifUpscalePlugin implements PlugIn {
 		if (!output.equals("same") && !output.equals("32-bit")) {
 			throw new IllegalArgumentException("output must be 'same' or '32-bit', got '" + output + "'");
 		}
-		return UpscaleRequest.builder(TargetSize.of(sx, sy, width, height)).model(model).tile(tile).device(DeviceChoice.parse(Macro
-			.getValue(options, "device", "auto"))).float32(output.equals("32-bit")).consistency(Consistency.parse(Macro.getValue(options, "consistency",
-				Consistency.DEFAULT_ID))).z(z).build();
+		return UpscaleRequest.builder(TargetSize.of(sx, sy, width, height)).model(model).tile(tile).device(DeviceChoice.parse(
+			Macro.getValue(options, "device", "auto"))).float32(output.equals("32-bit")).consistency(Consistency.parse(Macro
+				.getValue(options, "consistency", Consistency.DEFAULT_ID))).z(z).build();
 	}
 
 	private static double number(String options, String key, double fallback) {

@@ -32,16 +32,16 @@ public final class AxisTaps {
 		for (int o = 0; o < outSize; o++) {
 			double u = (o + 0.5) * inSize / outSize - 0.5;
 			if (u <= 0 || inSize == 1) {
-				weights[o] = new double[] { 1 };
+				weights[o] = new double[]{ 1 };
 			}
 			else if (u >= inSize - 1) {
 				first[o] = inSize - 1;
-				weights[o] = new double[] { 1 };
+				weights[o] = new double[]{ 1 };
 			}
 			else {
 				first[o] = (int) Math.floor(u);
 				double f = u - first[o];
-				weights[o] = new double[] { 1 - f, f };
+				weights[o] = new double[]{ 1 - f, f };
 			}
 		}
 		return new AxisTaps(first, weights);
@@ -53,7 +53,7 @@ public final class AxisTaps {
 		double[][] weights = new double[size][];
 		for (int o = 0; o < size; o++) {
 			first[o] = o;
-			weights[o] = new double[] { 1 };
+			weights[o] = new double[]{ 1 };
 		}
 		return new AxisTaps(first, weights);
 	}
@@ -68,7 +68,8 @@ public final class AxisTaps {
 			double end = Math.min(inSize, (o + 1) * scale);
 			first[o] = (int) start;
 			weights[o] = new double[(int) Math.ceil(end) - first[o]];
-			for (int i = first[o]; i < end; i++) weights[o][i - first[o]] = Math.max(0, Math.min(end, i + 1) - Math.max(start, i)) / scale;
+			for (int i = first[o]; i < end; i++)
+				weights[o][i - first[o]] = Math.max(0, Math.min(end, i + 1) - Math.max(start, i)) / scale;
 		}
 		return new AxisTaps(first, weights);
 	}
@@ -129,8 +130,8 @@ public final class AxisTaps {
 	 * @param planes channel-major planes of a window of the input: {@code windowH x windowW} pixels
 	 *          whose top-left pixel is input pixel (windowY, windowX); it must hold the pixel's taps
 	 */
-	public static void sample(AxisTaps rows, AxisTaps cols, float[] planes, int channels, int windowY, int windowX,
-		int windowH, int windowW, int y, int x, float[] dst, int offset)
+	public static void sample(AxisTaps rows, AxisTaps cols, float[] planes, int channels, int windowY, int windowX, int windowH,
+		int windowW, int y, int x, float[] dst, int offset)
 	{
 		double[] wy = rows.weights[y];
 		double[] wx = cols.weights[x];
@@ -154,8 +155,8 @@ public final class AxisTaps {
 	 * input pixel (inY, inX)) to output pixels [outY, outY + outH) x [outX, outX + outW), whose taps
 	 * it must hold; rows first, then columns, in double precision.
 	 */
-	public static float[] resample(AxisTaps rows, AxisTaps cols, float[] in, int inY, int inX, int inH, int inW, int outY, int outX,
-		int outH, int outW)
+	public static float[] resample(AxisTaps rows, AxisTaps cols, float[] in, int inY, int inX, int inH, int inW, int outY,
+		int outX, int outH, int outW)
 	{
 		double[] horizontal = new double[inH * outW];
 		for (int y = 0; y < inH; y++) {

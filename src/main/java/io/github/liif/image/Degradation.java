@@ -40,7 +40,8 @@ public enum Degradation {
 			case AREA -> Resampling.area(hr, hrH, hrW, outH, outW);
 			case BLUR_NOISE -> {
 				// the PSF, then binning, then shot (Poisson-like) and read noise
-				float[] lr = Resampling.area(Resampling.gaussian(hr, hrH, hrW, psfSigma(hrH, hrW, outH, outW)), hrH, hrW, outH, outW);
+				float[] lr = Resampling.area(Resampling.gaussian(hr, hrH, hrW, psfSigma(hrH, hrW, outH, outW)), hrH, hrW, outH,
+					outW);
 				for (int i = 0; i < lr.length; i++) {
 					double variance = noise * Math.max(0, lr[i]) + noise * noise;
 					lr[i] += (float) (Math.sqrt(variance) * gaussian.getAsDouble());

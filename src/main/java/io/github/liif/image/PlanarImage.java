@@ -1,5 +1,7 @@
 package io.github.liif.image;
 
+import java.util.Arrays;
+
 /**
  * A float image of C channels, each a row-major H x W plane. The core's image type: values in
  * [0, 1] for the network (outside is allowed), no ImageJ types. Planes are shared, not copied.
@@ -82,7 +84,7 @@ public final class PlanarImage {
 		int x0 = (width - w) / 2;
 		float[] window = copyWindow(y0, x0, h, w);
 		float[][] out = new float[channels][];
-		for (int c = 0; c < channels; c++) out[c] = java.util.Arrays.copyOfRange(window, c * h * w, (c + 1) * h * w);
+		for (int c = 0; c < channels; c++) out[c] = Arrays.copyOfRange(window, c * h * w, (c + 1) * h * w);
 		return new PlanarImage(h, w, out);
 	}
 }

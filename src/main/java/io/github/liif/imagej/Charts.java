@@ -7,6 +7,8 @@ import io.github.liif.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /** PNG line charts with ImageJ's Plot (works headless). */
 public final class Charts {
@@ -45,7 +47,7 @@ public final class Charts {
 	 * Silently does nothing while the log holds no finite values yet.
 	 */
 	public static void validationChart(Path csv, Path png) throws IOException {
-		java.util.List<String> lines = Files.readAllLines(csv);
+		List<String> lines = Files.readAllLines(csv);
 		if (lines.size() < 2) return;
 		String[] header = lines.get(0).split(",");
 		int columns = header.length - 2;
@@ -56,7 +58,7 @@ public final class Charts {
 			x[i - 1] = Double.parseDouble(f[0]);
 			for (int c = 0; c < columns; c++) series[c][i - 1] = Double.parseDouble(f[c + 2]);
 		}
-		if (java.util.Arrays.stream(series).flatMapToDouble(java.util.Arrays::stream).noneMatch(Double::isFinite)) return;
-		save(png, "LIIF validation", "iteration", "PSNR (dB)", x, java.util.Arrays.copyOfRange(header, 2, header.length), series);
+		if (Arrays.stream(series).flatMapToDouble(Arrays::stream).noneMatch(Double::isFinite)) return;
+		save(png, "LIIF validation", "iteration", "PSNR (dB)", x, Arrays.copyOfRange(header, 2, header.length), series);
 	}
 }

@@ -26,14 +26,16 @@ public final class FileUpscaler {
 	public void upscale(Path input, Path output, boolean overwrite, Monitor monitor) throws IOException, ModelFormatException {
 		boolean tiff = ImageFiles.extension(output).startsWith("tif");
 		boolean float32 = request.float32();
-		if (float32 && !tiff) throw new IllegalArgumentException("32-bit results need a .tif output, not " + output.getFileName());
+		if (float32 && !tiff)
+			throw new IllegalArgumentException("32-bit results need a .tif output, not " + output.getFileName());
 		ImagePlus imp = ImageFiles.read(input);
 		Upscaler upscaler = ImageJUpscale.upscaler(request, imp);
 		ImagePlusUpscaler inMemory = new ImagePlusUpscaler(upscaler, request.zPlanes());
 		int[] alpha = ImageFiles.alpha(imp);
 		if (alpha != null) {
 			// transparency: the colours through the model, the alpha channel by PIL's bicubic (it holds masks, not texture)
-			if (float32) throw new IllegalArgumentException(input.getFileName() + " has transparency, kept as 8-bit RGBA: drop --float");
+			if (float32)
+				throw new IllegalArgumentException(input.getFileName() + " has transparency, kept as 8-bit RGBA: drop --float");
 			ImagePlus result = inMemory.upscale(imp, request.size(), request.z(), false, monitor);
 			ImageFiles.writeWithAlpha(result, Bicubic.resize8(alpha, imp.getHeight(), imp.getWidth(), result.getHeight(), result
 				.getWidth()), output, overwrite);

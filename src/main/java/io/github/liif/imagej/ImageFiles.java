@@ -1,9 +1,14 @@
 package io.github.liif.imagej;
 
 import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileInfo;
 import ij.io.FileSaver;
 import ij.io.Opener;
+import ij.io.TiffDecoder;
 import io.github.liif.io.AtomicFiles;
+import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 /**
  * Reads and writes images with ImageJ's own readers and writers (TIFF of every bit depth,
@@ -42,17 +48,18 @@ public final class ImageFiles {
 	public static void writeWithAlpha(ImagePlus rgb, int[] alpha, Path file, boolean overwrite) throws IOException {
 		String ext = extension(file);
 		if (!ext.equals("png") && !ext.startsWith("tif")) {
-			throw new IOException(file + ": " + ext.toUpperCase(Locale.ROOT) + " cannot hold the image's transparency; write .png or .tif");
+			throw new IOException(file + ": " + ext.toUpperCase(Locale.ROOT)
+				+ " cannot hold the image's transparency; write .png or .tif");
 		}
 		int w = rgb.getWidth();
 		int h = rgb.getHeight();
 		int[] px = (int[]) rgb.getProcessor().convertToRGB().getPixels();
-		java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
 		int[] argb = new int[w * h];
 		for (int i = 0; i < argb.length; i++) argb[i] = alpha[i] << 24 | px[i] & 0xffffff;
 		out.setRGB(0, 0, w, h, argb, 0, w);
 		AtomicFiles.write(file, overwrite, stream -> {
-			if (!javax.imageio.ImageIO.write(out, ext.equals("png") ? "png" : "tiff", stream)) {
+			if (!ImageIO.write(out, ext.equals("png") ? "png" : "tiff", stream)) {
 				throw new IOException("no " + ext + " writer for RGBA images");
 			}
 		});
@@ -109,7 +116,7 @@ public final class ImageFiles {
 			throw new IOException(file + ": unsupported file type (use TIFF, PNG, JPEG, GIF or BMP)");
 		}
 		if (Files.size(file) == 0) throw new IOException(file + ": the file is empty");
-		ij.io.FileInfo[] pages = extension(file).startsWith("tif") ? tiffPages(file) : null;
+		FileInfo[] pages = extension(file).startsWith("tif") ? tiffPages(file) : null;
 		if (pages != null) checkOnePageSize(file, pages);
 		ImagePlus imp;
 		try {
@@ -133,10 +140,11 @@ public final class ImageFiles {
 	/** ImageJ reads an RGBA TIFF as RGB: its transparency is read with ImageIO and kept beside the image. */
 	private static void keepTiffAlpha(Path file, ImagePlus imp) throws IOException {
 		if (imp.getStackSize() > 1) {
-			throw new IOException(file + ": a multi-page TIFF with transparency, which LIIF cannot keep; save it without the alpha "
+			throw new IOException(file
+				+ ": a multi-page TIFF with transparency, which LIIF cannot keep; save it without the alpha "
 				+ "channel, or page by page as PNG");
 		}
-		java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+		BufferedImage image = ImageIO.read(file.toFile());
 		if (image != null) keepAlpha(image, imp);
 	}
 
@@ -146,7 +154,7 @@ public final class ImageFiles {
 	 * files are read whole, with {@link #read}'s checks and messages.
 	 */
 	public static ImagePlus readFirstPage(Path file) throws IOException {
-		ij.io.FileInfo[] pages = Files.isRegularFile(file) && extension(file).startsWith("tif") ? tiffPages(file) : null;
+		FileInfo[] pages = Files.isRegularFile(file) && extension(file).startsWith("tif") ? tiffPages(file) : null;
 		return pages != null && (pages.length > 1 || pages[0].nImages > 1) ? readPage(file, 1) : read(file);
 	}
 
@@ -163,7 +171,8 @@ public final class ImageFiles {
 		catch (RuntimeException | OutOfMemoryError e) {
 			throw new IOException(file + ": cannot be read as an image (" + e.getMessage() + ")", e);
 		}
-		if (imp == null || imp.getStackSize() != 1 || imp.getProcessor() == null) throw new IOException(file + ": page " + page + " cannot be read");
+		if (imp == null || imp.getStackSize() != 1 || imp.getProcessor() == null)
+			throw new IOException(file + ": page " + page + " cannot be read");
 		return imp;
 	}
 
@@ -172,7 +181,7 @@ public final class ImageFiles {
 	 * stack traces on damaged files from a thread of its own.
 	 */
 	private static ImagePlus readWithImageIO(Path file) throws IOException {
-		java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+		BufferedImage image = ImageIO.read(file.toFile());
 		if (image == null) return null;
 		ImagePlus imp = new ImagePlus(file.getFileName().toString(), image);
 		keepAlpha(image, imp);
@@ -185,10 +194,10 @@ public final class ImageFiles {
 	}
 
 	/** The pages of a TIFF as ImageJ's decoder sees them, or null for a damaged file (the reader then says what is wrong). */
-	private static ij.io.FileInfo[] tiffPages(Path file) {
+	private static FileInfo[] tiffPages(Path file) {
 		Path absolute = file.toAbsolutePath();
 		try {
-			ij.io.FileInfo[] pages = new ij.io.TiffDecoder(absolute.getParent().toString() + java.io.File.separator, absolute.getFileName()
+			FileInfo[] pages = new TiffDecoder(absolute.getParent().toString() + File.separator, absolute.getFileName()
 				.toString()).getTiffInfo();
 			return pages == null || pages.length == 0 ? null : pages;
 		}
@@ -201,18 +210,19 @@ public final class ImageFiles {
 	 * ImageJ opens, of a multi-page TIFF whose pages differ in size, only the pages of the first
 	 * page's size: refuse such a file rather than drop pages silently.
 	 */
-	private static void checkOnePageSize(Path file, ij.io.FileInfo[] pages) throws IOException {
-		for (ij.io.FileInfo page : pages) {
+	private static void checkOnePageSize(Path file, FileInfo[] pages) throws IOException {
+		for (FileInfo page : pages) {
 			if (page.width != pages[0].width || page.height != pages[0].height) {
-				throw new IOException(file + ": its " + pages.length + " pages differ in size (" + pages[0].width + " x " + pages[0].height
-					+ " and " + page.width + " x " + page.height + "); ImageJ would read only those of the first size, so nothing is "
+				throw new IOException(file + ": its " + pages.length + " pages differ in size (" + pages[0].width + " x "
+					+ pages[0].height + " and " + page.width + " x " + page.height
+					+ "); ImageJ would read only those of the first size, so nothing is "
 					+ "upscaled: save each size as a file of its own (e.g. Image > Stacks > Tools in Fiji, or tiffsplit)");
 			}
 		}
 	}
 
 	/** ImageJ keeps no transparency: an image's alpha channel, if any, is kept beside it on an 8-bit scale. */
-	private static void keepAlpha(java.awt.image.BufferedImage image, ImagePlus imp) {
+	private static void keepAlpha(BufferedImage image, ImagePlus imp) {
 		if (!image.getColorModel().hasAlpha() || image.getAlphaRaster() == null) return;
 		int bits = image.getColorModel().getComponentSize(image.getColorModel().getNumComponents() - 1);
 		int[] alpha = image.getAlphaRaster().getSamples(0, 0, image.getWidth(), image.getHeight(), 0, (int[]) null);
@@ -223,7 +233,7 @@ public final class ImageFiles {
 	/** A palette (indexed colour) image as RGB, so that colours, not palette indices, are upscaled; others as they are. */
 	private static ImagePlus palettesAsRgb(ImagePlus imp) {
 		if (imp != null && imp.getType() == ImagePlus.COLOR_256) {
-			ij.ImageStack rgb = new ij.ImageStack(imp.getWidth(), imp.getHeight());
+			ImageStack rgb = new ImageStack(imp.getWidth(), imp.getHeight());
 			for (int s = 1; s <= imp.getStackSize(); s++) {
 				rgb.addSlice(imp.getStack().getSliceLabel(s), imp.getStack().getProcessor(s).convertToRGB());
 			}
@@ -234,12 +244,14 @@ public final class ImageFiles {
 
 	/** ImageJ's TIFF reader pads a truncated uncompressed file with zeros; refuse instead. */
 	private static void checkComplete(Path file, ImagePlus imp) throws IOException {
-		ij.io.FileInfo fi = imp.getOriginalFileInfo();
-		if (fi == null || fi.compression != ij.io.FileInfo.COMPRESSION_NONE || fi.stripOffsets != null && fi.stripOffsets.length > 1) return;
+		FileInfo fi = imp.getOriginalFileInfo();
+		if (fi == null || fi.compression != FileInfo.COMPRESSION_NONE || fi.stripOffsets != null && fi.stripOffsets.length > 1)
+			return;
 		long expected = fi.getOffset() + (long) fi.width * fi.height * fi.getBytesPerPixel() * Math.max(1, fi.nImages)
 			+ (long) fi.gapBetweenImages * Math.max(0, fi.nImages - 1);
 		if (Files.size(file) < expected) {
-			throw new IOException(file + ": the file is truncated (" + Files.size(file) + " bytes, the image needs " + expected + ")");
+			throw new IOException(file + ": the file is truncated (" + Files.size(file) + " bytes, the image needs " + expected
+				+ ")");
 		}
 	}
 
@@ -248,8 +260,8 @@ public final class ImageFiles {
 		String ext = extension(file);
 		if (!isWritable(file)) throw new IOException(file + ": unsupported output type (use .tif, .png or .jpg)");
 		if ((ext.equals("png") || ext.startsWith("jp")) && imp.getStackSize() > 1) {
-			throw new IOException(file + ": " + ext.toUpperCase(Locale.ROOT) + " holds one plane but the result has "
-				+ imp.getStackSize() + "; write a .tif instead");
+			throw new IOException(file + ": " + ext.toUpperCase(Locale.ROOT) + " holds one plane but the result has " + imp
+				.getStackSize() + "; write a .tif instead");
 		}
 		AtomicFiles.write(file, overwrite, out -> {
 			Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".liif-", "." + ext);

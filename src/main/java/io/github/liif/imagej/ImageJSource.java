@@ -55,8 +55,8 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 	public Optional<Path> origin() {
 		if (file != null) return Optional.of(file);
 		FileInfo fi = image.getOriginalFileInfo();
-		return fi == null || fi.directory == null || fi.fileName == null ? Optional.empty() : Optional.of(Path.of(fi.directory, fi
-			.fileName));
+		return fi == null || fi.directory == null || fi.fileName == null ? Optional.empty() : Optional.of(Path.of(fi.directory,
+			fi.fileName));
 	}
 
 	@Override
@@ -65,7 +65,9 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 	}
 
 	@Override
-	public List<TrainingImage> planes(int modelChannels, int minSize, Consumer<String> warn, PlaneCache cache) throws IOException {
+	public List<TrainingImage> planes(int modelChannels, int minSize, Consumer<String> warn, PlaneCache cache)
+		throws IOException
+	{
 		ImagePlus imp = read();
 		if (imp.getType() == ImagePlus.COLOR_256) {
 			throw new IOException(name + ": 8-bit colour (palette) images must be converted to RGB first");
@@ -80,8 +82,8 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 			for (int k = 0; k < planes.size(); k++) {
 				TrainingImage t = planes.get(k);
 				if (t.width() < minSize || t.height() < minSize) {
-					warn.accept("skipped " + t.name() + ": " + t.width() + " x " + t.height() + " is smaller than a training patch ("
-						+ minSize + " x " + minSize + ")");
+					warn.accept("skipped " + t.name() + ": " + t.width() + " x " + t.height()
+						+ " is smaller than a training patch (" + minSize + " x " + minSize + ")");
 				}
 				else if (cache == null || file == null) {
 					out.add(t);
@@ -90,8 +92,8 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 					int p = page;
 					int part = k;
 					// read again: only this page, normalised with the range of the whole file found now
-					out.add(TrainingImage.cached(t.name(), t.image(), t.eightBit(), t.levels(), cache, () -> pagePlanes(readAgain(p), label,
-						range, modelChannels).get(part).image()));
+					out.add(TrainingImage.cached(t.name(), t.image(), t.eightBit(), t.levels(), cache, () -> pagePlanes(readAgain(
+						p), label, range, modelChannels).get(part).image()));
 				}
 			}
 		}
@@ -103,7 +105,8 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 			return ImageFiles.readPage(file, page).getProcessor();
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot read the training image " + file.getFileName() + " again: " + e.getMessage(), e);
+			throw new UncheckedIOException("cannot read the training image " + file.getFileName() + " again: " + e.getMessage(),
+				e);
 		}
 	}
 
@@ -117,7 +120,8 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 			if (modelChannels == 3) return List.of(new TrainingImage(label, new PlanarImage(h, w, colours), true));
 			List<TrainingImage> out = new ArrayList<>();
 			for (int k = 0; k < 3; k++) {
-				out.add(new TrainingImage(label + " " + "RGB".charAt(k), new PlanarImage(h, w, new float[][] { colours[k] }), true));
+				out.add(new TrainingImage(label + " " + "RGB".charAt(k), new PlanarImage(h, w, new float[][]{ colours[k] }),
+					true));
 			}
 			return out;
 		}
@@ -132,8 +136,9 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 	public List<AxialEvaluation.Volume> volumes() throws IOException {
 		ImagePlus imp = read();
 		if (imp.getNSlices() < 3) {
-			throw new IllegalArgumentException(name + " has " + imp.getNSlices() + " slice(s): evaluating along Z needs Z-stacks (if its "
-				+ imp.getStackSize() + " planes are slices, fix that with Image > Properties...)");
+			throw new IllegalArgumentException(name + " has " + imp.getNSlices()
+				+ " slice(s): evaluating along Z needs Z-stacks (if its " + imp.getStackSize()
+				+ " planes are slices, fix that with Image > Properties...)");
 		}
 		Rectangle whole = new Rectangle(0, 0, imp.getWidth(), imp.getHeight());
 		UpscalePlan plan = UpscalePlan.of(imp, whole, TargetSize.scale(1), false, 1);
@@ -141,9 +146,11 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 		List<AxialEvaluation.Volume> out = new ArrayList<>();
 		for (int t = 0; t < imp.getNFrames(); t++) {
 			for (int c = 0; c < imp.getNChannels(); c++) {
-				String label = name + (imp.getNChannels() > 1 ? " c" + (c + 1) : "") + (imp.getNFrames() > 1 ? " t" + (t + 1) : "");
-				out.add(new AxialEvaluation.Volume(label, ImagePlusUpscaler.volume(imp, plan, c, t, ranges[c]), imp.getNSlices(), imp
-					.getHeight(), imp.getWidth(), imp.getBitDepth() == 8 || ImageJUpscale.isRgb(imp), ranges[c].levelsPerUnit()));
+				String label = name + (imp.getNChannels() > 1 ? " c" + (c + 1) : "") + (imp.getNFrames() > 1 ? " t" + (t + 1)
+					: "");
+				out.add(new AxialEvaluation.Volume(label, ImagePlusUpscaler.volume(imp, plan, c, t, ranges[c]), imp.getNSlices(),
+					imp.getHeight(), imp.getWidth(), imp.getBitDepth() == 8 || ImageJUpscale.isRgb(imp), ranges[c]
+						.levelsPerUnit()));
 			}
 		}
 		return out;

@@ -18,6 +18,7 @@ import io.github.liif.inference.ZScale;
 import io.github.liif.normalize.IntensityRange;
 import io.github.liif.normalize.Percentiles;
 import java.awt.Rectangle;
+import java.util.Arrays;
 
 /**
  * Upscales every plane of an ImagePlus (any type, any C/Z/T) with one model to one size, into a
@@ -72,7 +73,8 @@ public final class ImagePlusUpscaler {
 		ImagePlus result = wrap(imp, plan, out, imp.getShortTitle() + "-LIIF-" + label);
 		// provenance, kept by ImageJ in TIFF files
 		result.setProp(PROVENANCE, "LIIF " + upscaler.network().spec() + "; consistency " + upscaler.options().consistency().id()
-			+ (plan.alongZ() ? "; along Z " + imp.getNSlices() + " -> " + plan.outZ() + " slices (" + zPlanes.id() + " planes)" : ""));
+			+ (plan.alongZ() ? "; along Z " + imp.getNSlices() + " -> " + plan.outZ() + " slices (" + zPlanes.id() + " planes)"
+				: ""));
 		return result;
 	}
 
@@ -86,7 +88,8 @@ public final class ImagePlusUpscaler {
 			Monitor sliceMonitor = new ProgressChain(monitor, perPlane * (s - 1), perPlane * in.getSize());
 			int channel = (s - 1) % imp.getNChannels();
 			float[][] planes = normalised(in.getProcessor(s), plan, ranges[channel]);
-			for (ImageProcessor result : outputSlices(planes, plan, ranges[channel], sliceMonitor)) out.addSlice(in.getSliceLabel(s), result);
+			for (ImageProcessor result : outputSlices(planes, plan, ranges[channel], sliceMonitor))
+				out.addSlice(in.getSliceLabel(s), result);
 		}
 		return out;
 	}
@@ -136,7 +139,7 @@ public final class ImagePlusUpscaler {
 	/** Slice z of packed volumes: one copy per channel. */
 	private static float[][] section(float[][] packed, int z, int pixels) {
 		float[][] out = new float[packed.length][];
-		for (int k = 0; k < packed.length; k++) out[k] = java.util.Arrays.copyOfRange(packed[k], z * pixels, (z + 1) * pixels);
+		for (int k = 0; k < packed.length; k++) out[k] = Arrays.copyOfRange(packed[k], z * pixels, (z + 1) * pixels);
 		return out;
 	}
 
@@ -157,18 +160,18 @@ public final class ImagePlusUpscaler {
 	private ImageProcessor[] outputSlices(float[][] planes, UpscalePlan plan, IntensityRange range, Monitor m) {
 		boolean packed = plan.rgb() && !plan.float32();
 		ImageProcessor[] slices = new ImageProcessor[packed ? 1 : planes.length];
-		for (int k = 0; k < slices.length; k++) slices[k] = PlaneCodec.blank(packed ? 24 : plan.outputBitDepth(), plan.outWidth(), plan
-			.outHeight());
-		ChannelPolicy.ChannelSink sink = (c, y0, x0, h, w, values) -> PlaneCodec.write(slices[packed ? 0 : c], packed ? c : 0, y0, x0, h,
-			w, values, range);
+		for (int k = 0; k < slices.length; k++)
+			slices[k] = PlaneCodec.blank(packed ? 24 : plan.outputBitDepth(), plan.outWidth(), plan.outHeight());
+		ChannelPolicy.ChannelSink sink = (c, y0, x0, h, w, values) -> PlaneCodec.write(slices[packed ? 0 : c], packed ? c : 0, y0,
+			x0, h, w, values, range);
 		int h = plan.region().height;
 		int w = plan.region().width;
 		if (!plan.alongXY()) {
 			for (int c = 0; c < planes.length; c++) sink.accept(c, 0, 0, h, w, planes[c]);
 			return slices;
 		}
-		ChannelPolicy.throughModel(planes, upscaler.network().spec().inChannels(), (v, tiles) -> upscaler.upscale(new PlanarImage(h, w, v),
-			plan.outHeight(), plan.outWidth(), tiles, m), sink);
+		ChannelPolicy.throughModel(planes, upscaler.network().spec().inChannels(), (v, tiles) -> upscaler.upscale(new PlanarImage(
+			h, w, v), plan.outHeight(), plan.outWidth(), tiles, m), sink);
 		return slices;
 	}
 

@@ -4,11 +4,11 @@ import io.github.liif.app.HeapCheck;
 import io.github.liif.app.UpscaleRequest;
 import io.github.liif.app.UpscaleService;
 import io.github.liif.image.PlanarImage;
-import io.github.liif.model.ModelFormatException;
 import io.github.liif.inference.ChannelPolicy;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.Upscaler;
+import io.github.liif.model.ModelFormatException;
 import io.github.liif.normalize.IntensityRange;
 import io.github.liif.normalize.Percentiles;
 import net.imglib2.Cursor;
@@ -39,8 +39,8 @@ public final class ImgUpscaler {
 	 * The one entry point of the ImgLib2 front ends (SciJava command, Ops): the request's model
 	 * for non-RGB data, its size; the result is always float (the request's float32 is ignored).
 	 */
-	public static <T extends RealType<T>> Img<FloatType> run(RandomAccessibleInterval<T> input, UpscaleRequest request, Monitor monitor)
-		throws ModelFormatException
+	public static <T extends RealType<T>> Img<FloatType> run(RandomAccessibleInterval<T> input, UpscaleRequest request,
+		Monitor monitor) throws ModelFormatException
 	{
 		return new ImgUpscaler(UpscaleService.upscaler(request, false)).upscale(input, request.size(), monitor);
 	}
@@ -59,8 +59,8 @@ public final class ImgUpscaler {
 		int planes = Math.toIntExact(planeCount);
 		outDims[0] = outW;
 		outDims[1] = outH;
-		HeapCheck.require((long) outW * outH * planes * 4 + (long) w * h * 4, "the result (" + outW + " x " + outH + " x " + planes
-			+ " planes, 32-bit)", "raise Fiji's memory (Edit > Options > Memory & Threads) or choose a smaller scale");
+		HeapCheck.require((long) outW * outH * planes * 4 + (long) w * h * 4, "the result (" + outW + " x " + outH + " x "
+			+ planes + " planes, 32-bit)", "raise Fiji's memory (Edit > Options > Memory & Threads) or choose a smaller scale");
 		IntensityRange range = Views.flatIterable(input).firstElement() instanceof UnsignedByteType ? IntensityRange.EIGHT_BIT
 			: Percentiles.range(planes, p -> values(plane(input, p), w * h), Percentiles.LOW, Percentiles.HIGH);
 		Img<FloatType> out = ArrayImgs.floats(outDims);
@@ -69,8 +69,8 @@ public final class ImgUpscaler {
 			float[] unit = PlaneCodec.normalise(values(plane(input, p), w * h), range);
 			RandomAccess<FloatType> target = plane(out, p).randomAccess();
 			// blocks straight into the result plane, in the input's units
-			ChannelPolicy.throughModel(new float[][] { unit }, modelChannels, (v, tiles) -> upscaler.upscale(new PlanarImage(h, w, v), outH,
-				outW, tiles, monitor), (c, y0, x0, bh, bw, values) -> {
+			ChannelPolicy.throughModel(new float[][]{ unit }, modelChannels, (v, tiles) -> upscaler.upscale(new PlanarImage(h, w,
+				v), outH, outW, tiles, monitor), (c, y0, x0, bh, bw, values) -> {
 					for (int y = 0; y < bh; y++) {
 						target.setPosition(y0 + y, 1);
 						for (int x = 0; x < bw; x++) {

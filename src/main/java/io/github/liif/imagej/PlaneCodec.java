@@ -7,6 +7,7 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 import io.github.liif.normalize.IntensityRange;
 import io.github.liif.normalize.SampleEncoding;
+import java.util.Arrays;
 
 /**
  * Converts between ImageJ processors and the network's [0, 1] float planes. RGB splits into
@@ -66,7 +67,7 @@ final class PlaneCodec {
 			case 16 -> new ShortProcessor(width, height);
 			case 24 -> {
 				ColorProcessor cp = new ColorProcessor(width, height);
-				java.util.Arrays.fill((int[]) cp.getPixels(), 0xff000000);
+				Arrays.fill((int[]) cp.getPixels(), 0xff000000);
 				yield cp;
 			}
 			default -> new FloatProcessor(width, height);
@@ -92,7 +93,7 @@ final class PlaneCodec {
 				if (pixels instanceof byte[] b) b[i] = (byte) v;
 				else if (pixels instanceof short[] sh) sh[i] = (short) v;
 				else if (pixels instanceof int[] rgb) rgb[i] = rgb[i] & ~(0xff << shift) | (int) v << shift;
-				else ((float[]) pixels)[i] = (float) v;
+				else((float[]) pixels)[i] = (float) v;
 			}
 		}
 	}

@@ -36,8 +36,8 @@ public final class PlaneUpscale {
 	/** Whether the image is one plane whose channels are the model's (RGB results only in 8 bits). */
 	public static boolean supports(ImagePlus imp, boolean float32, int modelChannels) {
 		boolean rgb = ImageJUpscale.isRgb(imp);
-		return imp.getStackSize() == 1 && imp.getType() != ImagePlus.COLOR_256 && (rgb ? 3 : 1) == modelChannels
-			&& !(rgb && float32);
+		return imp.getStackSize() == 1 && imp.getType() != ImagePlus.COLOR_256 && (rgb ? 3 : 1) == modelChannels && !(rgb
+			&& float32);
 	}
 
 	public static PlaneUpscale prepare(ImagePlus imp, TargetSize size, boolean float32, int modelChannels) {

@@ -37,15 +37,16 @@ public final class StreamedTiffUpscale {
 	{
 		PlaneUpscale job = PlaneUpscale.prepare(imp, size, float32, upscaler.network().spec().inChannels());
 		Calibration cal = job.calibration();
-		TiffStreamWriter.Layout layout = new TiffStreamWriter.Layout(job.outWidth(), job.outHeight(), job.channels(),
-			SampleType.ofBits(job.bits()), cal.scaled() ? 1 / cal.pixelWidth : 0, cal.scaled() ? 1 / cal.pixelHeight : 0);
+		TiffStreamWriter.Layout layout = new TiffStreamWriter.Layout(job.outWidth(), job.outHeight(), job.channels(), SampleType
+			.ofBits(job.bits()), cal.scaled() ? 1 / cal.pixelWidth : 0, cal.scaled() ? 1 / cal.pixelHeight : 0);
 		String description = job.imageJDescription();
 		try {
 			AtomicFiles.write(file, overwrite, stream -> {
 				TiffStreamWriter writer = new TiffStreamWriter(stream, layout, description, false);
 				float[] samples = new float[job.outWidth() * job.channels()];
 				OutputRegion whole = OutputRegion.whole(job.outHeight(), job.outWidth());
-				upscaler.upscale(job.input(), job.outHeight(), job.outWidth(), new RowAssembler(whole, job.channels(), (y, values) -> {
+				upscaler.upscale(job.input(), job.outHeight(), job.outWidth(), new RowAssembler(whole, job.channels(), (y,
+					values) -> {
 					for (int i = 0; i < samples.length; i++) samples[i] = job.encode(values[i]);
 					try {
 						writer.writeRow(samples);

@@ -12,8 +12,8 @@ import java.awt.Rectangle;
  * over 2^31 pixels (ImageJ's limit) or a result larger than the free memory is refused with
  * the numbers. With a Z scale, {@code inZ} slices become {@code outZ}.
  */
-record UpscalePlan(Rectangle region, int outWidth, int outHeight, int slices, int bitDepth, boolean float32,
-	int modelChannels, int inZ, int outZ)
+record UpscalePlan(Rectangle region, int outWidth, int outHeight, int slices, int bitDepth, boolean float32, int modelChannels,
+	int inZ, int outZ)
 {
 
 	static UpscalePlan of(ImagePlus imp, Rectangle region, TargetSize size, boolean float32, int modelChannels) {
@@ -33,14 +33,14 @@ record UpscalePlan(Rectangle region, int outWidth, int outHeight, int slices, in
 		if (!z.isNone()) {
 			if (nz < 2) {
 				throw new IllegalArgumentException("scale_z needs a Z-stack, but '" + imp.getTitle() + "' has " + nz + " slice"
-					+ (imp.getStackSize() > 1 ? " (its " + imp.getStackSize() + " planes are channels or frames; if they are slices, "
-						+ "fix that with Image > Properties...)" : ""));
+					+ (imp.getStackSize() > 1 ? " (its " + imp.getStackSize()
+						+ " planes are channels or frames; if they are slices, " + "fix that with Image > Properties...)" : ""));
 			}
 			Calibration cal = imp.getCalibration();
 			outZ = z.slices(nz, cal.pixelDepth, cal.pixelWidth * region.width / (double) w, cal.scaled());
 			if ((long) region.width * region.height * outZ > Integer.MAX_VALUE - 8) {
-				throw new IllegalArgumentException("along Z the volume would be " + region.width + " x " + region.height + " x " + outZ
-					+ " voxels, more than one channel of one volume may hold (2^31): choose a ROI or a smaller scale_z");
+				throw new IllegalArgumentException("along Z the volume would be " + region.width + " x " + region.height + " x "
+					+ outZ + " voxels, more than one channel of one volume may hold (2^31): choose a ROI or a smaller scale_z");
 			}
 		}
 		long outPlanes = (long) imp.getNChannels() * outZ * imp.getNFrames();

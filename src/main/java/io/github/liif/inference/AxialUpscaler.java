@@ -1,6 +1,7 @@
 package io.github.liif.inference;
 
 import io.github.liif.image.PlanarImage;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -55,7 +56,7 @@ public final class AxialUpscaler {
 			PlanarImage[] slices = new PlanarImage[nz];
 			for (int z = 0; z < nz; z++) {
 				float[][] planes = new float[v.length][];
-				for (int k = 0; k < v.length; k++) planes[k] = java.util.Arrays.copyOfRange(v[k], z * pixels, (z + 1) * pixels);
+				for (int k = 0; k < v.length; k++) planes[k] = Arrays.copyOfRange(v[k], z * pixels, (z + 1) * pixels);
 				slices[z] = new PlanarImage(height, width, planes);
 			}
 			PlanarImage[] up = upscale(slices, outSlices, monitor);
@@ -116,7 +117,8 @@ public final class AxialUpscaler {
 					float[] p = up.plane(c);
 					for (int z = 0; z < outSlices; z++) {
 						float[] dst = out[z].plane(c);
-						for (int y = 0; y < h; y++) dst[y * w + x] = add ? (dst[y * w + x] + p[z * h + y]) * weight : p[z * h + y];
+						for (int y = 0; y < h; y++)
+							dst[y * w + x] = add ? (dst[y * w + x] + p[z * h + y]) * weight : p[z * h + y];
 					}
 				}
 			}

@@ -56,10 +56,10 @@ final class BackProjection {
 
 	/** The consistent result on {@code region}, handed to {@code sink} in blocks of about one LR tile each. */
 	void run(OutputRegion region, int tile, TileSink sink, Monitor monitor) {
-		List<TilePlan.Span> rowBlocks = TilePlan.spans(new AxisSampling(outHeight, input.height(), false), tile, 0, region.y0(), region
-			.y0() + region.height());
-		List<TilePlan.Span> colBlocks = TilePlan.spans(new AxisSampling(outWidth, input.width(), false), tile, 0, region.x0(), region
-			.x0() + region.width());
+		List<TilePlan.Span> rowBlocks = TilePlan.spans(new AxisSampling(outHeight, input.height(), false), tile, 0, region.y0(),
+			region.y0() + region.height());
+		List<TilePlan.Span> colBlocks = TilePlan.spans(new AxisSampling(outWidth, input.width(), false), tile, 0, region.x0(),
+			region.x0() + region.width());
 		long total = region.pixels();
 		long done = 0;
 		// each value is reported once: a monitor may count the arrival at the total (ImagePlusUpscaler's passes do)
@@ -80,9 +80,7 @@ final class BackProjection {
 					}
 
 					@Override
-					public boolean isCancelled() {
-						return monitor.isCancelled();
-					}
+					public boolean isCancelled() { return monitor.isCancelled(); }
 				};
 				float[][] planes = corrected(block, steps, inner);
 				sink.accept(block.y0(), block.x0(), block.height(), block.width(), interleaved(planes));
@@ -97,19 +95,19 @@ final class BackProjection {
 		if (n == 0) return network(box, monitor);
 		Box lr = new Box(upRows.firstInput(box.y0()), upRows.endInput(box.y1()), upCols.firstInput(box.x0()), upCols.endInput(box
 			.x1()));
-		Box hr = new Box(Math.min(box.y0(), downRows.firstInput(lr.y0())), Math.max(box.y1(), downRows.endInput(lr.y1())), Math.min(
-			box.x0(), downCols.firstInput(lr.x0())), Math.max(box.x1(), downCols.endInput(lr.x1())));
+		Box hr = new Box(Math.min(box.y0(), downRows.firstInput(lr.y0())), Math.max(box.y1(), downRows.endInput(lr.y1())), Math
+			.min(box.x0(), downCols.firstInput(lr.x0())), Math.max(box.x1(), downCols.endInput(lr.x1())));
 		float[][] x = corrected(hr, n - 1, monitor);
 		float[][] out = new float[x.length][];
 		for (int c = 0; c < x.length; c++) {
-			float[] reduced = AxisTaps.resample(downRows, downCols, x[c], hr.y0(), hr.x0(), hr.height(), hr.width(), lr.y0(), lr.x0(), lr
-				.height(), lr.width());
+			float[] reduced = AxisTaps.resample(downRows, downCols, x[c], hr.y0(), hr.x0(), hr.height(), hr.width(), lr.y0(), lr
+				.x0(), lr.height(), lr.width());
 			float[] y = input.plane(c);
 			for (int i = 0; i < reduced.length; i++) {
 				reduced[i] = y[(lr.y0() + i / lr.width()) * input.width() + lr.x0() + i % lr.width()] - reduced[i];
 			}
-			float[] correction = AxisTaps.resample(upRows, upCols, reduced, lr.y0(), lr.x0(), lr.height(), lr.width(), box.y0(), box
-				.x0(), box.height(), box.width());
+			float[] correction = AxisTaps.resample(upRows, upCols, reduced, lr.y0(), lr.x0(), lr.height(), lr.width(), box.y0(),
+				box.x0(), box.height(), box.width());
 			for (int i = 0; i < correction.length; i++) {
 				int yy = box.y0() - hr.y0() + i / box.width();
 				int xx = box.x0() - hr.x0() + i % box.width();
@@ -124,8 +122,8 @@ final class BackProjection {
 	private float[][] network(Box box, Monitor monitor) {
 		int channels = input.channels();
 		float[][] planes = new float[channels][box.height() * box.width()];
-		upscaler.upscaleNetwork(input, outHeight, outWidth, new OutputRegion(box.y0(), box.x0(), box.height(), box.width()),
-			Math.max(UpscaleOptions.MIN_TILE, Math.max(input.height(), input.width())), (y0, x0, h, w, values) -> {
+		upscaler.upscaleNetwork(input, outHeight, outWidth, new OutputRegion(box.y0(), box.x0(), box.height(), box.width()), Math
+			.max(UpscaleOptions.MIN_TILE, Math.max(input.height(), input.width())), (y0, x0, h, w, values) -> {
 				for (int y = 0; y < h; y++) {
 					for (int x = 0; x < w; x++) {
 						int dst = (y0 - box.y0() + y) * box.width() + x0 - box.x0() + x;

@@ -47,7 +47,7 @@ public final class ChannelPolicy {
 		}
 		if (modelChannels == 1) {
 			List<Pass> alone = new ArrayList<>();
-			for (int k = 0; k < imageChannels; k++) alone.add(new Pass(new int[] { k }, false));
+			for (int k = 0; k < imageChannels; k++) alone.add(new Pass(new int[]{ k }, false));
 			return alone;
 		}
 		if (imageChannels != 1) {
@@ -76,7 +76,9 @@ public final class ChannelPolicy {
 	 * The same policy streamed: {@code model} upscales the arrays of one pass into a {@link TileSink}
 	 * (pixel-interleaved blocks), and every block reaches {@code out} per image channel.
 	 */
-	public static void throughModel(float[][] channels, int modelChannels, BiConsumer<float[][], TileSink> model, ChannelSink out) {
+	public static void throughModel(float[][] channels, int modelChannels, BiConsumer<float[][], TileSink> model,
+		ChannelSink out)
+	{
 		for (Pass pass : passes(channels.length, modelChannels)) {
 			int[] to = pass.inputs();
 			model.accept(pass.select(channels), (y0, x0, h, w, values) -> {

@@ -2,6 +2,7 @@ package io.github.liif.inference;
 
 import io.github.liif.image.AxisTaps;
 import io.github.liif.image.Degradation;
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Locale;
  * @param rowBlur a Gaussian (in output pixels) D applies along rows first: an axially trained
  *          model's PSF along Z, taken over by "auto"; 0 otherwise
  */
-public record Consistency(int steps, Degradation degradation, double rowBlur) implements java.io.Serializable {
+public record Consistency(int steps, Degradation degradation, double rowBlur) implements Serializable {
 
 	public Consistency(int steps, Degradation degradation) {
 		this(steps, degradation, 0);
@@ -33,9 +34,7 @@ public record Consistency(int steps, Degradation degradation, double rowBlur) im
 		if (!(rowBlur >= 0)) throw new IllegalArgumentException("the row blur must be >= 0, got " + rowBlur);
 	}
 
-	public boolean isOff() {
-		return steps == 0;
-	}
+	public boolean isOff() { return steps == 0; }
 
 	/** This choice for a model trained with {@code modelDegradation}: "auto" becomes that degradation. */
 	public Consistency resolvedFor(Degradation modelDegradation) {

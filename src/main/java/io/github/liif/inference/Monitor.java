@@ -9,9 +9,7 @@ public interface Monitor {
 		public void progress(long done, long total) {}
 
 		@Override
-		public boolean isCancelled() {
-			return false;
-		}
+		public boolean isCancelled() { return false; }
 	};
 
 	/** Called between batches; {@code done} of {@code total} work units. */

@@ -25,7 +25,5 @@ public final class ProgressChain implements Monitor {
 	}
 
 	@Override
-	public boolean isCancelled() {
-		return parent.isCancelled();
-	}
+	public boolean isCancelled() { return parent.isCancelled(); }
 }

@@ -1,10 +1,14 @@
 package io.github.liif.inference;
 
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Objects;
+
 /**
  * The requested output size: scale factors per axis or an explicit size in output pixels.
  * Any real scale >= 1 is allowed; the output size of a scale is {@code round(size * scale)}.
  */
-public final class TargetSize implements java.io.Serializable {
+public final class TargetSize implements Serializable {
 
 	private static final long serialVersionUID = 1L;
 
@@ -77,10 +81,10 @@ public final class TargetSize implements java.io.Serializable {
 		long w = width(inWidth);
 		long h = height(inHeight);
 		if (w * h > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException("the result would be " + w + " x " + h + " = " + w * h + " pixels per plane, more than "
-				+ "one plane holds (2^31 - 1): " + remedy);
+			throw new IllegalArgumentException("the result would be " + w + " x " + h + " = " + w * h
+				+ " pixels per plane, more than " + "one plane holds (2^31 - 1): " + remedy);
 		}
-		return new int[] { (int) w, (int) h };
+		return new int[]{ (int) w, (int) h };
 	}
 
 	/** For titles: the requested scales ("2.5x3"), or the exact ratios an explicit size gives. */
@@ -91,7 +95,7 @@ public final class TargetSize implements java.io.Serializable {
 	}
 
 	private static String number(double v) {
-		String s = String.format(java.util.Locale.ROOT, "%.3f", v);
+		String s = String.format(Locale.ROOT, "%.3f", v);
 		return s.replaceAll("0+$", "").replaceAll("\\.$", "");
 	}
 
@@ -102,7 +106,7 @@ public final class TargetSize implements java.io.Serializable {
 
 	@Override
 	public int hashCode() {
-		return java.util.Objects.hash(scaleX, scaleY, width, height);
+		return Objects.hash(scaleX, scaleY, width, height);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.github.liif.inference;
 
 import io.github.liif.model.LiifSpec;
 import io.github.liif.network.DecoderMode;
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Arrays;
  * @param mode decoder formulation
  * @param consistency back-projection after the network, resolved for the model (no "auto")
  */
-public record UpscaleOptions(int tile, int batch, DecoderMode mode, Consistency consistency) implements java.io.Serializable {
+public record UpscaleOptions(int tile, int batch, DecoderMode mode, Consistency consistency) implements Serializable {
 
 	public static final int MIN_TILE = 8;
 	/** A batch sized by the model: see {@link #batchPixels(LiifSpec)}. */

@@ -6,14 +6,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.liif.geometry.AxisSampling;
 import io.github.liif.geometry.QueryBatch;
-import io.github.liif.runtime.Engines;
 import io.github.liif.image.AxisTaps;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.model.LiifSpec;
 import io.github.liif.network.LiifNetwork;
 import io.github.liif.network.StageTimes;
 import io.github.liif.network.StageTimes.Stage;
+import io.github.liif.runtime.Engines;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Upscales images with a LIIF network to any output size, tile by tile over the LR grid, so
@@ -124,7 +125,7 @@ public final class Upscaler {
 	 * memory: you tried to allocate", CUDA's "CUDA out of memory", the C++ runtime "std::bad_alloc".
 	 */
 	static boolean isOutOfMemory(Throwable e) {
-		String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+		String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
 		return m.contains("not enough memory") || m.contains("out of memory") || m.contains("bad_alloc") || m.contains(
 			"you tried to allocate");
 	}
@@ -139,14 +140,14 @@ public final class Upscaler {
 		AxisSampling cols = new AxisSampling(outWidth, input.width(), spec.localEnsemble());
 		List<TilePlan.Span> rowSpans = TilePlan.spans(rows, tile, spec.tileHalo(), region.y0(), region.y0() + region.height());
 		List<TilePlan.Span> colSpans = TilePlan.spans(cols, tile, spec.tileHalo(), region.x0(), region.x0() + region.width());
-		ResidualBase base = spec.residualChannels() == 0 ? null
-			: new ResidualBase(AxisTaps.bicubic(input.height(), outHeight), AxisTaps.bicubic(input.width(), outWidth));
+		ResidualBase base = spec.residualChannels() == 0 ? null : new ResidualBase(AxisTaps.bicubic(input.height(), outHeight),
+			AxisTaps.bicubic(input.width(), outWidth));
 		if (base != null) {
 			// the base's taps usually lie inside the halo; a crop that holds them all keeps tiles exact anyway
-			rowSpans = rowSpans.stream().map(sp -> sp.covering(base.rows.firstInput(sp.outStart()), base.rows.endInput(
-				sp.outEnd()))).toList();
-			colSpans = colSpans.stream().map(sp -> sp.covering(base.cols.firstInput(sp.outStart()), base.cols.endInput(
-				sp.outEnd()))).toList();
+			rowSpans = rowSpans.stream().map(sp -> sp.covering(base.rows.firstInput(sp.outStart()), base.rows.endInput(sp
+				.outEnd()))).toList();
+			colSpans = colSpans.stream().map(sp -> sp.covering(base.cols.firstInput(sp.outStart()), base.cols.endInput(sp
+				.outEnd()))).toList();
 		}
 		long total = region.pixels();
 		long[] done = { 0 };
@@ -162,8 +163,8 @@ public final class Upscaler {
 		}
 	}
 
-	private void upscaleTile(NDManager scope, PlanarImage input, AxisSampling rows, AxisSampling cols,
-		ResidualBase base, TilePlan.Span ry, TilePlan.Span rx, TileSink sink, Monitor monitor, long[] done, long total)
+	private void upscaleTile(NDManager scope, PlanarImage input, AxisSampling rows, AxisSampling cols, ResidualBase base,
+		TilePlan.Span ry, TilePlan.Span rx, TileSink sink, Monitor monitor, long[] done, long total)
 	{
 		LiifNetwork net = network;
 		int channels = input.channels();
@@ -192,15 +193,15 @@ public final class Upscaler {
 					checkCancelled(monitor);
 					int w = Math.min(width, rx.outEnd() - x);
 					try (NDManager step = tile.newSubManager()) {
-						QueryBatch batch = new QueryBatch(h * w, net.spec().localEnsemble(), net.spec().cellDecode(),
-							net.spec().residualChannels());
+						QueryBatch batch = new QueryBatch(h * w, net.spec().localEnsemble(), net.spec().cellDecode(), net.spec()
+							.residualChannels());
 						for (int q = 0; q < h * w; q++) {
 							int qy = y + q / w;
 							int qx = x + q % w;
 							batch.put(q, rows, cols, qy, qx, 0, ry.cropStart(), rx.cropStart(), cropW);
 							if (base != null) {
-								AxisTaps.sample(base.rows, base.cols, crop, channels, ry.cropStart(), rx.cropStart(), cropH, cropW, qy,
-									qx, batch.base(), q * channels);
+								AxisTaps.sample(base.rows, base.cols, crop, channels, ry.cropStart(), rx.cropStart(), cropH,
+									cropW, qy, qx, batch.base(), q * channels);
 							}
 						}
 						times.lap(Stage.GEOMETRY);

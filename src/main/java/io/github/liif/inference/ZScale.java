@@ -1,12 +1,13 @@
 package io.github.liif.inference;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
  * The requested scale along Z: none, a factor, or "isotropic" (the factor that makes the voxel
  * depth equal the result's pixel width). Output slices are {@code round(slices * factor)}.
  */
-public final class ZScale implements java.io.Serializable {
+public final class ZScale implements Serializable {
 
 	private static final long serialVersionUID = 1L;
 
@@ -25,7 +26,8 @@ public final class ZScale implements java.io.Serializable {
 
 	public static ZScale factor(double factor) {
 		if (!Double.isFinite(factor) || factor < 1) {
-			throw new IllegalArgumentException("scale_z must be a number >= 1 or '" + ISOTROPIC + "' (LIIF upscales), got " + factor);
+			throw new IllegalArgumentException("scale_z must be a number >= 1 or '" + ISOTROPIC + "' (LIIF upscales), got "
+				+ factor);
 		}
 		return factor == 1 ? NONE : new ZScale(factor, false);
 	}
@@ -47,9 +49,7 @@ public final class ZScale implements java.io.Serializable {
 		}
 	}
 
-	public boolean isNone() {
-		return this == NONE || (!isotropic && factor == 1);
-	}
+	public boolean isNone() { return this == NONE || (!isotropic && factor == 1); }
 
 	/**
 	 * The output slice count.
@@ -66,8 +66,10 @@ public final class ZScale implements java.io.Serializable {
 		}
 		double f = voxelDepth / resultPixelWidth;
 		if (f < 1 - 1e-9) {
-			throw new IllegalArgumentException(String.format(Locale.ROOT, "the voxels are already finer along Z (depth %.4g) than "
-				+ "the result's pixel width (%.4g): isotropic would shrink Z; LIIF only upscales", voxelDepth, resultPixelWidth));
+			throw new IllegalArgumentException(String.format(Locale.ROOT,
+				"the voxels are already finer along Z (depth %.4g) than "
+					+ "the result's pixel width (%.4g): isotropic would shrink Z; LIIF only upscales", voxelDepth,
+				resultPixelWidth));
 		}
 		return (int) Math.max(1, Math.round(slices * f));
 	}

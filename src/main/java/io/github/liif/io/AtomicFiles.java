@@ -28,8 +28,7 @@ public final class AtomicFiles {
 	public static void write(Path target, boolean overwrite, Writer writer) throws IOException {
 		Path absolute = target.toAbsolutePath();
 		if (!overwrite && Files.exists(absolute)) {
-			throw new FileAlreadyExistsException(absolute.toString(), null,
-				"exists; choose another name or allow overwriting");
+			throw new FileAlreadyExistsException(absolute.toString(), null, "exists; choose another name or allow overwriting");
 		}
 		Path dir = absolute.getParent();
 		Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
@@ -64,10 +63,9 @@ public final class AtomicFiles {
 		// glob, since file names may hold glob characters such as [ ] { }
 		try (DirectoryStream<Path> parts = Files.newDirectoryStream(absolute.getParent(), p -> {
 			String name = p.getFileName().toString();
-			return name.startsWith(prefix) && name.endsWith(".part") && name.length() > prefix.length() + 5 && name.substring(prefix
-				.length(), name.length() - 5).chars().allMatch(Character::isDigit);
-		}))
-		{
+			return name.startsWith(prefix) && name.endsWith(".part") && name.length() > prefix.length() + 5 && name.substring(
+				prefix.length(), name.length() - 5).chars().allMatch(Character::isDigit);
+		})) {
 			for (Path part : parts) {
 				if (Files.deleteIfExists(part)) removed++;
 			}

@@ -2,6 +2,7 @@ package io.github.liif.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.liif.model.LiifModel;
@@ -142,13 +143,12 @@ public final class ModelFiles {
 			LiifModelWeights net = SpecInference.infer(sd, args);
 			int channels = d.get("channels").getAsInt();
 			if (channels != net.spec().inChannels()) {
-				throw new ModelFormatException("the descriptor says " + channels + " channel(s) but the weights take "
-					+ net.spec().inChannels());
+				throw new ModelFormatException("the descriptor says " + channels + " channel(s) but the weights take " + net
+					.spec().inChannels());
 			}
 			var scales = d.getAsJsonArray("training_scales");
-			ModelDescriptor descriptor = new ModelDescriptor(d.get("name").getAsString(), scales.get(0).getAsDouble(),
-				scales.get(1).getAsDouble(),
-				d.has("provenance") ? d.getAsJsonObject("provenance") : null);
+			ModelDescriptor descriptor = new ModelDescriptor(d.get("name").getAsString(), scales.get(0).getAsDouble(), scales.get(
+				1).getAsDouble(), d.has("provenance") ? d.getAsJsonObject("provenance") : null);
 			return new LiifModel(net, descriptor);
 		}
 		catch (ModelFormatException e) {
@@ -181,7 +181,7 @@ public final class ModelFiles {
 		d.addProperty("name", md.name());
 		d.add("architecture", GSON.toJsonTree(model.spec().referenceArgs()));
 		d.addProperty("channels", model.channels());
-		var scales = new com.google.gson.JsonArray();
+		var scales = new JsonArray();
 		scales.add(md.minScale());
 		scales.add(md.maxScale());
 		d.add("training_scales", scales);

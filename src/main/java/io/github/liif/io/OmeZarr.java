@@ -1,10 +1,12 @@
 package io.github.liif.io;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +25,14 @@ import java.util.zip.Inflater;
 public final class OmeZarr {
 
 	/** The array: sample type as in TIFF outputs; pixel size in {@code unit}, or unit null. */
-	public record Layout(int channels, int height, int width, int chunk, SampleType type,
-		double pixelHeight, double pixelWidth, String unit) implements java.io.Serializable
+	public record Layout(int channels, int height, int width, int chunk, SampleType type, double pixelHeight, double pixelWidth,
+		String unit) implements Serializable
 	{
 
 		public Layout {
 			if (channels < 1 || height < 1 || width < 1 || chunk < 1) {
-				throw new IllegalArgumentException("invalid OME-Zarr layout " + channels + " x " + height + " x " + width + ", chunk " + chunk);
+				throw new IllegalArgumentException("invalid OME-Zarr layout " + channels + " x " + height + " x " + width
+					+ ", chunk " + chunk);
 			}
 		}
 
@@ -42,8 +45,8 @@ public final class OmeZarr {
 		}
 	}
 
-	private static final Map<String, String> UNITS = Map.of("micron", "micrometer", "µm", "micrometer", "um", "micrometer",
-		"nm", "nanometer", "mm", "millimeter", "cm", "centimeter", "m", "meter", "inch", "inch", "pixel", "");
+	private static final Map<String, String> UNITS = Map.of("micron", "micrometer", "µm", "micrometer", "um", "micrometer", "nm",
+		"nanometer", "mm", "millimeter", "cm", "centimeter", "m", "meter", "inch", "inch", "pixel", "");
 
 	private OmeZarr() {}
 
@@ -112,17 +115,18 @@ public final class OmeZarr {
 	public static Layout open(ChunkStore store) throws IOException {
 		byte[] meta = store.get("0/.zarray");
 		byte[] attrs = store.get(".zattrs");
-		if (meta == null || attrs == null) throw new IOException("not an OME-Zarr image written by LIIF (no 0/.zarray or .zattrs)");
+		if (meta == null || attrs == null)
+			throw new IOException("not an OME-Zarr image written by LIIF (no 0/.zarray or .zattrs)");
 		JsonObject a = JsonParser.parseString(new String(meta, StandardCharsets.UTF_8)).getAsJsonObject();
 		JsonArray shape = a.getAsJsonArray("shape");
-		JsonObject ms = JsonParser.parseString(new String(attrs, StandardCharsets.UTF_8)).getAsJsonObject()
-			.getAsJsonArray("multiscales").get(0).getAsJsonObject();
-		JsonArray scale = ms.getAsJsonArray("datasets").get(0).getAsJsonObject().getAsJsonArray("coordinateTransformations")
-			.get(0).getAsJsonObject().getAsJsonArray("scale");
+		JsonObject ms = JsonParser.parseString(new String(attrs, StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonArray(
+			"multiscales").get(0).getAsJsonObject();
+		JsonArray scale = ms.getAsJsonArray("datasets").get(0).getAsJsonObject().getAsJsonArray("coordinateTransformations").get(
+			0).getAsJsonObject().getAsJsonArray("scale");
 		JsonObject yAxis = ms.getAsJsonArray("axes").get(1).getAsJsonObject();
-		return new Layout(shape.get(0).getAsInt(), shape.get(1).getAsInt(), shape.get(2).getAsInt(),
-			a.getAsJsonArray("chunks").get(1).getAsInt(), type(a.get("dtype").getAsString()), scale.get(1).getAsDouble(),
-			scale.get(2).getAsDouble(), yAxis.has("unit") ? yAxis.get("unit").getAsString() : null);
+		return new Layout(shape.get(0).getAsInt(), shape.get(1).getAsInt(), shape.get(2).getAsInt(), a.getAsJsonArray("chunks")
+			.get(1).getAsInt(), type(a.get("dtype").getAsString()), scale.get(1).getAsDouble(), scale.get(2).getAsDouble(), yAxis
+				.has("unit") ? yAxis.get("unit").getAsString() : null);
 	}
 
 	public static String chunkKey(int chunkRow, int chunkColumn) {
@@ -149,8 +153,8 @@ public final class OmeZarr {
 					int oy = y0 + y;
 					int ox = x0 + x;
 					// edge chunks are stored whole, padded with the fill value
-					float v = oy < layout.height() && ox < layout.width()
-						? block[((oy - blockY) * blockWidth + ox - blockX) * layout.channels() + c] : 0f;
+					float v = oy < layout.height() && ox < layout.width() ? block[((oy - blockY) * blockWidth + ox - blockX)
+						* layout.channels() + c] : 0f;
 					switch (layout.type()) {
 						case UINT8 -> raw.put((byte) (int) v);
 						case UINT16 -> raw.putShort((short) (int) v);
@@ -172,7 +176,8 @@ public final class OmeZarr {
 			for (int cx = 0; cx < layout.chunkColumns(); cx++) {
 				byte[] packed = store.get(chunkKey(cy, cx));
 				if (packed == null) continue;
-				ByteBuffer raw = ByteBuffer.wrap(inflate(packed, layout.channels() * n * n * layout.type().bytes)).order(ByteOrder.LITTLE_ENDIAN);
+				ByteBuffer raw = ByteBuffer.wrap(inflate(packed, layout.channels() * n * n * layout.type().bytes)).order(
+					ByteOrder.LITTLE_ENDIAN);
 				for (int c = 0; c < layout.channels(); c++) {
 					for (int y = 0; y < n; y++) {
 						for (int x = 0; x < n; x++) {
@@ -261,6 +266,6 @@ public final class OmeZarr {
 	}
 
 	private static byte[] json(Map<String, Object> map) {
-		return new com.google.gson.Gson().toJson(map).getBytes(StandardCharsets.UTF_8);
+		return new Gson().toJson(map).getBytes(StandardCharsets.UTF_8);
 	}
 }

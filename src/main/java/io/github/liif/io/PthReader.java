@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.razorvine.pickle.IObjectConstructor;
@@ -24,9 +25,9 @@ public final class PthReader {
 	public record Checkpoint(Map<?, ?> args, StateDict weights) {}
 
 	static {
-		for (String[] t : new String[][] { { "FloatStorage", "f4" }, { "DoubleStorage", "f8" },
-			{ "HalfStorage", "f2" }, { "BFloat16Storage", "bf2" }, { "LongStorage", "i8" }, { "IntStorage", "i4" },
-			{ "ShortStorage", "i2" }, { "CharStorage", "i1" }, { "ByteStorage", "u1" }, { "BoolStorage", "b1" } })
+		for (String[] t : new String[][]{ { "FloatStorage", "f4" }, { "DoubleStorage", "f8" }, { "HalfStorage", "f2" }, {
+			"BFloat16Storage", "bf2" }, { "LongStorage", "i8" }, { "IntStorage", "i4" }, { "ShortStorage", "i2" }, {
+				"CharStorage", "i1" }, { "ByteStorage", "u1" }, { "BoolStorage", "b1" } })
 		{
 			Unpickler.registerConstructor("torch", t[0], new StorageType(t[1]));
 		}
@@ -45,7 +46,7 @@ public final class PthReader {
 
 		private static final long serialVersionUID = 1L;
 
-		public void __setstate__(java.util.HashMap<?, ?> state) {
+		public void __setstate__(HashMap<?, ?> state) {
 			// module version metadata: not needed
 		}
 	}
@@ -111,8 +112,8 @@ public final class PthReader {
 			root = unpickler.load(new ByteArrayInputStream(entries.get(pickle)));
 		}
 		catch (IOException | RuntimeException e) {
-			throw new ModelFormatException("the checkpoint's pickle is damaged or uses unsupported objects ("
-				+ e.getMessage() + ")", e);
+			throw new ModelFormatException("the checkpoint's pickle is damaged or uses unsupported objects (" + e.getMessage()
+				+ ")", e);
 		}
 		finally {
 			unpickler.close();
@@ -150,8 +151,8 @@ public final class PthReader {
 			+ "as saved by the reference training script, or a plain state dict");
 	}
 
-	private static Weights materialise(String name, LazyTensor t, Map<String, byte[]> entries, String prefix,
-		ByteOrder order) throws ModelFormatException
+	private static Weights materialise(String name, LazyTensor t, Map<String, byte[]> entries, String prefix, ByteOrder order)
+		throws ModelFormatException
 	{
 		byte[] data = entries.get(prefix + "data/" + t.storage().key());
 		if (data == null) throw new ModelFormatException("the data of tensor " + name + " is missing from the archive");
@@ -159,7 +160,8 @@ public final class PthReader {
 		long count = data.length / size;
 		long last = t.offset();
 		for (int i = 0; i < t.shape().length; i++) {
-			if (t.shape()[i] < 0 || t.strides()[i] < 0) throw new ModelFormatException("tensor " + name + " has an invalid layout");
+			if (t.shape()[i] < 0 || t.strides()[i] < 0)
+				throw new ModelFormatException("tensor " + name + " has an invalid layout");
 			if (t.shape()[i] == 0) last = -1;
 			if (last >= 0) last += (t.shape()[i] - 1) * t.strides()[i];
 		}
@@ -177,8 +179,7 @@ public final class PthReader {
 
 	private static ByteOrder byteOrder(byte[] entry) {
 		if (entry == null) return ByteOrder.LITTLE_ENDIAN;
-		return new String(entry, StandardCharsets.US_ASCII).trim().equals("big") ? ByteOrder.BIG_ENDIAN
-			: ByteOrder.LITTLE_ENDIAN;
+		return new String(entry, StandardCharsets.US_ASCII).trim().equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
 	}
 
 }

@@ -55,8 +55,8 @@ public final class Safetensors {
 				long end = range.get(1).getAsLong();
 				String code = dtypeCode(t.get("dtype").getAsString());
 				long count = Weights.numel(shape);
-				if (begin < 0 || end < begin || end - begin != count * TensorData.elementSize(code)
-					|| dataStart + end > bytes.length)
+				if (begin < 0 || end < begin || end - begin != count * TensorData.elementSize(code) || dataStart
+					+ end > bytes.length)
 				{
 					throw new ModelFormatException("tensor " + e.getKey() + " has an invalid or truncated byte range");
 				}

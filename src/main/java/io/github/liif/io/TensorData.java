@@ -21,13 +21,11 @@ final class TensorData {
 		};
 	}
 
-	static float[] decode(byte[] bytes, int offset, long count, String code, ByteOrder order)
-		throws ModelFormatException
-	{
+	static float[] decode(byte[] bytes, int offset, long count, String code, ByteOrder order) throws ModelFormatException {
 		int size = elementSize(code);
 		if (count > Integer.MAX_VALUE - 8 || offset < 0 || (long) offset + count * size > bytes.length) {
-			throw new ModelFormatException("tensor data is truncated: needs " + count * size
-				+ " bytes at offset " + offset + ", the file has " + bytes.length);
+			throw new ModelFormatException("tensor data is truncated: needs " + count * size + " bytes at offset " + offset
+				+ ", the file has " + bytes.length);
 		}
 		ByteBuffer b = ByteBuffer.wrap(bytes, offset, (int) (count * size)).order(order);
 		float[] out = new float[(int) count];

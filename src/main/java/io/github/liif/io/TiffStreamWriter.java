@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -76,9 +77,7 @@ public final class TiffStreamWriter {
 		writeHeader();
 	}
 
-	public boolean isBigTiff() {
-		return big;
-	}
+	public boolean isBigTiff() { return big; }
 
 	private long dataStart() {
 		return big ? 16 : 8;
@@ -100,14 +99,21 @@ public final class TiffStreamWriter {
 	/** Writes the next row: width * samplesPerPixel values, already in the stored range. */
 	public void writeRow(float[] samples) throws IOException {
 		if (samples.length != layout.width() * layout.samplesPerPixel()) {
-			throw new IllegalArgumentException("a row has " + layout.width() * layout.samplesPerPixel() + " samples, got " + samples.length);
+			throw new IllegalArgumentException("a row has " + layout.width() * layout.samplesPerPixel() + " samples, got "
+				+ samples.length);
 		}
 		if (rowsWritten == layout.height()) throw new IllegalStateException("all " + layout.height() + " rows are written");
 		row.clear();
 		switch (layout.type()) {
-			case UINT8 -> { for (float v : samples) row.put((byte) (int) v); }
-			case UINT16 -> { for (float v : samples) row.putShort((short) (int) v); }
-			case FLOAT32 -> { for (float v : samples) row.putFloat(v); }
+			case UINT8 -> {
+				for (float v : samples) row.put((byte) (int) v);
+			}
+			case UINT16 -> {
+				for (float v : samples) row.putShort((short) (int) v);
+			}
+			case FLOAT32 -> {
+				for (float v : samples) row.putFloat(v);
+			}
 		}
 		out.write(row.array());
 		rowsWritten++;
@@ -162,7 +168,7 @@ public final class TiffStreamWriter {
 
 	private static long[] fill(int n, long v) {
 		long[] a = new long[n];
-		java.util.Arrays.fill(a, v);
+		Arrays.fill(a, v);
 		return a;
 	}
 
@@ -170,7 +176,7 @@ public final class TiffStreamWriter {
 	private static long[] rational(double v) {
 		long denominator = 1_000_000;
 		while (denominator > 1 && v * denominator > 0xFFFF_FFFFL) denominator /= 10;
-		return new long[] { Math.min(0xFFFF_FFFFL, Math.max(1, Math.round(v * denominator))), denominator };
+		return new long[]{ Math.min(0xFFFF_FFFFL, Math.max(1, Math.round(v * denominator))), denominator };
 	}
 
 	private static int size(int type) {
@@ -208,14 +214,14 @@ public final class TiffStreamWriter {
 			dir.putShort((short) e.tag()).putShort((short) e.type());
 			if (big) dir.putLong(e.count());
 			else dir.putInt((int) e.count());
-			byte[] value = java.util.Arrays.copyOf(e.data(), Math.max(inline, e.data().length));
+			byte[] value = Arrays.copyOf(e.data(), Math.max(inline, e.data().length));
 			if (e.data().length <= inline) {
 				dir.put(value, 0, inline);
 			}
 			else {
 				if (big) dir.putLong(extra);
 				else dir.putInt((int) extra);
-				byte[] padded = java.util.Arrays.copyOf(e.data(), e.data().length + (e.data().length & 1));
+				byte[] padded = Arrays.copyOf(e.data(), e.data().length + (e.data().length & 1));
 				spill.add(padded);
 				extra += padded.length;
 			}

@@ -1,6 +1,7 @@
 package io.github.liif.io;
 
 import io.github.liif.model.ModelFormatException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,8 @@ final class ZipEntries {
 			return readDirectory(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), what);
 		}
 		catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException | NegativeArraySizeException
-			| java.nio.BufferUnderflowException e) {
+			| BufferUnderflowException e)
+		{
 			throw new ModelFormatException(what + " is damaged or truncated", e);
 		}
 	}

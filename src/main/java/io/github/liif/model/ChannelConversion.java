@@ -16,10 +16,11 @@ public final class ChannelConversion {
 	public static LiifModelWeights rgbToGray(LiifModelWeights rgb) {
 		LiifSpec spec = rgb.spec();
 		if (spec.inChannels() != 3 || spec.outChannels() != 3) {
-			throw new IllegalArgumentException("only a 3-channel (RGB) model converts to gray; this one has " + spec.inChannels());
+			throw new IllegalArgumentException("only a 3-channel (RGB) model converts to gray; this one has " + spec
+				.inChannels());
 		}
-		EncoderSpec encoder = spec.encoder() instanceof RdnSpec r ? new RdnSpec(1, r.features(), r.blocks(), r.layers(), r.growth())
-			: new EdsrSpec(1, ((EdsrSpec) spec.encoder()).residualBlocks(), ((EdsrSpec) spec.encoder()).features(),
+		EncoderSpec encoder = spec.encoder() instanceof RdnSpec r ? new RdnSpec(1, r.features(), r.blocks(), r.layers(), r
+			.growth()) : new EdsrSpec(1, ((EdsrSpec) spec.encoder()).residualBlocks(), ((EdsrSpec) spec.encoder()).features(),
 				((EdsrSpec) spec.encoder()).residualScale());
 		LiifSpec gray = spec.toBuilder().encoder(encoder).outChannels(1).build();
 		String first = (spec.encoder() instanceof RdnSpec ? RdnSpec.FIRST : EdsrSpec.HEAD) + ".weight";
@@ -41,7 +42,7 @@ public final class ChannelConversion {
 		for (int i = 0; i < o; i++) {
 			for (int c = 0; c < 3; c++) for (int j = 0; j < k; j++) out[i * k + j] += in[(i * 3 + c) * k + j];
 		}
-		return new Weights(new long[] { o, 1, s[2], s[3] }, out);
+		return new Weights(new long[]{ o, 1, s[2], s[3] }, out);
 	}
 
 	/** (3, n) or (3) -> (1, n) or (1): the mean of the three rows. */
@@ -50,6 +51,6 @@ public final class ChannelConversion {
 		int n = s.length == 2 ? (int) s[1] : 1;
 		float[] out = new float[n];
 		for (int r = 0; r < 3; r++) for (int j = 0; j < n; j++) out[j] += w.data()[r * n + j] / 3f;
-		return new Weights(s.length == 2 ? new long[] { 1, n } : new long[] { 1 }, out);
+		return new Weights(s.length == 2 ? new long[]{ 1, n } : new long[]{ 1 }, out);
 	}
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 public record ConvLayer(String name, int in, int out, int kernel) {
 
 	public ConvLayer {
-		if (in < 1 || out < 1 || kernel < 1) throw new IllegalArgumentException("invalid convolution " + name + ": " + in + " -> " + out);
+		if (in < 1 || out < 1 || kernel < 1)
+			throw new IllegalArgumentException("invalid convolution " + name + ": " + in + " -> " + out);
 	}
 
 	public String weight() {
@@ -23,7 +24,7 @@ public record ConvLayer(String name, int in, int out, int kernel) {
 	}
 
 	void declareIn(Map<String, long[]> shapes) {
-		shapes.put(weight(), new long[] { out, in, kernel, kernel });
-		shapes.put(bias(), new long[] { out });
+		shapes.put(weight(), new long[]{ out, in, kernel, kernel });
+		shapes.put(bias(), new long[]{ out });
 	}
 }

@@ -10,15 +10,12 @@ import java.util.Map;
  * conv-ReLU-conv (scaled by {@code residualScale}), a body conv and a long skip.
  * EDSR-baseline is 16 blocks of 64 features with residual scale 1.
  */
-public record EdsrSpec(int inChannels, int residualBlocks, int features, double residualScale)
-	implements EncoderSpec
-{
+public record EdsrSpec(int inChannels, int residualBlocks, int features, double residualScale) implements EncoderSpec {
 
 	public EdsrSpec {
 		if (inChannels < 1 || residualBlocks < 0 || features < 1 || !(residualScale > 0)) {
-			throw new IllegalArgumentException("invalid EDSR settings: channels " + inChannels
-				+ ", blocks " + residualBlocks + ", features " + features + ", residual scale "
-				+ residualScale);
+			throw new IllegalArgumentException("invalid EDSR settings: channels " + inChannels + ", blocks " + residualBlocks
+				+ ", features " + features + ", residual scale " + residualScale);
 		}
 	}
 

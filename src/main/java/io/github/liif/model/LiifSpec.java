@@ -2,9 +2,11 @@ package io.github.liif.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -43,8 +45,8 @@ public final class LiifSpec {
 	}
 
 	public Builder toBuilder() {
-		return new Builder(encoder).hidden(hidden).outChannels(outChannels).featureUnfold(
-			featureUnfold).localEnsemble(localEnsemble).cellDecode(cellDecode).globalResidual(globalResidual).padding(padding);
+		return new Builder(encoder).hidden(hidden).outChannels(outChannels).featureUnfold(featureUnfold).localEnsemble(
+			localEnsemble).cellDecode(cellDecode).globalResidual(globalResidual).padding(padding);
 	}
 
 	public EncoderSpec encoder() {
@@ -117,8 +119,8 @@ public final class LiifSpec {
 		int in = decoderInputWidth();
 		for (int i = 0; i < linearLayers(); i++) {
 			int out = i < hidden.length ? hidden[i] : outChannels;
-			shapes.put(linearName(i) + ".weight", new long[] { out, in });
-			shapes.put(linearName(i) + ".bias", new long[] { out });
+			shapes.put(linearName(i) + ".weight", new long[]{ out, in });
+			shapes.put(linearName(i) + ".bias", new long[]{ out });
 			in = out;
 		}
 		return shapes;
@@ -144,8 +146,7 @@ public final class LiifSpec {
 			}
 			Weights w = weights.get(e.getKey());
 			if (!w.hasShape(e.getValue())) {
-				problems.add(e.getKey() + " has shape " + w + ", expected " + Arrays.toString(e
-					.getValue()));
+				problems.add(e.getKey() + " has shape " + w + ", expected " + Arrays.toString(e.getValue()));
 			}
 			used.put(e.getKey(), w);
 		}
@@ -154,15 +155,15 @@ public final class LiifSpec {
 		unknown.removeIf(n -> UNUSED_PREFIXES.stream().anyMatch(n::startsWith));
 		if (!unknown.isEmpty()) problems.add("unknown layer names " + abbreviate(unknown));
 		if (!problems.isEmpty()) {
-			throw new ModelFormatException("the weights do not fit a LIIF model with encoder "
-				+ encoder.name() + ": " + abbreviate(problems)
+			throw new ModelFormatException("the weights do not fit a LIIF model with encoder " + encoder.name() + ": "
+				+ abbreviate(problems)
 				+ ". Use a checkpoint of the reference LIIF code (EDSR-baseline or RDN encoder, MLP decoder)"
 				+ " or a model made by 'liif train'.");
 		}
 		return new StateDict(used);
 	}
 
-	private static String abbreviate(java.util.Collection<String> items) {
+	private static String abbreviate(Collection<String> items) {
 		List<String> list = new ArrayList<>(items);
 		if (list.size() <= 5) return String.join(", ", list);
 		return String.join(", ", list.subList(0, 5)) + " and " + (list.size() - 5) + " more";
@@ -195,11 +196,10 @@ public final class LiifSpec {
 
 	@Override
 	public String toString() {
-		return "LIIF(" + encoder.name() + " " + encoder.args() + ", MLP " + Arrays.toString(hidden)
-			+ " -> " + outChannels + ", unfold " + featureUnfold + ", ensemble " + localEnsemble
-			+ ", cell " + cellDecode + (globalResidual == GlobalResidual.NONE ? "" : ", residual " + globalResidual.id())
-			+ (padding == Padding.ZEROS ? "" : ", padding " + padding.id())
-			+ ")";
+		return "LIIF(" + encoder.name() + " " + encoder.args() + ", MLP " + Arrays.toString(hidden) + " -> " + outChannels
+			+ ", unfold " + featureUnfold + ", ensemble " + localEnsemble + ", cell " + cellDecode
+			+ (globalResidual == GlobalResidual.NONE ? "" : ", residual " + globalResidual.id()) + (padding == Padding.ZEROS ? ""
+				: ", padding " + padding.id()) + ")";
 	}
 
 	@Override
@@ -260,12 +260,12 @@ public final class LiifSpec {
 		}
 
 		public Builder globalResidual(GlobalResidual residual) {
-			this.globalResidual = java.util.Objects.requireNonNull(residual);
+			this.globalResidual = Objects.requireNonNull(residual);
 			return this;
 		}
 
 		public Builder padding(Padding mode) {
-			this.padding = java.util.Objects.requireNonNull(mode);
+			this.padding = Objects.requireNonNull(mode);
 			return this;
 		}
 

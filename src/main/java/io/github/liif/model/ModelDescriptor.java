@@ -10,9 +10,7 @@ import com.google.gson.JsonObject;
  * @param maxScale largest training scale (beyond it the model extrapolates)
  * @param provenance data, recipe, iterations, validation figures (free-form JSON)
  */
-public record ModelDescriptor(String name, double minScale, double maxScale,
-	JsonObject provenance)
-{
+public record ModelDescriptor(String name, double minScale, double maxScale, JsonObject provenance) {
 
 	public ModelDescriptor {
 		provenance = provenance == null ? new JsonObject() : provenance.deepCopy();

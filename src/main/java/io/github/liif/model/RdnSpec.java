@@ -10,14 +10,12 @@ import java.util.Map;
  * of {@code layers} conv-ReLU layers with growth {@code growth}, 1x1 + 3x3 global fusion and
  * a global skip. Configuration B is 16 blocks of 8 layers, growth 64, G0 = 64.
  */
-public record RdnSpec(int inChannels, int features, int blocks, int layers, int growth)
-	implements EncoderSpec
-{
+public record RdnSpec(int inChannels, int features, int blocks, int layers, int growth) implements EncoderSpec {
 
 	public RdnSpec {
 		if (inChannels < 1 || features < 1 || blocks < 1 || layers < 1 || growth < 1) {
-			throw new IllegalArgumentException("invalid RDN settings: channels " + inChannels
-				+ ", G0 " + features + ", D " + blocks + ", C " + layers + ", G " + growth);
+			throw new IllegalArgumentException("invalid RDN settings: channels " + inChannels + ", G0 " + features + ", D "
+				+ blocks + ", C " + layers + ", G " + growth);
 		}
 	}
 
@@ -72,8 +70,8 @@ public record RdnSpec(int inChannels, int features, int blocks, int layers, int 
 
 	/** Global feature fusion: the blocks' outputs, 1 x 1 then 3 x 3. */
 	public ConvLayer globalFusion(boolean second) {
-		return second ? new ConvLayer(PREFIX + "GFF.1", features, features, 3) : new ConvLayer(PREFIX + "GFF.0", blocks * features,
-			features, 1);
+		return second ? new ConvLayer(PREFIX + "GFF.1", features, features, 3) : new ConvLayer(PREFIX + "GFF.0", blocks
+			* features, features, 1);
 	}
 
 	@Override

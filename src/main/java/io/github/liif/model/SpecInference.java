@@ -38,13 +38,25 @@ public final class SpecInference {
 		int c = encoder.outChannels();
 		boolean unfold;
 		boolean cell;
-		if (input == 9L * c + 4) { unfold = true; cell = true; }
-		else if (input == 9L * c + 2) { unfold = true; cell = false; }
-		else if (input == c + 4L) { unfold = false; cell = true; }
-		else if (input == c + 2L) { unfold = false; cell = false; }
+		if (input == 9L * c + 4) {
+			unfold = true;
+			cell = true;
+		}
+		else if (input == 9L * c + 2) {
+			unfold = true;
+			cell = false;
+		}
+		else if (input == c + 4L) {
+			unfold = false;
+			cell = true;
+		}
+		else if (input == c + 2L) {
+			unfold = false;
+			cell = false;
+		}
 		else {
-			throw new ModelFormatException("the decoder's input width " + input
-				+ " does not fit " + c + " encoder features (expected 9C+4, 9C+2, C+4 or C+2)");
+			throw new ModelFormatException("the decoder's input width " + input + " does not fit " + c
+				+ " encoder features (expected 9C+4, 9C+2, C+4 or C+2)");
 		}
 		boolean ensemble = flag(args, "local_ensemble", true);
 		if (args != null) {
@@ -53,8 +65,8 @@ public final class SpecInference {
 		}
 		LiifSpec spec;
 		try {
-			spec = LiifSpec.builder(encoder).hidden(hidden).outChannels(outChannels).featureUnfold(unfold)
-				.localEnsemble(ensemble).cellDecode(cell).globalResidual(residual(args)).padding(padding(args)).build();
+			spec = LiifSpec.builder(encoder).hidden(hidden).outChannels(outChannels).featureUnfold(unfold).localEnsemble(ensemble)
+				.cellDecode(cell).globalResidual(residual(args)).padding(padding(args)).build();
 		}
 		catch (IllegalArgumentException e) {
 			throw new ModelFormatException(e.getMessage(), e);
@@ -91,14 +103,14 @@ public final class SpecInference {
 			throw new ModelFormatException("invalid encoder weights: " + e.getMessage(), e);
 		}
 		throw new ModelFormatException("unknown encoder: the weights have neither EDSR layers "
-			+ "(encoder.head.0.*) nor RDN layers (encoder.SFENet1.*)"
-			+ (declared == null ? "" : "; the checkpoint names encoder '" + declared + "'")
+			+ "(encoder.head.0.*) nor RDN layers (encoder.SFENet1.*)" + (declared == null ? ""
+				: "; the checkpoint names encoder '" + declared + "'")
 			+ ". Supported: EDSR-baseline/EDSR and RDN encoders of the reference LIIF code.");
 	}
 
 	private static void mismatch(String declared, String found) throws ModelFormatException {
-		throw new ModelFormatException("the checkpoint declares encoder '" + declared
-			+ "' but its weights are those of " + found);
+		throw new ModelFormatException("the checkpoint declares encoder '" + declared + "' but its weights are those of "
+			+ found);
 	}
 
 	private static long[] conv(StateDict w, String name) throws ModelFormatException {
@@ -146,8 +158,8 @@ public final class SpecInference {
 	private static boolean checkFlag(Map<?, ?> args, String key, boolean fromWeights) throws ModelFormatException {
 		boolean declared = flag(args, key, fromWeights);
 		if (declared != fromWeights) {
-			throw new ModelFormatException("the checkpoint declares " + key + "=" + declared
-				+ " but its decoder weights say " + fromWeights);
+			throw new ModelFormatException("the checkpoint declares " + key + "=" + declared + " but its decoder weights say "
+				+ fromWeights);
 		}
 		return declared;
 	}

@@ -14,8 +14,8 @@ public final class Weights {
 	public Weights(long[] shape, float[] data) {
 		long n = numel(shape);
 		if (n != data.length) {
-			throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n
-				+ " values but " + data.length + " were given");
+			throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n + " values but " + data.length
+				+ " were given");
 		}
 		this.shape = shape.clone();
 		this.data = data;

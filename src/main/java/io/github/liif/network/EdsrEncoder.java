@@ -2,8 +2,8 @@ package io.github.liif.network;
 
 import ai.djl.ndarray.NDArray;
 import io.github.liif.model.ConvLayer;
-import io.github.liif.model.Padding;
 import io.github.liif.model.EdsrSpec;
+import io.github.liif.model.Padding;
 import java.util.Map;
 
 /** EDSR without upsampling, exactly the reference's forward pass (mean-shift layers unused). */

@@ -58,17 +58,17 @@ public final class LayerWidthCheck {
 		JniUtils.setGradMode(false);
 		try (NDManager manager = NDManager.newBaseManager(Device.cpu(), engine.getEngineName())) {
 			Sweeper sweeper = new Sweeper(manager, progress, cancelled);
-			sweeps.add(sweeper.sweep("3x3 convolution, 1-" + MOST_CHANNELS + " input channels (16 outputs, 1 x 48 x 48)", MOST_CHANNELS,
-				(m, c) -> convolutionError(m, c, 16)));
-			sweeps.add(sweeper.sweep("3x3 convolution, 1-" + MOST_CHANNELS + " output channels (64 inputs, 1 x 48 x 48)", MOST_CHANNELS,
-				(m, c) -> convolutionError(m, 64, c)));
+			sweeps.add(sweeper.sweep("3x3 convolution, 1-" + MOST_CHANNELS + " input channels (16 outputs, 1 x 48 x 48)",
+				MOST_CHANNELS, (m, c) -> convolutionError(m, c, 16)));
+			sweeps.add(sweeper.sweep("3x3 convolution, 1-" + MOST_CHANNELS + " output channels (64 inputs, 1 x 48 x 48)",
+				MOST_CHANNELS, (m, c) -> convolutionError(m, 64, c)));
 			try (GradientCollector collector = engine.newGradientCollector()) {
 				sweeps.add(sweeper.sweep("3x3 convolution input and weight gradients, 1-" + MOST_CHANNELS
 					+ " output channels (32 inputs, 2 x 24 x 24)", MOST_CHANNELS, (m, c) -> gradientError(collector, m, 32, c)));
 			}
 			for (int inputs : DECODER_INPUTS) {
-				sweeps.add(sweeper.sweep("decoder layer, 1-" + MOST_OUTPUTS + " outputs (" + inputs + " inputs, " + ROWS + " rows)",
-					MOST_OUTPUTS, (m, c) -> decoderError(m, inputs, c)));
+				sweeps.add(sweeper.sweep("decoder layer, 1-" + MOST_OUTPUTS + " outputs (" + inputs + " inputs, " + ROWS
+					+ " rows)", MOST_OUTPUTS, (m, c) -> decoderError(m, inputs, c)));
 			}
 		}
 		finally {
@@ -105,7 +105,8 @@ public final class LayerWidthCheck {
 				try (NDManager scope = manager.newSubManager()) {
 					error = width.error(scope, w);
 				}
-				if (!(error <= TOLERANCE)) wrong.add(w + (Double.isNaN(error) ? " (NaN)" : String.format(Locale.ROOT, " (%.2g)", error)));
+				if (!(error <= TOLERANCE))
+					wrong.add(w + (Double.isNaN(error) ? " (NaN)" : String.format(Locale.ROOT, " (%.2g)", error)));
 				checked++;
 				progress.accept(layer, ++done);
 			}
@@ -128,7 +129,7 @@ public final class LayerWidthCheck {
 		NDArray g = m.randomNormal(new Shape(2, out, 24, 24));
 		NDArray x64 = wide(x);
 		NDArray w64 = wide(w);
-		for (NDArray a : new NDArray[] { x, w, x64, w64 }) a.setRequiresGradient(true);
+		for (NDArray a : new NDArray[]{ x, w, x64, w64 }) a.setRequiresGradient(true);
 		// x times 1: the input of a layer inside a network is an operation's result, not a leaf
 		collector.backward(convolution(x.mul(1), w, b).mul(g).sum());
 		collector.backward(plainConvolution(x64.mul(1), w64, wide(b)).mul(wide(g)).sum());

@@ -2,6 +2,8 @@ package io.github.liif.network;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.liif.geometry.QueryBatch;
@@ -36,8 +38,8 @@ public final class LiifNetwork implements AutoCloseable {
 		this.spec = spec;
 		this.manager = manager;
 		this.params = Collections.unmodifiableMap(params);
-		this.encoder = spec.encoder() instanceof RdnSpec r ? new RdnEncoder(r, this.params, spec.padding())
-			: new EdsrEncoder((EdsrSpec) spec.encoder(), this.params, spec.padding());
+		this.encoder = spec.encoder() instanceof RdnSpec r ? new RdnEncoder(r, this.params, spec.padding()) : new EdsrEncoder(
+			(EdsrSpec) spec.encoder(), this.params, spec.padding());
 	}
 
 	/** Copies the weights into native arrays owned by a new manager on {@code device}. */
@@ -150,7 +152,7 @@ public final class LiifNetwork implements AutoCloseable {
 				shifted[dy * 3 + dx] = padded.get(":, :, " + dy + ":" + (dy + h) + ", " + dx + ":" + (dx + w));
 			}
 		}
-		NDArray stacked = ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(shifted), 2);
+		NDArray stacked = NDArrays.stack(new NDList(shifted), 2);
 		return stacked.reshape(s.get(0), s.get(1) * 9, h, w);
 	}
 
@@ -205,12 +207,12 @@ public final class LiifNetwork implements AutoCloseable {
 		NDArray rows = StagedArrays.create(scope, batch.latentRows());
 		NDArray coords = StagedArrays.create(scope, batch.coords(), new Shape((long) n * shifts, batch.coordWidth()));
 		NDArray weights = StagedArrays.create(scope, batch.weights(), new Shape(shifts, n, 1));
-		NDArray base = spec.residualChannels() == 0 ? null
-			: StagedArrays.create(scope, batch.base(), new Shape(n, spec.residualChannels()));
+		NDArray base = spec.residualChannels() == 0 ? null : StagedArrays.create(scope, batch.base(), new Shape(n, spec
+			.residualChannels()));
 		times.lap(Stage.STAGING);
 		NDArray pred = decode(table, mode, rows, coords, times);
 		long out = pred.getShape().get(1);
-		NDArray blended = pred.reshape(shifts, n, out).mul(weights).sum(new int[] { 0 });
+		NDArray blended = pred.reshape(shifts, n, out).mul(weights).sum(new int[]{ 0 });
 		if (base != null) blended = blended.add(toNetworkSpace(base));
 		times.lap(Stage.BLEND);
 		return blended;

@@ -1,6 +1,7 @@
 package io.github.liif.network;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import io.github.liif.model.ConvLayer;
 import io.github.liif.model.Padding;
@@ -29,7 +30,7 @@ final class RdnEncoder implements Encoder {
 			x = denseBlock(x, d);
 			blockOutputs.add(x);
 		}
-		NDArray fused = conv(conv(ai.djl.ndarray.NDArrays.concat(blockOutputs, 1), spec.globalFusion(false)), spec.globalFusion(true));
+		NDArray fused = conv(conv(NDArrays.concat(blockOutputs, 1), spec.globalFusion(false)), spec.globalFusion(true));
 		return fused.add(shallow);
 	}
 

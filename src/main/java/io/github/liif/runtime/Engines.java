@@ -72,7 +72,8 @@ public final class Engines {
 			case GPU -> {
 				if (gpus == 0) {
 					throw new EngineUnavailableException("GPU requested, but the PyTorch engine loaded here is the CPU "
-						+ "build (libtorch " + e.getVersion() + ", no CUDA device visible). To use an NVIDIA GPU, point DJL at an "
+						+ "build (libtorch " + e.getVersion()
+						+ ", no CUDA device visible). To use an NVIDIA GPU, point DJL at an "
 						+ "installed CUDA libtorch 2.7.1 before starting (./liif, Fiji, or Spark executors through "
 						+ "spark.executorEnv.*): PYTORCH_LIBRARY_PATH=the lib folder of a PyTorch 2.7.1 CUDA 12.8 install (e.g. "
 						+ ".../site-packages/torch/lib), PYTORCH_VERSION=2.7.1, PYTORCH_FLAVOR=cu128 (the pytorch-jni jar "

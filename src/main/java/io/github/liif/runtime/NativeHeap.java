@@ -46,10 +46,10 @@ public final class NativeHeap {
 		if (tuned) return true;
 		if (!Platform.isLinux() || "default".equals(System.getProperty("liif.nativeHeap"))) return false;
 		// the user's own MALLOC_* settings win
-		if (System.getenv("MALLOC_MMAP_THRESHOLD_") != null || System.getenv("MALLOC_TOP_PAD_") != null
-			|| System.getenv("MALLOC_TRIM_THRESHOLD_") != null) return false;
-		tuned = (mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) || mallopt(M_MMAP_THRESHOLD, OLD_GLIBC_MMAP_THRESHOLD))
-			&& mallopt(M_TOP_PAD, TOP_PAD) && mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD);
+		if (System.getenv("MALLOC_MMAP_THRESHOLD_") != null || System.getenv("MALLOC_TOP_PAD_") != null || System.getenv(
+			"MALLOC_TRIM_THRESHOLD_") != null) return false;
+		tuned = (mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) || mallopt(M_MMAP_THRESHOLD, OLD_GLIBC_MMAP_THRESHOLD)) && mallopt(
+			M_TOP_PAD, TOP_PAD) && mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD);
 		return tuned;
 	}
 
@@ -65,8 +65,8 @@ public final class NativeHeap {
 	public static String describe() {
 		String arenas = System.getenv("MALLOC_ARENA_MAX");
 		return String.format("freed blocks %s, malloc arenas %s, huge pages %s (kernel: %s)", tuned ? "kept" : "glibc's default",
-			arenas == null ? "glibc's default" : arenas, hugePagesAsked(System.getenv("GLIBC_TUNABLES")) ? "asked for" : "not asked for",
-			transparentHugePages(readFirstLine(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))));
+			arenas == null ? "glibc's default" : arenas, hugePagesAsked(System.getenv("GLIBC_TUNABLES")) ? "asked for"
+				: "not asked for", transparentHugePages(readFirstLine(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))));
 	}
 
 	/** Whether glibc tunables (name=value:name=value) ask malloc for huge pages. */
@@ -98,7 +98,7 @@ public final class NativeHeap {
 	/** glibc's mallopt; false where it refused the value or does not exist. */
 	static boolean mallopt(int parameter, int value) {
 		try {
-			return Function.getFunction("c", "mallopt").invokeInt(new Object[] { parameter, value }) == 1;
+			return Function.getFunction("c", "mallopt").invokeInt(new Object[]{ parameter, value }) == 1;
 		}
 		catch (LinkageError | RuntimeException e) {
 			return false;

@@ -1,10 +1,12 @@
 package io.github.liif.spark;
 
 import io.github.liif.imagej.FileUpscaler;
+import io.github.liif.imagej.ImageFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -41,9 +43,8 @@ public final class FileBatchJob {
 		LongAccumulator skipped = sc.sc().longAccumulator("LIIF images skipped (already done)");
 		LongAccumulator failed = sc.sc().longAccumulator("LIIF images failed");
 		sc.setJobDescription("LIIF upscale of " + jobs.size() + " images to " + outputRoot);
-		return sc.parallelize(jobs, Math.max(1, jobs.size()))
-			.mapPartitions(new FileTasks(settings, HadoopConf.of(conf), done, skipped, failed))
-			.collect();
+		return sc.parallelize(jobs, Math.max(1, jobs.size())).mapPartitions(new FileTasks(settings, HadoopConf.of(conf), done,
+			skipped, failed)).collect();
 	}
 
 	static List<Tuple2<String, String>> plan(List<String> files, String outputRoot, String format) throws IOException {
@@ -51,7 +52,7 @@ public final class FileBatchJob {
 		Map<String, String> byName = new HashMap<>();
 		List<Tuple2<String, String>> jobs = new ArrayList<>();
 		for (String in : files) {
-			String name = io.github.liif.imagej.ImageFiles.resultName(java.nio.file.Path.of(new Path(in).getName()));
+			String name = ImageFiles.resultName(java.nio.file.Path.of(new Path(in).getName()));
 			if (format != null) name = name.substring(0, name.lastIndexOf('.') + 1) + format;
 			String previous = byName.put(name, in);
 			if (previous != null) {
@@ -65,8 +66,7 @@ public final class FileBatchJob {
 
 	/** The work of a partition, on an executor. */
 	private record FileTasks(JobSettings settings, HadoopConf hadoop, LongAccumulator done, LongAccumulator skipped,
-		LongAccumulator failed)
-		implements FlatMapFunction<Iterator<Tuple2<String, String>>, Outcome>
+		LongAccumulator failed) implements FlatMapFunction<Iterator<Tuple2<String, String>>, Outcome>
 	{
 
 		@Override
@@ -92,7 +92,8 @@ public final class FileBatchJob {
 				}
 				scratch = Files.createTempDirectory("liif-spark-");
 				java.nio.file.Path local = HadoopPaths.stageIn(in, scratch, conf);
-				java.nio.file.Path target = HadoopPaths.isLocal(out) ? HadoopPaths.localPath(out) : scratch.resolve("out-" + new Path(out).getName());
+				java.nio.file.Path target = HadoopPaths.isLocal(out) ? HadoopPaths.localPath(out) : scratch.resolve("out-"
+					+ new Path(out).getName());
 				upscaler.upscale(local, target, settings.overwrite(), JobSettings.taskMonitor());
 				if (!HadoopPaths.isLocal(out)) HadoopPaths.publish(target, out, settings.overwrite(), conf);
 				return new Outcome(in, Outcome.Status.DONE, out, seconds(start));
@@ -113,7 +114,7 @@ public final class FileBatchJob {
 	static void deleteQuietly(java.nio.file.Path dir) {
 		if (dir == null) return;
 		try (var files = Files.walk(dir)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+			files.sorted(Comparator.reverseOrder()).forEach(p -> {
 				try {
 					Files.deleteIfExists(p);
 				}

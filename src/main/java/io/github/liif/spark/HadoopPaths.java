@@ -44,7 +44,7 @@ final class HadoopPaths {
 			FileStatus[] matches = fs.globStatus(p);
 			if (matches == null || matches.length == 0) throw new IOException(input + ": no such file or folder");
 			for (FileStatus m : matches) {
-				FileStatus[] entries = m.isDirectory() ? fs.listStatus(m.getPath()) : new FileStatus[] { m };
+				FileStatus[] entries = m.isDirectory() ? fs.listStatus(m.getPath()) : new FileStatus[]{ m };
 				for (FileStatus f : entries) {
 					String name = f.getPath().getName();
 					if (f.isFile() && !name.startsWith(".") && ImageFiles.isSupported(java.nio.file.Path.of(name))) {
@@ -79,7 +79,8 @@ final class HadoopPaths {
 		try {
 			fs.copyFromLocalFile(false, true, new Path(local.toUri()), part);
 			if (overwrite) fs.delete(target, false);
-			if (!fs.rename(part, target)) throw new IOException("could not rename " + part + " to " + target + " (does it exist?)");
+			if (!fs.rename(part, target))
+				throw new IOException("could not rename " + part + " to " + target + " (does it exist?)");
 		}
 		finally {
 			fs.delete(part, false);

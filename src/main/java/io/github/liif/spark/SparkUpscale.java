@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -28,8 +29,9 @@ public final class SparkUpscale {
 	 *          is shipped to the executors
 	 * @param overwrite recompute outputs that exist (otherwise they are skipped: reruns resume)
 	 */
-	public record Request(String master, List<String> inputs, String output, String format, boolean zarr, int chunk, int blockChunks,
-		UpscaleRequest upscale, boolean overwrite) {
+	public record Request(String master, List<String> inputs, String output, String format, boolean zarr, int chunk,
+		int blockChunks, UpscaleRequest upscale, boolean overwrite)
+	{
 
 		/** OME-Zarr chunk edge in output pixels. */
 		public static final int CHUNK = 512;
@@ -41,14 +43,17 @@ public final class SparkUpscale {
 			Objects.requireNonNull(output, "output");
 			Objects.requireNonNull(upscale, "upscale");
 			if (!upscale.z().isNone()) {
-				throw new IllegalArgumentException("--scale-z runs with 'liif upscale' (each Z-stack on one machine); Spark jobs scale XY");
+				throw new IllegalArgumentException(
+					"--scale-z runs with 'liif upscale' (each Z-stack on one machine); Spark jobs scale XY");
 			}
 			if (format != null && !ImageFiles.EXTENSIONS.contains(format.toLowerCase(Locale.ROOT))) {
 				throw new IllegalArgumentException("--format must be tif, png or jpg, got " + format);
 			}
-			if (chunk < 16 || blockChunks < 1) throw new IllegalArgumentException("--chunk must be >= 16 and --block-chunks >= 1");
+			if (chunk < 16 || blockChunks < 1)
+				throw new IllegalArgumentException("--chunk must be >= 16 and --block-chunks >= 1");
 			if (inputs.isEmpty()) throw new IllegalArgumentException("give at least one input");
-			if (zarr && inputs.size() != 1) throw new IllegalArgumentException("--zarr takes exactly one input image, got " + inputs.size());
+			if (zarr && inputs.size() != 1)
+				throw new IllegalArgumentException("--zarr takes exactly one input image, got " + inputs.size());
 		}
 
 		/** Upscale {@code inputs} into {@code output} as {@code upscale} says. */
@@ -127,12 +132,11 @@ public final class SparkUpscale {
 			UpscaleRequest upscale = r.upscale();
 			if (r.modelIsFile()) {
 				sc.addFile(upscale.model());
-				upscale = upscale.withModel(JobSettings.SHIPPED + new org.apache.hadoop.fs.Path(upscale.model()).getName());
+				upscale = upscale.withModel(JobSettings.SHIPPED + new Path(upscale.model()).getName());
 			}
 			JobSettings settings = new JobSettings(upscale, r.overwrite());
-			List<Outcome> outcomes = r.zarr()
-				? TiledImageJob.run(sc, r.inputs().get(0), r.output(), settings, r.chunk(), r.blockChunks())
-				: FileBatchJob.run(sc, r.inputs(), r.output(), r.format(), settings);
+			List<Outcome> outcomes = r.zarr() ? TiledImageJob.run(sc, r.inputs().get(0), r.output(), settings, r.chunk(), r
+				.blockChunks()) : FileBatchJob.run(sc, r.inputs(), r.output(), r.format(), settings);
 			return report(outcomes, r.zarr() ? "blocks" : "images", out);
 		}
 	}
@@ -142,8 +146,8 @@ public final class SparkUpscale {
 		long skipped = outcomes.stream().filter(o -> o.status() == Outcome.Status.SKIPPED).count();
 		List<Outcome> failed = outcomes.stream().filter(o -> o.status() == Outcome.Status.FAILED).toList();
 		double seconds = outcomes.stream().mapToDouble(Outcome::seconds).sum();
-		out.printf(Locale.ROOT, "%d %s: %d upscaled, %d skipped (already done), %d failed; %.1f task-seconds%n",
-			outcomes.size(), unit, done, skipped, failed.size(), seconds);
+		out.printf(Locale.ROOT, "%d %s: %d upscaled, %d skipped (already done), %d failed; %.1f task-seconds%n", outcomes.size(),
+			unit, done, skipped, failed.size(), seconds);
 		for (Outcome f : failed) out.println("FAILED " + f.item() + ": " + f.message());
 		out.flush();
 		return failed.isEmpty();

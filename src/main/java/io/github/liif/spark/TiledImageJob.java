@@ -1,5 +1,6 @@
 package io.github.liif.spark;
 
+import com.google.gson.JsonObject;
 import ij.ImagePlus;
 import ij.measure.Calibration;
 import io.github.liif.app.UpscaleService;
@@ -11,12 +12,15 @@ import io.github.liif.inference.Upscaler;
 import io.github.liif.io.ChunkStore;
 import io.github.liif.io.OmeZarr;
 import io.github.liif.io.SampleType;
+import io.github.liif.model.ModelFormatException;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 
@@ -30,7 +34,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 public final class TiledImageJob {
 
 	/** One task: blockSize x blockSize chunks starting at chunk (row, column). */
-	record Block(int chunkRow, int chunkColumn) implements java.io.Serializable {}
+	record Block(int chunkRow, int chunkColumn) implements Serializable {}
 
 	private TiledImageJob() {}
 
@@ -47,30 +51,31 @@ public final class TiledImageJob {
 		if (store.exists("0/.zarray")) {
 			OmeZarr.Layout existing = OmeZarr.open(store);
 			if (!existing.equals(layout) && !settings.overwrite()) {
-				throw new IOException(outputZarr + " holds another image (" + existing + "); choose another output or allow overwriting");
+				throw new IOException(outputZarr + " holds another image (" + existing
+					+ "); choose another output or allow overwriting");
 			}
 		}
-		OmeZarr.create(store, layout, new org.apache.hadoop.fs.Path(input).getName(), provenance(input, settings, layout));
+		OmeZarr.create(store, layout, new Path(input).getName(), provenance(input, settings, layout));
 		List<Block> blocks = new ArrayList<>();
 		for (int r = 0; r < layout.chunkRows(); r += blockChunks) {
 			for (int c = 0; c < layout.chunkColumns(); c += blockChunks) blocks.add(new Block(r, c));
 		}
-		sc.setJobDescription("LIIF upscale of " + input + " to " + layout.width() + " x " + layout.height() + " in "
-			+ blocks.size() + " blocks");
-		return sc.parallelize(blocks, blocks.size())
-			.mapPartitions(new BlockTasks(input, outputZarr, settings, HadoopConf.of(conf), layout, blockChunks))
-			.collect();
+		sc.setJobDescription("LIIF upscale of " + input + " to " + layout.width() + " x " + layout.height() + " in " + blocks
+			.size() + " blocks");
+		return sc.parallelize(blocks, blocks.size()).mapPartitions(new BlockTasks(input, outputZarr, settings, HadoopConf.of(
+			conf), layout, blockChunks)).collect();
 	}
 
 	/** What the image was made from and with, the consistency step as the model resolves it. */
-	private static com.google.gson.JsonObject provenance(String input, JobSettings settings, OmeZarr.Layout layout) throws IOException {
-		com.google.gson.JsonObject p = new com.google.gson.JsonObject();
+	private static JsonObject provenance(String input, JobSettings settings, OmeZarr.Layout layout) throws IOException {
+		JsonObject p = new JsonObject();
 		p.addProperty("input", input);
 		p.addProperty("model", settings.request().model());
 		try {
-			p.addProperty("consistency", UpscaleService.upscaler(settings.local(), layout.channels() == 3).options().consistency().id());
+			p.addProperty("consistency", UpscaleService.upscaler(settings.local(), layout.channels() == 3).options().consistency()
+				.id());
 		}
-		catch (io.github.liif.model.ModelFormatException e) {
+		catch (ModelFormatException e) {
 			throw new IOException(e.getMessage(), e);
 		}
 		return p;
@@ -82,8 +87,8 @@ public final class TiledImageJob {
 		Calibration cal = job.calibration();
 		String unit = OmeZarr.omeUnit(cal.getUnit());
 		boolean scaled = cal.scaled() && unit != null;
-		return new OmeZarr.Layout(job.channels(), job.outHeight(), job.outWidth(), chunk, SampleType.ofBits(job.bits()),
-			scaled ? cal.pixelHeight : 1, scaled ? cal.pixelWidth : 1, scaled ? unit : null);
+		return new OmeZarr.Layout(job.channels(), job.outHeight(), job.outWidth(), chunk, SampleType.ofBits(job.bits()), scaled
+			? cal.pixelHeight : 1, scaled ? cal.pixelWidth : 1, scaled ? unit : null);
 	}
 
 	/** Reads the LR image (staged from its file system) and prepares it as every executor does. */
@@ -99,7 +104,7 @@ public final class TiledImageJob {
 			}
 			return PlaneUpscale.prepare(imp, settings.request().size(), settings.request().float32(), channels);
 		}
-		catch (io.github.liif.model.ModelFormatException e) {
+		catch (ModelFormatException e) {
 			throw new IOException(e.getMessage(), e);
 		}
 		finally {
@@ -124,8 +129,7 @@ public final class TiledImageJob {
 	}
 
 	private record BlockTasks(String input, String outputZarr, JobSettings settings, HadoopConf hadoop, OmeZarr.Layout layout,
-		int blockChunks)
-		implements FlatMapFunction<Iterator<Block>, Outcome>
+		int blockChunks) implements FlatMapFunction<Iterator<Block>, Outcome>
 	{
 
 		@Override
@@ -143,13 +147,14 @@ public final class TiledImageJob {
 			int cols = Math.min(blockChunks, layout.chunkColumns() - block.chunkColumn());
 			String item = "chunks (" + block.chunkRow() + ", " + block.chunkColumn() + ") + " + rows + " x " + cols;
 			try {
-				if (!settings.overwrite() && allExist(store, block, rows, cols)) return new Outcome(item, Outcome.Status.SKIPPED, "", 0);
+				if (!settings.overwrite() && allExist(store, block, rows, cols))
+					return new Outcome(item, Outcome.Status.SKIPPED, "", 0);
 				PlaneUpscale job = Prepared.get(input, settings, conf);
 				Upscaler upscaler = UpscaleService.upscaler(settings.local(), job.channels() == 3);
 				int y0 = block.chunkRow() * layout.chunk();
 				int x0 = block.chunkColumn() * layout.chunk();
-				OutputRegion region = new OutputRegion(y0, x0, Math.min(rows * layout.chunk(), layout.height() - y0),
-					Math.min(cols * layout.chunk(), layout.width() - x0));
+				OutputRegion region = new OutputRegion(y0, x0, Math.min(rows * layout.chunk(), layout.height() - y0), Math.min(
+					cols * layout.chunk(), layout.width() - x0));
 				int c = job.channels();
 				float[] samples = new float[(int) region.pixels() * c];
 				upscaler.upscale(job.input(), layout.height(), layout.width(), region, (by, bx, h, w, values) -> {
@@ -160,7 +165,8 @@ public final class TiledImageJob {
 				}, JobSettings.taskMonitor());
 				for (int r = 0; r < rows; r++) {
 					for (int k = 0; k < cols; k++) {
-						OmeZarr.writeChunk(store, layout, block.chunkRow() + r, block.chunkColumn() + k, samples, y0, x0, region.width());
+						OmeZarr.writeChunk(store, layout, block.chunkRow() + r, block.chunkColumn() + k, samples, y0, x0, region
+							.width());
 					}
 				}
 				return new Outcome(item, Outcome.Status.DONE, "", FileBatchJob.seconds(start));

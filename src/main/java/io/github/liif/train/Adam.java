@@ -72,7 +72,7 @@ final class Adam implements AutoCloseable {
 		Map<String, Weights> out = new LinkedHashMap<>();
 		first.forEach((k, a) -> out.put("m." + k, new Weights(a.getShape().getShape(), a.toFloatArray())));
 		second.forEach((k, a) -> out.put("v." + k, new Weights(a.getShape().getShape(), a.toFloatArray())));
-		out.put("step", new Weights(new long[] { 1 }, new float[] { step }));
+		out.put("step", new Weights(new long[]{ 1 }, new float[]{ step }));
 		return new StateDict(out);
 	}
 

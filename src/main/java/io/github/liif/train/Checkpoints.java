@@ -41,13 +41,14 @@ final class Checkpoints {
 	 * unless the model is their average.
 	 */
 	record State(LiifModel model, StateDict trained, StateDict optimizer, long iteration, TrainingConfig config,
-		List<JsonObject> history) {}
+		List<JsonObject> history)
+	{}
 
 	private Checkpoints() {}
 
 	/** @param trained the optimizer's weights when {@code model} holds their average, else null */
-	static void write(Path file, LiifModel model, StateDict trained, StateDict optimizer, long iteration,
-		TrainingConfig config, List<JsonObject> history) throws IOException
+	static void write(Path file, LiifModel model, StateDict trained, StateDict optimizer, long iteration, TrainingConfig config,
+		List<JsonObject> history) throws IOException
 	{
 		JsonObject run = new JsonObject();
 		run.addProperty("iteration", iteration);
@@ -73,8 +74,8 @@ final class Checkpoints {
 			throw new ModelFormatException(file + " is a model but not a training checkpoint");
 		}
 		StateDict optimizer = Safetensors.read(entries.get(OPTIMIZER)).weights();
-		StateDict trained = entries.containsKey(TRAINED) ? Safetensors.read(entries.get(TRAINED)).weights()
-			: model.weights().stateDict();
+		StateDict trained = entries.containsKey(TRAINED) ? Safetensors.read(entries.get(TRAINED)).weights() : model.weights()
+			.stateDict();
 		try {
 			JsonObject run = JsonParser.parseString(new String(entries.get(RUN), StandardCharsets.UTF_8)).getAsJsonObject();
 			List<JsonObject> history = new ArrayList<>();
@@ -92,13 +93,14 @@ final class Checkpoints {
 		StringBuilder line = new StringBuilder();
 		if (!Files.exists(csv)) {
 			line.append("iteration,loss");
-			for (double s : LiifTrainer.VALIDATION_SCALES) line.append(",psnr_x").append((int) s).append(",bicubic_x").append((int) s);
+			for (double s : LiifTrainer.VALIDATION_SCALES)
+				line.append(",psnr_x").append((int) s).append(",bicubic_x").append((int) s);
 			line.append('\n');
 		}
 		line.append(iteration).append(',').append(String.format(Locale.ROOT, "%.5f", loss));
 		for (double s : LiifTrainer.VALIDATION_SCALES) {
-			line.append(String.format(Locale.ROOT, ",%.4f,%.4f", Evaluation.mean(rows, s, EvalRow::psnr), Evaluation.mean(rows,
-				s, EvalRow::psnrBicubic)));
+			line.append(String.format(Locale.ROOT, ",%.4f,%.4f", Evaluation.mean(rows, s, EvalRow::psnr), Evaluation.mean(rows, s,
+				EvalRow::psnrBicubic)));
 		}
 		line.append('\n');
 		Files.writeString(csv, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -8,7 +8,6 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.liif.runtime.Engines;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.image.Degradation;
@@ -17,6 +16,7 @@ import io.github.liif.inference.Monitor;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
 import io.github.liif.io.AtomicFiles;
+import io.github.liif.io.ModelFiles;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.ModelDescriptor;
@@ -24,6 +24,7 @@ import io.github.liif.model.ModelFormatException;
 import io.github.liif.model.StateDict;
 import io.github.liif.network.DecoderMode;
 import io.github.liif.network.LiifNetwork;
+import io.github.liif.runtime.Engines;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,8 +70,8 @@ public final class LiifTrainer {
 		AtomicFiles.removeLeftovers(run.checkpoint());
 		AtomicFiles.removeLeftovers(run.output());
 		Checkpoints.State state = resume ? Checkpoints.read(run.checkpoint()) : null;
-		LiifModelWeights startWeights = state == null ? run.start().weights()
-			: new LiifModelWeights(state.model().weights().spec(), state.trained());
+		LiifModelWeights startWeights = state == null ? run.start().weights() : new LiifModelWeights(state.model().weights()
+			.spec(), state.trained());
 		List<JsonObject> history = state == null ? new ArrayList<>() : state.history();
 		long iteration = state == null ? 0 : state.iteration();
 		Engines.pytorch();
@@ -79,9 +80,7 @@ public final class LiifTrainer {
 			t.setDaemon(true);
 			return t;
 		});
-		try (LiifNetwork net = LiifNetwork.create(startWeights, device);
-			NDManager base = NDManager.newBaseManager(device))
-		{
+		try (LiifNetwork net = LiifNetwork.create(startWeights, device); NDManager base = NDManager.newBaseManager(device)) {
 			Map<String, NDArray> trainable = new LinkedHashMap<>();
 			net.parameters().forEach((k, p) -> {
 				if (!(config.freezeEncoder() && k.startsWith("encoder."))) {
@@ -135,7 +134,7 @@ public final class LiifTrainer {
 					}
 				}
 				LiifModel result = model(shipped(net, net.stateDict(), average), iteration, history);
-				io.github.liif.io.ModelFiles.save(result, run.output(), true);
+				ModelFiles.save(result, run.output(), true);
 				return result;
 			}
 		}
@@ -164,8 +163,8 @@ public final class LiifTrainer {
 		try (NDManager scope = base.newSubManager()) {
 			NDArray loss;
 			try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-				NDArray input = scope.create(batch.lowRes(), new Shape(batch.size(), batch.channels(), batch.patch(),
-					batch.patch()));
+				NDArray input = scope.create(batch.lowRes(), new Shape(batch.size(), batch.channels(), batch.patch(), batch
+					.patch()));
 				NDArray table = net.latentTable(net.encode(input), DecoderMode.SPLIT);
 				NDArray pred = net.decodeBlended(table, DecoderMode.SPLIT, batch.queries(), scope);
 				NDArray truth = scope.create(batch.targets(), pred.getShape());
@@ -193,8 +192,7 @@ public final class LiifTrainer {
 			Degradation reduction = run.config().assumedDegradation();
 			Evaluation protocol = run.config().axial() ? Evaluation.axial(reduction, run.config().axialSigma(), false)
 				: new Evaluation(reduction, 0, false);
-			return protocol.run(upscaler, run.validation(), VALIDATION_SCALES,
-				Monitor.NONE);
+			return protocol.run(upscaler, run.validation(), VALIDATION_SCALES, Monitor.NONE);
 		}
 	}
 
@@ -209,13 +207,13 @@ public final class LiifTrainer {
 		return e;
 	}
 
-	private void writeCheckpoint(LiifNetwork net, Adam adam, WeightAverage average, long iteration,
-		List<JsonObject> history) throws IOException
+	private void writeCheckpoint(LiifNetwork net, Adam adam, WeightAverage average, long iteration, List<JsonObject> history)
+		throws IOException
 	{
 		JniUtils.setGradMode(false);
 		StateDict current = net.stateDict();
-		Checkpoints.write(run.checkpoint(), model(shipped(net, current, average), iteration, history), average == null
-			? null : current, adam.state(), iteration, run.config(), history);
+		Checkpoints.write(run.checkpoint(), model(shipped(net, current, average), iteration, history), average == null ? null
+			: current, adam.state(), iteration, run.config(), history);
 		listener.checkpointed(iteration, run.checkpoint());
 	}
 
@@ -234,8 +232,8 @@ public final class LiifTrainer {
 		JsonObject provenance = new JsonObject();
 		provenance.add("training", training);
 		if (!p.entrySet().isEmpty()) provenance.add("base", p);
-		ModelDescriptor d = new ModelDescriptor(run.start().descriptor().name(), run.config().minScale(), run.config()
-			.maxScale(), provenance);
+		ModelDescriptor d = new ModelDescriptor(run.start().descriptor().name(), run.config().minScale(), run.config().maxScale(),
+			provenance);
 		return new LiifModel(weights, d);
 	}
 }

@@ -107,8 +107,8 @@ final class PatchSampler {
 			int q = s * samples + k;
 			queries.put(q, rows, cols, pixel / outW, pixel % outW, (long) s * p * p, 0, 0, p);
 			if (residual) {
-				AxisTaps.sample(baseRows, baseCols, patchLowRes, channels, 0, 0, p, p, pixel / outW, pixel % outW,
-					queries.base(), q * channels);
+				AxisTaps.sample(baseRows, baseCols, patchLowRes, channels, 0, 0, p, p, pixel / outW, pixel % outW, queries.base(),
+					q * channels);
 			}
 			for (int c = 0; c < channels; c++) targets[q * channels + c] = LiifNetwork.toNetworkSpace(hr[c][pixel]);
 		}

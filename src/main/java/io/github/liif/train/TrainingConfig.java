@@ -16,10 +16,9 @@ import java.util.List;
  * {@code degradations}: each sample is reduced by one of them, drawn uniformly (a mixture: the
  * physics of several instruments); blur-noise draws its noise level uniformly from [0, noise].
  */
-public record TrainingConfig(int patch, double minScale, double maxScale, boolean anisotropic, int samples,
-	int batch, double learningRate, int decayEvery, int iterations, long seed, List<Degradation> degradations,
-	double noise, int checkpointEvery, int validateEvery, boolean freezeEncoder, double averageDecay, boolean axial,
-	double axialSigma)
+public record TrainingConfig(int patch, double minScale, double maxScale, boolean anisotropic, int samples, int batch,
+	double learningRate, int decayEvery, int iterations, long seed, List<Degradation> degradations, double noise,
+	int checkpointEvery, int validateEvery, boolean freezeEncoder, double averageDecay, boolean axial, double axialSigma)
 {
 
 	/** The reference's recipe, the builder's and {@code liif train}'s defaults. */
@@ -57,7 +56,8 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		}
 		if (axial && anisotropic) throw new IllegalArgumentException("axial training reduces one axis only: drop anisotropic");
 		if (axial && degradations.contains(Degradation.BLUR_NOISE)) {
-			throw new IllegalArgumentException("axial training has its own blur (the axial sigma): use the bicubic or area degradation");
+			throw new IllegalArgumentException(
+				"axial training has its own blur (the axial sigma): use the bicubic or area degradation");
 		}
 	}
 
@@ -132,18 +132,26 @@ public record TrainingConfig(int patch, double minScale, double maxScale, boolea
 		public Builder seed(long v) { seed = v; return this; }
 		public Builder degradation(Degradation v) { degradations = List.of(v); return this; }
 		/** A mixture: each sample reduced by one of these, drawn uniformly. */
-		public Builder degradations(List<Degradation> v) { degradations = v; return this; }
+		public Builder degradations(List<Degradation> v) {
+			degradations = v;
+			return this;
+		}
 		public Builder noise(double v) { noise = v; return this; }
 		public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
 		public Builder validateEvery(int v) { validateEvery = v; return this; }
 		public Builder freezeEncoder(boolean v) { freezeEncoder = v; return this; }
 		public Builder averageDecay(double v) { averageDecay = v; return this; }
 		/** Axial training (for Z) after a blur of {@code sigma} HR pixels along the reduced axis. */
-		public Builder axial(double sigma) { axial = true; axialSigma = sigma; return this; }
+		public Builder axial(double sigma) {
+			axial = true;
+			axialSigma = sigma;
+			return this;
+		}
 
 		public TrainingConfig build() {
 			return new TrainingConfig(patch, minScale, maxScale, anisotropic, samples, batch, learningRate, decayEvery,
-				iterations, seed, degradations, noise, checkpointEvery, validateEvery, freezeEncoder, averageDecay, axial, axialSigma);
+				iterations, seed, degradations, noise, checkpointEvery, validateEvery, freezeEncoder, averageDecay, axial,
+				axialSigma);
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package io.github.liif.train;
 
 import io.github.liif.eval.EvalRow;
+import java.nio.file.Path;
 import java.util.List;
 
 /** What a training run reports; also its cancellation switch. */
@@ -13,10 +14,8 @@ public interface TrainingListener {
 	default void validated(long iteration, List<EvalRow> rows) {}
 
 	/** After a checkpoint was written. */
-	default void checkpointed(long iteration, java.nio.file.Path file) {}
+	default void checkpointed(long iteration, Path file) {}
 
 	/** Polled between iterations; true stops after writing a checkpoint. */
-	default boolean isCancelled() {
-		return false;
-	}
+	default boolean isCancelled() { return false; }
 }

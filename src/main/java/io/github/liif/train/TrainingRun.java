@@ -15,8 +15,8 @@ import java.util.List;
  * @param output where the final model goes; the checkpoint is {@code output + ".ckpt"}
  * @param dataDescription what the data was, for the model's provenance
  */
-public record TrainingRun(LiifModel start, List<TrainingImage> train, List<Evaluation.Image> validation,
-	TrainingConfig config, Path output, String dataDescription)
+public record TrainingRun(LiifModel start, List<TrainingImage> train, List<Evaluation.Image> validation, TrainingConfig config,
+	Path output, String dataDescription)
 {
 
 	public Path checkpoint() {

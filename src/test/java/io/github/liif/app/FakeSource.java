@@ -28,7 +28,9 @@ record FakeSource(String name, int edge, Path file) implements ImageSource {
 	}
 
 	@Override
-	public List<TrainingImage> planes(int modelChannels, int minSize, Consumer<String> warn, PlaneCache cache) throws IOException {
+	public List<TrainingImage> planes(int modelChannels, int minSize, Consumer<String> warn, PlaneCache cache)
+		throws IOException
+	{
 		if (edge == 0) throw new IOException(name + ": cannot be read");
 		if (edge < minSize) {
 			warn.accept("skipped " + name + ": too small");

@@ -22,27 +22,30 @@ class ImageSetsTest {
 	@Test
 	void unreadableAndSmallImagesAreSkippedWithAWarningEachAndNothingUsableIsRefused() throws Exception {
 		List<String> warnings = new ArrayList<>();
-		List<TrainingImage> planes = ImageSets.planes(List.of(new FakeSource("good"), new FakeSource("broken", 0, null), new FakeSource(
-			"tiny", 8, null)), 3, 48, warnings::add, null);
+		List<TrainingImage> planes = ImageSets.planes(List.of(new FakeSource("good"), new FakeSource("broken", 0, null),
+			new FakeSource("tiny", 8, null)), 3, 48, warnings::add, null);
 		assertEquals(List.of("good"), planes.stream().map(TrainingImage::name).toList());
 		assertEquals(3, planes.get(0).image().channels());
 		assertEquals(List.of("skipped broken: cannot be read", "skipped tiny: too small"), warnings);
 		IOException none = assertThrows(IOException.class, () -> ImageSets.planes(List.of(new FakeSource("tiny", 8, null)), 1, 48,
 			w -> {}, null));
-		assertEquals("no usable training images in 1 source(s): LIIF Train needs TIFF, PNG or JPEG images of at least 48 x 48 pixels",
-			none.getMessage());
+		assertEquals(
+			"no usable training images in 1 source(s): LIIF Train needs TIFF, PNG or JPEG images of at least 48 x 48 pixels", none
+				.getMessage());
 	}
 
 	@Test
 	void validationMustNotBeTrainingBySourceOrByFileContent() throws Exception {
-		Path a = Files.write(dir.resolve("a.tif"), new byte[] { 1, 2, 3 });
-		Path copy = Files.write(dir.resolve("copy.tif"), new byte[] { 1, 2, 3 });
-		Path other = Files.write(dir.resolve("b.tif"), new byte[] { 4, 5, 6 });
+		Path a = Files.write(dir.resolve("a.tif"), new byte[]{ 1, 2, 3 });
+		Path copy = Files.write(dir.resolve("copy.tif"), new byte[]{ 1, 2, 3 });
+		Path other = Files.write(dir.resolve("b.tif"), new byte[]{ 4, 5, 6 });
 		FakeSource train = new FakeSource("a.tif", 64, a);
-		assertEquals("validation image copy.tif is also a training image (a.tif): validation must be held out; use separate images",
-			assertThrows(IOException.class, () -> ImageSets.checkDisjoint(List.of(train), List.of(new FakeSource("copy.tif", 64, copy))))
-				.getMessage());
-		assertThrows(IOException.class, () -> ImageSets.checkDisjoint(List.of(new FakeSource("open")), List.of(new FakeSource("open"))));
+		assertEquals(
+			"validation image copy.tif is also a training image (a.tif): validation must be held out; use separate images",
+			assertThrows(IOException.class, () -> ImageSets.checkDisjoint(List.of(train), List.of(new FakeSource("copy.tif", 64,
+				copy)))).getMessage());
+		assertThrows(IOException.class, () -> ImageSets.checkDisjoint(List.of(new FakeSource("open")), List.of(new FakeSource(
+			"open"))));
 		ImageSets.checkDisjoint(List.of(train), List.of(new FakeSource("b.tif", 64, other), new FakeSource("unsaved")));
 	}
 

@@ -34,20 +34,21 @@ class UpscaleRequestTest {
 
 	@Test
 	void tileAndConsistencyChangeOnlyTheirPartOfTheOptions() {
-		UpscaleRequest r = UpscaleRequest.builder(TargetSize.scale(3)).tile(64).consistency(Consistency.OFF).z(ZScale.parse("2")).build();
+		UpscaleRequest r = UpscaleRequest.builder(TargetSize.scale(3)).tile(64).consistency(Consistency.OFF).z(ZScale.parse("2"))
+			.build();
 		assertEquals(64, r.options().tile());
 		assertEquals(Consistency.OFF, r.options().consistency());
 		assertEquals(UpscaleOptions.DEFAULT.mode(), r.options().mode());
-		assertEquals(r.withModel("cells.liif"), UpscaleRequest.builder(TargetSize.scale(3)).model("cells.liif").tile(64).consistency(
-			Consistency.OFF).z(ZScale.parse("2")).build());
+		assertEquals(r.withModel("cells.liif"), UpscaleRequest.builder(TargetSize.scale(3)).model("cells.liif").tile(64)
+			.consistency(Consistency.OFF).z(ZScale.parse("2")).build());
 	}
 
 	@Test
 	void badValuesAreRefusedWithWhatToDo() {
 		assertEquals("no model given: use 'default', a bundled name or a model file", assertThrows(IllegalArgumentException.class,
 			() -> UpscaleRequest.builder(TargetSize.scale(2)).model(" ").build()).getMessage());
-		assertTrue(assertThrows(IllegalArgumentException.class, () -> UpscaleRequest.builder(TargetSize.scale(2)).tile(4)).getMessage()
-			.contains("at least 8"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> UpscaleRequest.builder(TargetSize.scale(2)).tile(4))
+			.getMessage().contains("at least 8"));
 	}
 
 	@Test

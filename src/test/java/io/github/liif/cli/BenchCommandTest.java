@@ -33,11 +33,11 @@ class BenchCommandTest {
 	@Test
 	void reportsBothDecoderModesAndEveryStage() {
 		StringWriter text = new StringWriter();
-		int exit = new CommandLine(new BenchCommand()).setOut(new PrintWriter(text, true)).execute("--size", "12", "--scales", "2,3",
-			"--batch", "100", "--threads", "1");
+		int exit = new CommandLine(new BenchCommand()).setOut(new PrintWriter(text, true)).execute("--size", "12", "--scales",
+			"2,3", "--batch", "100", "--threads", "1");
 		String out = text.toString();
 		assertEquals(0, exit, out);
-		for (String scale : new String[] { "x2", "x3" }) {
+		for (String scale : new String[]{ "x2", "x3" }) {
 			assertTrue(out.lines().anyMatch(l -> l.startsWith(scale) && l.contains("REFERENCE")), out);
 			assertTrue(out.lines().anyMatch(l -> l.startsWith(scale) && l.contains("SPLIT") && l.trim().endsWith("x")), out);
 			assertTrue(out.contains("where the time went at " + scale), out);

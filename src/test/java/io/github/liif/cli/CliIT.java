@@ -5,17 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import ij.IJ;
 import ij.ImagePlus;
+import ij.io.FileSaver;
 import io.github.liif.Fixtures;
+import io.github.liif.TinyModels;
+import io.github.liif.image.Bicubic;
+import io.github.liif.io.ModelFiles;
+import io.github.liif.model.LiifModel;
+import io.github.liif.model.ModelDescriptor;
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,8 +61,8 @@ class CliIT {
 	void upscalesAReferenceCheckpointToAnExplicitSizeAndRefusesToOverwrite() throws Exception {
 		Path out = dir.resolve("out.png");
 		// the reference's LIIF: the model alone, without the consistency step
-		Run r = liif("upscale", "--model", model(), "--size", "53x41", "--consistency", "off", Fixtures.path("input-23x17.png").toString(),
-			"-o", out.toString());
+		Run r = liif("upscale", "--model", model(), "--size", "53x41", "--consistency", "off", Fixtures.path("input-23x17.png")
+			.toString(), "-o", out.toString());
 		assertEquals(0, r.exit(), r.err());
 		ImagePlus result = IJ.openImage(out.toString());
 		assertEquals(53, result.getWidth());
@@ -68,7 +78,8 @@ class CliIT {
 			}
 		}
 		byte[] before = Files.readAllBytes(out);
-		Run again = liif("upscale", "--model", model(), "--scale", "2", Fixtures.path("input-23x17.png").toString(), "-o", out.toString());
+		Run again = liif("upscale", "--model", model(), "--scale", "2", Fixtures.path("input-23x17.png").toString(), "-o", out
+			.toString());
 		assertEquals(2, again.exit());
 		assertTrue(again.err().contains("exists; use --overwrite"), again.err());
 		assertArrayEquals(before, Files.readAllBytes(out));
@@ -84,12 +95,12 @@ class CliIT {
 				String ext = kind.substring("truncated-".length());
 				Path full = dir.resolve("full." + ext);
 				ImagePlus imp = IJ.createImage("x", "RGB ramp", 64, 48, 1);
-				ij.io.FileSaver saver = new ij.io.FileSaver(imp);
-				boolean saved = ext.equals("jpg") ? saver.saveAsJpeg(full.toString()) : ext.equals("png") ? saver.saveAsPng(full.toString())
-					: saver.saveAsTiff(full.toString());
+				FileSaver saver = new FileSaver(imp);
+				boolean saved = ext.equals("jpg") ? saver.saveAsJpeg(full.toString()) : ext.equals("png") ? saver.saveAsPng(full
+					.toString()) : saver.saveAsTiff(full.toString());
 				assertTrue(saved);
 				byte[] bytes = Files.readAllBytes(full);
-				yield Files.write(dir.resolve("cut." + ext), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+				yield Files.write(dir.resolve("cut." + ext), Arrays.copyOf(bytes, bytes.length / 3));
 			}
 		};
 		Path out = dir.resolve("result-" + in.getFileName());
@@ -109,7 +120,8 @@ class CliIT {
 	void checkFindsEveryLayerWidthRightAsTheNetworksRunThem() throws Exception {
 		Run r = liif("check");
 		assertEquals(0, r.exit(), r.out() + r.err());
-		assertTrue(r.out().startsWith("the networks' layers, libtorch 2.7.1, oneDNN instruction set: the processor's own"), r.out());
+		assertTrue(r.out().startsWith("the networks' layers, libtorch 2.7.1, oneDNN instruction set: the processor's own"), r
+			.out());
 		assertEquals(5, r.out().lines().filter(l -> l.endsWith(" widths, all right")).count(), r.out());
 		assertTrue(r.out().endsWith("every width right" + System.lineSeparator()), r.out());
 		assertTrue(r.err().contains("checking layer widths: 100.0%"), "progress with the time left: " + r.err());
@@ -119,9 +131,9 @@ class CliIT {
 	void gifAndBmpAreReadAndWrittenAsPngAndRunsRefusedBeforeWritingCreateNothing() throws Exception {
 		Path in = Files.createDirectories(dir.resolve("in"));
 		Path gif = in.resolve("ramp.gif");
-		assertTrue(new ij.io.FileSaver(IJ.createImage("g", "8-bit ramp", 23, 17, 1)).saveAsGif(gif.toString()));
+		assertTrue(new FileSaver(IJ.createImage("g", "8-bit ramp", 23, 17, 1)).saveAsGif(gif.toString()));
 		Path bmp = in.resolve("colours.bmp");
-		assertTrue(new ij.io.FileSaver(IJ.createImage("c", "RGB ramp", 23, 17, 1)).saveAsBmp(bmp.toString()));
+		assertTrue(new FileSaver(IJ.createImage("c", "RGB ramp", 23, 17, 1)).saveAsBmp(bmp.toString()));
 		Path one = dir.resolve("ramp-x2.png");
 		Run r = liif("upscale", "--model", model(), "--scale", "2", gif.toString(), "-o", one.toString());
 		assertEquals(0, r.exit(), r.err());
@@ -140,7 +152,8 @@ class CliIT {
 		assertTrue(r.err().contains("give OUTPUT as .tif, .png or .jpg"), r.err());
 		assertFalse(Files.exists(dir.resolve("sub")));
 		Path notes = Files.writeString(dir.resolve("notes.tif"), "not an image");
-		r = liif("upscale", "--model", model(), "--scale", "2", notes.toString(), gif.toString(), "-o", dir.resolve("made").toString());
+		r = liif("upscale", "--model", model(), "--scale", "2", notes.toString(), gif.toString(), "-o", dir.resolve("made")
+			.toString());
 		assertEquals(2, r.exit(), r.err());
 		assertFalse(Files.exists(dir.resolve("made")), "a run that fails before writing leaves no empty folder");
 		r = liif("upscale", "--model", model(), "--scale", "2", gif.toString(), bmp.toString(), "-o", one.toString());
@@ -150,7 +163,7 @@ class CliIT {
 
 	@Test
 	void transparencyOfRgbaPngAndTiffIsKeptAndAJpegOutputForItIsRefused() throws Exception {
-		java.awt.image.BufferedImage rgba = new java.awt.image.BufferedImage(23, 17, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+		BufferedImage rgba = new BufferedImage(23, 17, BufferedImage.TYPE_INT_ARGB);
 		int[] alpha = new int[23 * 17];
 		for (int y = 0; y < 17; y++) {
 			for (int x = 0; x < 23; x++) {
@@ -159,23 +172,23 @@ class CliIT {
 			}
 		}
 		Path in = dir.resolve("cut-out.png");
-		assertTrue(javax.imageio.ImageIO.write(rgba, "png", in.toFile()));
+		assertTrue(ImageIO.write(rgba, "png", in.toFile()));
 		Path out = dir.resolve("cut-out-x2.png");
 		Run r = liif("upscale", "--model", model(), "--scale", "2", in.toString(), "-o", out.toString());
 		assertEquals(0, r.exit(), r.err());
-		java.awt.image.BufferedImage back = javax.imageio.ImageIO.read(out.toFile());
+		BufferedImage back = ImageIO.read(out.toFile());
 		assertTrue(back.getColorModel().hasAlpha(), "the result keeps its transparency");
 		assertEquals(46, back.getWidth());
 		int[] got = back.getAlphaRaster().getSamples(0, 0, 46, 34, 0, (int[]) null);
-		assertArrayEquals(io.github.liif.image.Bicubic.resize8(alpha, 17, 23, 34, 46), got, "alpha upscaled by PIL's bicubic");
+		assertArrayEquals(Bicubic.resize8(alpha, 17, 23, 34, 46), got, "alpha upscaled by PIL's bicubic");
 		assertEquals(0, got[2 * 46 + 5], "transparent stays transparent");
 		// an RGBA TIFF too (ImageJ alone reads it as RGB)
 		Path tif = dir.resolve("cut-out.tif");
-		assertTrue(javax.imageio.ImageIO.write(rgba, "tiff", tif.toFile()));
+		assertTrue(ImageIO.write(rgba, "tiff", tif.toFile()));
 		Path tifOut = dir.resolve("cut-out-x2.tif");
 		r = liif("upscale", "--model", model(), "--scale", "2", tif.toString(), "-o", tifOut.toString());
 		assertEquals(0, r.exit(), r.err());
-		java.awt.image.BufferedImage tifBack = javax.imageio.ImageIO.read(tifOut.toFile());
+		BufferedImage tifBack = ImageIO.read(tifOut.toFile());
 		assertTrue(tifBack.getColorModel().hasAlpha(), "the TIFF result keeps its transparency");
 		assertArrayEquals(got, tifBack.getAlphaRaster().getSamples(0, 0, 46, 34, 0, (int[]) null));
 		r = liif("upscale", "--model", model(), "--scale", "2", in.toString(), "-o", dir.resolve("x.jpg").toString());
@@ -192,12 +205,13 @@ class CliIT {
 		imp.getCalibration().pixelDepth = 0.75;
 		imp.getCalibration().setUnit("mm");
 		Path in = dir.resolve("stack.tif");
-		new ij.io.FileSaver(imp).saveAsTiffStack(in.toString());
+		new FileSaver(imp).saveAsTiffStack(in.toString());
 		Path out = dir.resolve("iso.tif");
-		Run r = liif("upscale", "--model", "microscopy", "--scale-z", "isotropic", "--z-planes", "xz", in.toString(), "-o", out.toString());
+		Run r = liif("upscale", "--model", "microscopy", "--scale-z", "isotropic", "--z-planes", "xz", in.toString(), "-o", out
+			.toString());
 		assertEquals(0, r.exit(), r.err());
 		ImagePlus result = IJ.openImage(out.toString());
-		assertArrayEquals(new int[] { 20, 16, 1, 12, 1 }, result.getDimensions(), "0.75 / 0.25: 3x the slices, XY kept");
+		assertArrayEquals(new int[]{ 20, 16, 1, 12, 1 }, result.getDimensions(), "0.75 / 0.25: 3x the slices, XY kept");
 		assertEquals(16, result.getBitDepth());
 		assertEquals(0.25, result.getCalibration().pixelDepth, 1e-6);
 		assertTrue(String.valueOf(result.getProp("LIIF")).contains("(xz planes)"), String.valueOf(result.getProp("LIIF")));
@@ -207,10 +221,10 @@ class CliIT {
 	void badParametersAndModelsAreRefusedBeforeAnyWork() throws Exception {
 		String in = Fixtures.path("input-23x17.png").toString();
 		String out = dir.resolve("x.png").toString();
-		String[][] cases = { { "--scale", "0" }, { "--scale", "-3" }, { "--scale", "NaN" }, { "--scale", "Infinity" },
-			{ "--size", "10x10" }, { "--size", "abc" }, { "--scale", "2", "--tile", "2" }, { "--scale", "2", "--threads", "0" },
-			{ "--scale", "2", "--device", "tpu" }, { "--scale-z", "0.5" }, { "--scale-z", "2" }, { "--scale-z", "isotropic" },
-			{ "--scale-z", "2", "--z-planes", "xy" }, { "--tile", "64" } };
+		String[][] cases = { { "--scale", "0" }, { "--scale", "-3" }, { "--scale", "NaN" }, { "--scale", "Infinity" }, { "--size",
+			"10x10" }, { "--size", "abc" }, { "--scale", "2", "--tile", "2" }, { "--scale", "2", "--threads", "0" }, { "--scale",
+				"2", "--device", "tpu" }, { "--scale-z", "0.5" }, { "--scale-z", "2" }, { "--scale-z", "isotropic" }, {
+					"--scale-z", "2", "--z-planes", "xy" }, { "--tile", "64" } };
 		for (String[] c : cases) {
 			List<String> args = new ArrayList<>(List.of("upscale", "--model", model()));
 			args.addAll(List.of(c));
@@ -234,13 +248,13 @@ class CliIT {
 		Random rnd = new Random(1);
 		for (int i = 0; i < 300 * 300; i++) big.getProcessor().set(i, rnd.nextInt(65536));
 		Path in = dir.resolve("big.tif");
-		new ij.io.FileSaver(big).saveAsTiff(in.toString());
+		new FileSaver(big).saveAsTiff(in.toString());
 		Path outDir = Files.createDirectories(dir.resolve("out"));
 		Path gray = dir.resolve("gray.liif");
-		io.github.liif.io.ModelFiles.save(new io.github.liif.model.LiifModel(io.github.liif.TinyModels.randomEdsr(1, true, 3),
-			io.github.liif.model.ModelDescriptor.reference("g")), gray, true);
+		ModelFiles.save(new LiifModel(TinyModels.randomEdsr(1, true, 3), ModelDescriptor.reference("g")), gray, true);
 		// a file-size limit of 100 kB (ulimit -f counts 1 kB blocks) makes the 720 kB result fail mid-write
-		Run r = limited("ulimit -f 100;", "upscale", "--model", gray.toString(), "--scale", "2", in.toString(), "-o", outDir.toString());
+		Run r = limited("ulimit -f 100;", "upscale", "--model", gray.toString(), "--scale", "2", in.toString(), "-o", outDir
+			.toString());
 		assertTrue(r.exit() != 0, r.err());
 		try (Stream<Path> left = Files.list(outDir)) {
 			assertEquals(List.of(), left.toList());
@@ -251,8 +265,8 @@ class CliIT {
 	void unwritableFolderGivesAClearError() throws Exception {
 		Path locked = Files.createDirectories(dir.resolve("locked"));
 		locked.toFile().setWritable(false, false);
-		Run r = liif("upscale", "--model", model(), "--scale", "2", Fixtures.path("input-23x17.png").toString(), "-o", locked.resolve(
-			"o.png").toString());
+		Run r = liif("upscale", "--model", model(), "--scale", "2", Fixtures.path("input-23x17.png").toString(), "-o", locked
+			.resolve("o.png").toString());
 		if (System.getProperty("user.name").equals("root")) {
 			// root writes anywhere: nothing to refuse, but the result must be complete
 			assertEquals(0, r.exit(), r.err());
@@ -266,8 +280,8 @@ class CliIT {
 	void evalWritesTableCsvAndChart() throws Exception {
 		Path csv = dir.resolve("eval.csv");
 		Path chart = dir.resolve("eval.png");
-		Run r = liif("eval", "--model", model(), "--data", Path.of("test-images", "motorcycle.png").toString(), "--scales", "2,3.5",
-			"--csv", csv.toString(), "--chart", chart.toString());
+		Run r = liif("eval", "--model", model(), "--data", Path.of("test-images", "motorcycle.png").toString(), "--scales",
+			"2,3.5", "--csv", csv.toString(), "--chart", chart.toString());
 		assertEquals(0, r.exit(), r.err());
 		assertTrue(r.out().contains("x3.5"), r.out());
 		assertTrue(r.out().contains("image-scale pairs (1 images)"), r.out());
@@ -285,9 +299,8 @@ class CliIT {
 	}
 
 	private static long checkpointIteration(Path ckpt) throws Exception {
-		byte[] state = io.github.liif.io.ModelFiles.entries(ckpt).get("training-state.json");
-		return com.google.gson.JsonParser.parseString(new String(state, StandardCharsets.UTF_8)).getAsJsonObject().get("iteration")
-			.getAsLong();
+		byte[] state = ModelFiles.entries(ckpt).get("training-state.json");
+		return JsonParser.parseString(new String(state, StandardCharsets.UTF_8)).getAsJsonObject().get("iteration").getAsLong();
 	}
 
 	/** Starts ./liif with stderr into a file, and waits until that file shows {@code text}. */
@@ -312,12 +325,12 @@ class CliIT {
 		for (int i = 0; i < 3; i++) {
 			ImagePlus imp = IJ.createImage("t" + i, "8-bit black", 64, 64, 1);
 			for (int p = 0; p < 64 * 64; p++) imp.getProcessor().set(p, r.nextInt(256));
-			new ij.io.FileSaver(imp).saveAsTiff((i == 2 ? val : data).resolve("t" + i + ".tif").toString());
+			new FileSaver(imp).saveAsTiff((i == 2 ? val : data).resolve("t" + i + ".tif").toString());
 		}
 		Path model = dir.resolve("m.liif");
 		Path ckpt = dir.resolve("m.liif.ckpt");
-		List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--val", val.toString(), "--channels", "1",
-			"--blocks", "1", "--features", "8", "--hidden", "16", "--patch", "16", "--samples", "64", "--batch", "2",
+		List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--val", val.toString(), "--channels",
+			"1", "--blocks", "1", "--features", "8", "--hidden", "16", "--patch", "16", "--samples", "64", "--batch", "2",
 			"--checkpoint-every", "3", "--validate-every", "100000", "--threads", "1", "-o", model.toString()));
 		List<String> endless = new ArrayList<>(args);
 		endless.addAll(List.of("--iterations", "100000"));
@@ -354,10 +367,11 @@ class CliIT {
 		finish.addAll(List.of("--iterations", Long.toString(killedAt + 2), "--resume"));
 		Run done = liif(finish.toArray(String[]::new));
 		assertEquals(0, done.exit(), done.err());
-		assertEquals(killedAt + 2, io.github.liif.io.ModelFiles.load(model).descriptor().provenance().getAsJsonObject("training")
-			.get("iterations").getAsInt());
+		assertEquals(killedAt + 2, ModelFiles.load(model).descriptor().provenance().getAsJsonObject("training").get("iterations")
+			.getAsInt());
 		try (Stream<Path> files = Files.list(dir)) {
-			assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "the resumed run removed the temporary files");
+			assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part")),
+				"the resumed run removed the temporary files");
 		}
 	}
 
@@ -382,8 +396,8 @@ class CliIT {
 		assertTrue(gpu.err().contains("GPU requested") && gpu.err().contains("PYTORCH_LIBRARY_PATH=") && gpu.err().contains(
 			"PYTORCH_VERSION=2.7.1") && gpu.err().contains("PYTORCH_FLAVOR=cu128"), gpu.err());
 		assertFalse(Files.exists(out));
-		Run wrongPath = limited("PYTORCH_LIBRARY_PATH=" + dir + " ", "upscale", "--device", "gpu", "--scale", "2", "test-images/motorcycle.png",
-			"-o", out.toString());
+		Run wrongPath = limited("PYTORCH_LIBRARY_PATH=" + dir + " ", "upscale", "--device", "gpu", "--scale", "2",
+			"test-images/motorcycle.png", "-o", out.toString());
 		assertEquals(2, wrongPath.exit(), wrongPath.err());
 		assertTrue(wrongPath.err().contains("holds no libtorch.so"), wrongPath.err());
 		assertFalse(Files.exists(out));

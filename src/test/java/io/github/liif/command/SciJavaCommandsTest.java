@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.io.FileSaver;
 import io.github.liif.Fixtures;
 import io.github.liif.TinyModels;
+import io.github.liif.catalogue.ModelCache;
 import io.github.liif.io.ModelFiles;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.ModelDescriptor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +28,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
+import org.scijava.ItemVisibility;
+import org.scijava.command.Command;
+import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
+import org.scijava.service.Service;
+import org.scijava.util.Types;
 
 /** The SciJava commands in a real SciJava Context through the CommandService. */
 class SciJavaCommandsTest {
@@ -67,28 +76,28 @@ class SciJavaCommandsTest {
 	void imagePlusCommandAddsSlicesAlongZ() throws Exception {
 		ImagePlus stack = IJ.createImage("stack", "16-bit ramp", 20, 12, 3);
 		stack.getCalibration().pixelDepth = 3;
-		CommandModule m = commands.run(LiifUpscaleCommand.class, false, Map.of("input", stack, "model", grayModel.toString(), "scaleX",
-			1.0, "scaleY", 1.0, "scaleZ", "2.5")).get();
+		CommandModule m = commands.run(LiifUpscaleCommand.class, false, Map.of("input", stack, "model", grayModel.toString(),
+			"scaleX", 1.0, "scaleY", 1.0, "scaleZ", "2.5")).get();
 		ImagePlus out = (ImagePlus) m.getOutput("output");
-		assertArrayEquals(new int[] { 20, 12, 1, 8, 1 }, out.getDimensions(), "round(3 x 2.5) slices, planes as they were");
+		assertArrayEquals(new int[]{ 20, 12, 1, 8, 1 }, out.getDimensions(), "round(3 x 2.5) slices, planes as they were");
 		assertEquals(3 * 3 / 8.0, out.getCalibration().pixelDepth, 1e-12);
 		assertEquals(16, out.getBitDepth());
 	}
 
 	@Test
 	void everyInputReadsWellInTheGeneratedDialogAndScriptsAndIsRemembered() {
-		for (Class<? extends org.scijava.command.Command> c : List.of(LiifUpscaleCommand.class, LiifUpscaleImgCommand.class,
+		for (Class<? extends Command> c : List.of(LiifUpscaleCommand.class, LiifUpscaleImgCommand.class,
 			LiifTrainCommand.class))
 		{
-			org.scijava.command.CommandInfo info = commands.getCommand(c);
-			for (org.scijava.module.ModuleItem<?> input : info.inputs()) {
-				if (input.getVisibility() == org.scijava.ItemVisibility.INVISIBLE || org.scijava.service.Service.class.isAssignableFrom(input
-					.getType()) || input.getType().getName().startsWith("org.scijava.")) continue;
+			CommandInfo info = commands.getCommand(c);
+			for (ModuleItem<?> input : info.inputs()) {
+				if (input.getVisibility() == ItemVisibility.INVISIBLE || Service.class.isAssignableFrom(input.getType()) || input
+					.getType().getName().startsWith("org.scijava.")) continue;
 				String where = c.getSimpleName() + "." + input.getName();
 				assertTrue(input.getLabel() != null && !input.getLabel().isBlank(), where + " has a label");
 				assertTrue(input.getDescription() != null && !input.getDescription().isBlank(), where + " has a description");
 				assertTrue(input.isPersisted(), where + " is remembered like the ImageJ 1 dialog");
-				if (Number.class.isAssignableFrom(org.scijava.util.Types.box(input.getType()))) {
+				if (Number.class.isAssignableFrom(Types.box(input.getType()))) {
 					assertNotNull(input.getMinimumValue(), where + " has a minimum");
 				}
 			}
@@ -109,21 +118,21 @@ class SciJavaCommandsTest {
 
 	@Test
 	void trainCommandWritesAModelAndItsValidationLog() throws Exception {
-		Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
-		Path val = java.nio.file.Files.createDirectories(dir.resolve("val"));
+		Path data = Files.createDirectories(dir.resolve("data"));
+		Path val = Files.createDirectories(dir.resolve("val"));
 		for (int i = 0; i < 3; i++) {
 			ImagePlus imp = IJ.createImage("t" + i, "8-bit ramp", 64, 56, 1);
 			imp.getProcessor().add(10 * i);
-			new ij.io.FileSaver(imp).saveAsTiff((i == 2 ? val : data).resolve("t" + i + ".tif").toString());
+			new FileSaver(imp).saveAsTiff((i == 2 ? val : data).resolve("t" + i + ".tif").toString());
 		}
 		Path out = dir.resolve("trained.liif");
-		CommandModule m = commands.run(LiifTrainCommand.class, false, Map.of("data", data.toFile(), "validation", val.toFile(), "from",
-			grayModel.toString(), "output", out.toFile(), "iterations", 2, "batch", 1, "learningRate", 1e-4, "degradation", "area",
-			"resume", false)).get();
+		CommandModule m = commands.run(LiifTrainCommand.class, false, Map.of("data", data.toFile(), "validation", val.toFile(),
+			"from", grayModel.toString(), "output", out.toFile(), "iterations", 2, "batch", 1, "learningRate", 1e-4,
+			"degradation", "area", "resume", false)).get();
 		assertTrue(!m.isCanceled(), String.valueOf(m.getCancelReason()));
 		assertEquals(2, ModelFiles.load(out).descriptor().provenance().getAsJsonObject("training").get("iterations").getAsInt());
-		assertTrue(java.nio.file.Files.readString(dir.resolve("trained.liif.validation.csv")).contains("\n2,"));
-		assertTrue(java.nio.file.Files.exists(dir.resolve("trained.liif.validation.png")));
+		assertTrue(Files.readString(dir.resolve("trained.liif.validation.csv")).contains("\n2,"));
+		assertTrue(Files.exists(dir.resolve("trained.liif.validation.png")));
 	}
 
 	@Test
@@ -135,7 +144,7 @@ class SciJavaCommandsTest {
 			"scaleX", 2.0, "scaleY", 1.5)).get();
 		@SuppressWarnings("unchecked")
 		Img<FloatType> out = (Img<FloatType>) m.getOutput("output");
-		assertArrayEquals(new long[] { 24, 14, 3 }, out.dimensionsAsLongArray());
+		assertArrayEquals(new long[]{ 24, 14, 3 }, out.dimensionsAsLongArray());
 		for (FloatType t : out) assertTrue(Float.isFinite(t.get()));
 	}
 
@@ -143,11 +152,11 @@ class SciJavaCommandsTest {
 	void disposingAContextFreesTheLoadedNetworks() throws Exception {
 		Context own = new Context();
 		ImagePlus gray = IJ.createImage("g", "8-bit ramp", 16, 12, 1);
-		own.service(CommandService.class).run(LiifUpscaleCommand.class, false, Map.of("input", gray, "model", grayModel.toString(),
-			"scaleX", 2.0, "scaleY", 2.0)).get();
+		own.service(CommandService.class).run(LiifUpscaleCommand.class, false, Map.of("input", gray, "model", grayModel
+			.toString(), "scaleX", 2.0, "scaleY", 2.0)).get();
 		LiifModelService models = own.service(LiifModelService.class);
 		assertTrue(models.loadedModels() > 0, "the command's network is cached");
 		own.dispose();
-		assertEquals(0, io.github.liif.catalogue.ModelCache.size(), "disposal closed and forgot every network");
+		assertEquals(0, ModelCache.size(), "disposal closed and forgot every network");
 	}
 }

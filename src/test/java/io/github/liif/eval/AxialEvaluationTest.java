@@ -9,6 +9,7 @@ import ai.djl.Device;
 import io.github.liif.TinyModels;
 import io.github.liif.image.AxisTaps;
 import io.github.liif.image.Degradation;
+import io.github.liif.image.PlanarImage;
 import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
@@ -22,8 +23,8 @@ class AxialEvaluationTest {
 
 	@Test
 	void linearTapsInterpolateBetweenCentresAndClampAtTheEnds() {
-		float[] up = AxisTaps.resample(AxisTaps.linear(2, 4), AxisTaps.identity(1), new float[] { 0, 10 }, 0, 0, 2, 1, 0, 0, 4, 1);
-		assertArrayEquals(new float[] { 0, 2.5f, 7.5f, 10 }, up, 1e-6f);
+		float[] up = AxisTaps.resample(AxisTaps.linear(2, 4), AxisTaps.identity(1), new float[]{ 0, 10 }, 0, 0, 2, 1, 0, 0, 4, 1);
+		assertArrayEquals(new float[]{ 0, 2.5f, 7.5f, 10 }, up, 1e-6f);
 	}
 
 	private static AxialEvaluation.Volume volume(int nz, int h, int w, long seed, boolean rampOnly) {
@@ -32,13 +33,13 @@ class AxialEvaluationTest {
 		for (int z = 0; z < nz; z++) {
 			for (int i = 0; i < h * w; i++) v[z * h * w + i] = rampOnly ? 0.1f + 0.03f * z : 0.2f + 0.6f * r.nextFloat();
 		}
-		return new AxialEvaluation.Volume("v", new float[][] { v }, nz, h, w, false, 1000);
+		return new AxialEvaluation.Volume("v", new float[][]{ v }, nz, h, w, false, 1000);
 	}
 
 	@Test
 	void aSilencedResidualModelScoresExactlyAsCubicAndLinearRestoresARampAlongZ() {
-		try (LiifNetwork net = LiifNetwork.create(TinyModels.silenced(TinyModels.randomEdsr(1, true, GlobalResidual.BICUBIC, 2)), Device
-			.cpu()))
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.silenced(TinyModels.randomEdsr(1, true, GlobalResidual.BICUBIC, 2)),
+			Device.cpu()))
 		{
 			AxialUpscaler bicubic = new AxialUpscaler(new Upscaler(net, UpscaleOptions.DEFAULT), AxialUpscaler.Planes.BOTH);
 			AxialEvaluation eval = new AxialEvaluation(Degradation.BICUBIC, 0);
@@ -58,7 +59,7 @@ class AxialEvaluationTest {
 	void theAxialDegradationBlursAndReducesTheRowsAndLeavesColumnsAlone() {
 		// 4 rows x 3 columns; area by 2 along rows without blur: the means of row pairs, columns as they were
 		float[] hr = { 0, 1, 2, 10, 11, 12, 20, 21, 22, 30, 31, 32 };
-		assertArrayEquals(new float[] { 5, 6, 7, 25, 26, 27 }, Degradation.AREA.applyAxial(hr, 4, 3, 2, 3, 0, false), 1e-5f);
+		assertArrayEquals(new float[]{ 5, 6, 7, 25, 26, 27 }, Degradation.AREA.applyAxial(hr, 4, 3, 2, 3, 0, false), 1e-5f);
 		// a blur along rows only: a profile constant along the rows stays, whatever the blur
 		float[] stripes = new float[20 * 5];
 		for (int i = 0; i < stripes.length; i++) stripes[i] = (i % 5) / 5f;
@@ -71,13 +72,15 @@ class AxialEvaluationTest {
 		float[] plane = new float[40 * 36];
 		Random r = new Random(4);
 		for (int i = 0; i < plane.length; i++) plane[i] = r.nextFloat();
-		Evaluation.Image image = new Evaluation.Image("img", new io.github.liif.image.PlanarImage(40, 36, new float[][] { plane }), false);
-		try (LiifNetwork net = LiifNetwork.create(TinyModels.silenced(TinyModels.randomEdsr(1, true, GlobalResidual.BICUBIC, 2)), Device
-			.cpu()))
+		Evaluation.Image image = new Evaluation.Image("img", new PlanarImage(40, 36, new float[][]{ plane }), false);
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.silenced(TinyModels.randomEdsr(1, true, GlobalResidual.BICUBIC, 2)),
+			Device.cpu()))
 		{
-			EvalRow row = Evaluation.axial(Degradation.AREA, 1.0, false).score(new Upscaler(net, UpscaleOptions.DEFAULT), image, 3);
+			EvalRow row = Evaluation.axial(Degradation.AREA, 1.0, false).score(new Upscaler(net, UpscaleOptions.DEFAULT), image,
+				3);
 			assertEquals(row.psnrBicubic(), row.psnr(), 1e-3);
-			EvalRow isotropic = new Evaluation(Degradation.AREA, 0, false).score(new Upscaler(net, UpscaleOptions.DEFAULT), image, 3);
+			EvalRow isotropic = new Evaluation(Degradation.AREA, 0, false).score(new Upscaler(net, UpscaleOptions.DEFAULT), image,
+				3);
 			assertTrue(row.psnrBicubic() > isotropic.psnrBicubic() + 1, "reducing one axis loses less than reducing both: " + row
 				.psnrBicubic() + " vs " + isotropic.psnrBicubic());
 		}

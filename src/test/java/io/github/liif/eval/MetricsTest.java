@@ -33,8 +33,8 @@ class MetricsTest {
 		float[] y = Metrics.luma(constant(3, 2, 1f), false);
 		assertEquals((65.738 + 129.057 + 25.064) / 256 + 16.0 / 255, y[0], 1e-6);
 		// predictions above 1 are clamped before scoring: 1.5 scores like 1.0
-		assertEquals(Metrics.psnr(constant(1, 16, 1f), constant(1, 16, 0.9f), 0), Metrics.psnr(constant(1, 16, 1.5f), constant(1, 16,
-			0.9f), 0), 1e-9);
+		assertEquals(Metrics.psnr(constant(1, 16, 1f), constant(1, 16, 0.9f), 0), Metrics.psnr(constant(1, 16, 1.5f), constant(1,
+			16, 0.9f), 0), 1e-9);
 	}
 
 	@Test
@@ -42,15 +42,16 @@ class MetricsTest {
 		assertEquals(1.0, Metrics.ssim(constant(1, 24, 0.3f), constant(1, 24, 0.3f), 0), 1e-9);
 		// constant images: variances 0, so SSIM = (2 a b + C1) / (a^2 + b^2 + C1)
 		double a = 0.6, b = 0.4, c1 = 1e-4;
-		assertEquals((2 * a * b + c1) / (a * a + b * b + c1), Metrics.ssim(constant(1, 24, 0.6f), constant(1, 24, 0.4f), 2), 1e-5);
+		assertEquals((2 * a * b + c1) / (a * a + b * b + c1), Metrics.ssim(constant(1, 24, 0.6f), constant(1, 24, 0.4f), 2),
+			1e-5);
 		assertThrows(IllegalArgumentException.class, () -> Metrics.ssim(constant(1, 12, 0f), constant(1, 12, 0f), 2));
 	}
 
 	@Test
 	void aSixteenBitBiasReadsOnAnEightBitScaleByItsRange() {
-		EvalRow wide = new EvalRow("membranes", 8, 25, 23, 0.8, 0.7, new double[] { 1.03 }, new double[] { -3.14 }, 18042);
+		EvalRow wide = new EvalRow("membranes", 8, 25, 23, 0.8, 0.7, new double[]{ 1.03 }, new double[]{ -3.14 }, 18042);
 		assertEquals(1.03 * 255 / 18042, wide.onEightBitScale(wide.worstBias()), 1e-12);
-		EvalRow eightBit = new EvalRow("photo", 2, 30, 28, 0.9, 0.8, new double[] { 0.4, -0.6, 0.1 }, new double[3], 255);
+		EvalRow eightBit = new EvalRow("photo", 2, 30, 28, 0.9, 0.8, new double[]{ 0.4, -0.6, 0.1 }, new double[3], 255);
 		assertEquals(-0.6, eightBit.onEightBitScale(eightBit.worstBias()), 1e-12);
 	}
 }

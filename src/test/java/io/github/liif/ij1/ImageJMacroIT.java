@@ -10,14 +10,15 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import io.github.liif.TinyModels;
-import io.github.liif.imagej.ImagePlusUpscaler;
-import io.github.liif.io.ModelFiles;
 import io.github.liif.image.Degradation;
+import io.github.liif.imagej.ImagePlusUpscaler;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
+import io.github.liif.inference.ZScale;
+import io.github.liif.io.ModelFiles;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.ModelDescriptor;
 import io.github.liif.network.LiifNetwork;
@@ -76,16 +77,15 @@ class ImageJMacroIT {
 	void sixteenBitHyperstackAtTwoPointFiveByThreeFromABatchMacro() throws Exception {
 		Path in = hyperstack();
 		Path out = dir.resolve("cells-up.tif");
-		ImageJRunner.Result r = ImageJRunner.macro(dir, "open('" + in + "');\n"
-			+ "run('LIIF Upscale', 'model=[" + grayModel + "] scale_x=2.5 scale_y=3');\n"
-			+ "saveAs('Tiff', '" + out + "');\n");
+		ImageJRunner.Result r = ImageJRunner.macro(dir, "open('" + in + "');\n" + "run('LIIF Upscale', 'model=[" + grayModel
+			+ "] scale_x=2.5 scale_y=3');\n" + "saveAs('Tiff', '" + out + "');\n");
 		assertTrue(Files.exists(out), r.output());
 		assertFalse(r.output().contains("SLF4J"), "plain ImageJ gets a silent logging binding: " + r.output());
 		ImagePlus result = IJ.openImage(out.toString());
-		assertTrue(String.valueOf(result.getProp("LIIF")).endsWith("; consistency bicubic"), "provenance kept in the TIFF: " + result
-			.getProp("LIIF"));
+		assertTrue(String.valueOf(result.getProp("LIIF")).endsWith("; consistency bicubic"), "provenance kept in the TIFF: "
+			+ result.getProp("LIIF"));
 		assertEquals(16, result.getBitDepth());
-		assertArrayEquals(new int[] { 48, 39, 3, 2, 2 }, result.getDimensions());
+		assertArrayEquals(new int[]{ 48, 39, 3, 2, 2 }, result.getDimensions());
 		assertTrue(result.isHyperStack());
 		assertEquals(0.2 * 19 / 48, result.getCalibration().pixelWidth, 1e-6);
 		assertEquals(0.3 * 13 / 39, result.getCalibration().pixelHeight, 1e-6);
@@ -93,11 +93,13 @@ class ImageJMacroIT {
 		// pixel for pixel what the core engine gives in this JVM
 		try (LiifNetwork net = LiifNetwork.create(gray.weights(), Device.cpu())) {
 			// with the default consistency step: the model has no recipe, so it was trained like the reference (bicubic)
-			UpscaleOptions defaults = UpscaleOptions.DEFAULT.withConsistency(Consistency.DEFAULT.resolvedFor(Degradation.BICUBIC));
+			UpscaleOptions defaults = UpscaleOptions.DEFAULT.withConsistency(Consistency.DEFAULT.resolvedFor(
+				Degradation.BICUBIC));
 			ImagePlus expected = new ImagePlusUpscaler(new Upscaler(net, defaults)).upscale(IJ.openImage(in.toString()),
 				TargetSize.scales(2.5, 3), false, Monitor.NONE);
 			for (int s = 1; s <= expected.getStackSize(); s++) {
-				assertArrayEquals((short[]) expected.getStack().getPixels(s), (short[]) result.getStack().getPixels(s), "slice " + s);
+				assertArrayEquals((short[]) expected.getStack().getPixels(s), (short[]) result.getStack().getPixels(s), "slice "
+					+ s);
 			}
 		}
 		// the input file is untouched
@@ -121,22 +123,24 @@ class ImageJMacroIT {
 		byte[] before = Files.readAllBytes(in);
 		Path out = dir.resolve("zstack-up.tif");
 		ImageJRunner.Result run = ImageJRunner.macro(dir, "setBatchMode(true);\nopen('" + in + "');\n"
-			+ "run('LIIF Upscale', 'model=[" + grayModel + "] scale_z=4');\n"
-			+ "saveAs('Tiff', '" + out + "');\n");
+			+ "run('LIIF Upscale', 'model=[" + grayModel + "] scale_z=4');\n" + "saveAs('Tiff', '" + out + "');\n");
 		assertTrue(Files.exists(out), run.output());
 		ImagePlus result = IJ.openImage(out.toString());
 		assertEquals(16, result.getBitDepth());
-		assertArrayEquals(new int[] { 17, 14, 2, 24, 1 }, result.getDimensions(), "4x the slices; XY and channels as they were");
+		assertArrayEquals(new int[]{ 17, 14, 2, 24, 1 }, result.getDimensions(), "4x the slices; XY and channels as they were");
 		assertEquals(0.3, result.getCalibration().pixelDepth, 1e-6, "voxel depth / 4");
 		assertEquals(0.3, result.getCalibration().pixelWidth, 1e-6);
 		assertEquals("mm", result.getCalibration().getUnit());
-		assertTrue(String.valueOf(result.getProp("LIIF")).contains("along Z 6 -> 24 slices"), String.valueOf(result.getProp("LIIF")));
+		assertTrue(String.valueOf(result.getProp("LIIF")).contains("along Z 6 -> 24 slices"), String.valueOf(result.getProp(
+			"LIIF")));
 		try (LiifNetwork net = LiifNetwork.create(gray.weights(), Device.cpu())) {
-			UpscaleOptions defaults = UpscaleOptions.DEFAULT.withConsistency(Consistency.DEFAULT.resolvedFor(Degradation.BICUBIC));
-			ImagePlus expected = new ImagePlusUpscaler(new Upscaler(net, defaults)).upscale(IJ.openImage(in.toString()), TargetSize
-				.scale(1), io.github.liif.inference.ZScale.factor(4), false, Monitor.NONE);
+			UpscaleOptions defaults = UpscaleOptions.DEFAULT.withConsistency(Consistency.DEFAULT.resolvedFor(
+				Degradation.BICUBIC));
+			ImagePlus expected = new ImagePlusUpscaler(new Upscaler(net, defaults)).upscale(IJ.openImage(in.toString()),
+				TargetSize.scale(1), ZScale.factor(4), false, Monitor.NONE);
 			for (int s = 1; s <= expected.getStackSize(); s++) {
-				assertArrayEquals((short[]) expected.getStack().getPixels(s), (short[]) result.getStack().getPixels(s), "slice " + s);
+				assertArrayEquals((short[]) expected.getStack().getPixels(s), (short[]) result.getStack().getPixels(s), "slice "
+					+ s);
 			}
 		}
 		assertArrayEquals(before, Files.readAllBytes(in), "the input file is untouched");
@@ -155,8 +159,8 @@ class ImageJMacroIT {
 	void badParametersEndTheMacroWithAClearMessageAndNoResult(String options) throws Exception {
 		Path in = dir.resolve("small.tif");
 		if (!Files.exists(in)) new FileSaver(IJ.createImage("small", "8-bit ramp", 16, 16, 1)).saveAsTiff(in.toString());
-		ImageJRunner.Result r = ImageJRunner.macro(dir, "open('" + in + "');\n"
-			+ "run('LIIF Upscale', '" + (options.contains("model=") ? "" : "model=[" + grayModel + "] ") + options + "');\n"
+		ImageJRunner.Result r = ImageJRunner.macro(dir, "open('" + in + "');\n" + "run('LIIF Upscale', '" + (options.contains(
+			"model=") ? "" : "model=[" + grayModel + "] ") + options + "');\n"
 			+ "print('images: ' + nImages + ' title: ' + getTitle());\n");
 		assertTrue(r.output().contains("LIIF Upscale error:"), r.output());
 		assertFalse(r.output().contains("LIIF-"), "no result image may appear: " + r.output());
@@ -170,20 +174,20 @@ class ImageJMacroIT {
 		Random r = new Random(9);
 		for (int i = 0; i < 3; i++) {
 			ImagePlus imp = IJ.createImage("t" + i, "16-bit ramp", 80, 70, 1);
-			for (int p = 0; p < 80 * 70; p++) imp.getProcessor().set(p, (int) (1000 + 800 * Math.sin(p * 0.05 + i) + r.nextInt(50)));
+			for (int p = 0; p < 80 * 70; p++)
+				imp.getProcessor().set(p, (int) (1000 + 800 * Math.sin(p * 0.05 + i) + r.nextInt(50)));
 			new FileSaver(imp).saveAsTiff((i == 2 ? val : data).resolve("t" + i + ".tif").toString());
 		}
 		Path out = dir.resolve("trained.liif");
-		ImageJRunner.Result train = ImageJRunner.macro(dir, "run('LIIF Train', 'data=[" + data + "] validation=[" + val + "] from=["
-			+ grayModel + "] output=[" + out + "] iterations=4 channels=auto batch=2 learning_rate=0.0001 scale_min=1 scale_max=4 "
-			+ "degradation=bicubic');\n");
+		ImageJRunner.Result train = ImageJRunner.macro(dir, "run('LIIF Train', 'data=[" + data + "] validation=[" + val
+			+ "] from=[" + grayModel + "] output=[" + out
+			+ "] iterations=4 channels=auto batch=2 learning_rate=0.0001 scale_min=1 scale_max=4 " + "degradation=bicubic');\n");
 		assertTrue(Files.exists(out), train.output());
 		assertTrue(train.output().contains("LIIF Train validation at 4:"), train.output());
 		assertEquals(4, ModelFiles.load(out).descriptor().provenance().getAsJsonObject("training").get("iterations").getAsInt());
 		Path fromOpen = dir.resolve("from-open.liif");
-		ImageJRunner.Result open = ImageJRunner.macro(dir, "setBatchMode(true);\n"
-			+ "open('" + data.resolve("t0.tif") + "'); rename('cells one');\n"
-			+ "open('" + data.resolve("t1.tif") + "'); rename('cells two');\n"
+		ImageJRunner.Result open = ImageJRunner.macro(dir, "setBatchMode(true);\n" + "open('" + data.resolve("t0.tif")
+			+ "'); rename('cells one');\n" + "open('" + data.resolve("t1.tif") + "'); rename('cells two');\n"
 			+ "run('Add...', 'value=100');\n"
 			+ "run('LIIF Train', 'data=[] images=[cells one;cells two] validation=[] validation_images=[] from=[" + grayModel
 			+ "] output=[" + fromOpen + "] iterations=2 channels=auto batch=2 learning_rate=0.0001 scale_min=1 scale_max=4 "
@@ -201,7 +205,7 @@ class ImageJMacroIT {
 	void folderMacroUpscalesEveryImageAndSkipsDoneOnes() throws Exception {
 		Path in = Files.createDirectories(dir.resolve("folder-in"));
 		Path out = dir.resolve("folder-out");
-		for (String name : new String[] { "a.tif", "b.png" }) {
+		for (String name : new String[]{ "a.tif", "b.png" }) {
 			ImagePlus imp = IJ.createImage(name, "8-bit ramp", 20, 12, 1);
 			if (name.endsWith(".png")) new FileSaver(imp).saveAsPng(in.resolve(name).toString());
 			else new FileSaver(imp).saveAsTiff(in.resolve(name).toString());

@@ -3,10 +3,14 @@ package io.github.liif.ij1;
 import ij.IJ;
 import ij.ImageJ;
 import ij.ImagePlus;
+import ij.Prefs;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.frame.Recorder;
+import java.awt.Button;
+import java.awt.Choice;
 import java.awt.Component;
+import java.awt.EventQueue;
 import java.awt.Label;
 import java.awt.Point;
 import java.awt.Robot;
@@ -14,6 +18,9 @@ import java.awt.TextField;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * A user at a real ImageJ 1 (run in its own JVM under a virtual display by {@link MacroRecorderIT}):
@@ -34,17 +41,16 @@ public final class RecorderDriver {
 		waitFor(() -> Recorder.getInstance() != null && imp.getWindow() != null && imp.getWindow().isShowing());
 		WindowManager.setCurrentWindow(imp.getWindow());
 		// the user's last choice was x3: the dialog opens with it, and its preview must say so from the start
-		ij.Prefs.set("liif.scale_x", 3.0);
-		ij.Prefs.set("liif.scale_y", 3.0);
+		Prefs.set("liif.scale_x", 3.0);
+		Prefs.set("liif.scale_y", 3.0);
 		IJ.doCommand("LIIF Upscale");
 		waitFor(() -> GenericDialog.getInstance() != null && GenericDialog.getInstance().isShowing());
 		GenericDialog gd = GenericDialog.getInstance();
-		java.awt.Choice models = (java.awt.Choice) gd.getChoices().get(0);
+		Choice models = (Choice) gd.getChoices().get(0);
 		StringBuilder items = new StringBuilder();
 		for (int i = 0; i < models.getItemCount(); i++) items.append(i == 0 ? "" : "|").append(models.getItem(i));
 		System.out.println("MODELS: " + items);
-		System.out.println("BUTTONS: " + Arrays.stream(gd.getButtons()).filter(java.util.Objects::nonNull).map(java.awt.Button::getLabel)
-			.toList());
+		System.out.println("BUTTONS: " + Arrays.stream(gd.getButtons()).filter(Objects::nonNull).map(Button::getLabel).toList());
 		Label preview = (Label) gd.getMessage();
 		System.out.println("PREVIEW: " + preview.getText());
 		TextField scaleX = (TextField) gd.getNumericFields().get(0);
@@ -53,7 +59,7 @@ public final class RecorderDriver {
 		// as a user would: click into the field, select its text, type over it (again if a busy machine lost the keys)
 		for (int attempt = 0; attempt < 5 && !scaleX.getText().equals("2.5"); attempt++) {
 			// a virtual display has no window manager to give the dialog the keyboard: the dialog asks for it
-			java.awt.EventQueue.invokeAndWait(() -> {
+			EventQueue.invokeAndWait(() -> {
 				gd.toFront();
 				scaleX.requestFocus();
 			});
@@ -67,7 +73,7 @@ public final class RecorderDriver {
 			robot.keyPress(KeyEvent.VK_HOME);
 			robot.keyRelease(KeyEvent.VK_HOME);
 			robot.keyRelease(KeyEvent.VK_SHIFT);
-			for (int key : new int[] { KeyEvent.VK_2, KeyEvent.VK_PERIOD, KeyEvent.VK_5 }) {
+			for (int key : new int[]{ KeyEvent.VK_2, KeyEvent.VK_PERIOD, KeyEvent.VK_5 }) {
 				robot.keyPress(key);
 				robot.keyRelease(key);
 			}
@@ -80,42 +86,42 @@ public final class RecorderDriver {
 		ImagePlus first = WindowManager.getImage(WindowManager.getIDList()[1]);
 		System.out.println("FIRST: " + first.getWidth() + "x" + first.getHeight());
 		waitFor(() -> Recorder.getInstance().getText().contains("LIIF"));
-		String line = Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l.contains("LIIF Upscale")).findFirst()
-			.orElse("");
+		String line = Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l.contains("LIIF Upscale"))
+			.findFirst().orElse("");
 		System.out.println("RECORDED: " + line);
 		WindowManager.setTempCurrentImage(imp);
 		IJ.runMacro(line);
 		waitFor(() -> WindowManager.getImageCount() == 3);
 		ImagePlus replay = WindowManager.getImage(WindowManager.getIDList()[2]);
 		System.out.println("REPLAY: " + replay.getWidth() + "x" + replay.getHeight());
-		System.out.println("SAME PIXELS: " + Arrays.equals((byte[]) first.getProcessor().getPixels(), (byte[]) replay.getProcessor()
-			.getPixels()));
+		System.out.println("SAME PIXELS: " + Arrays.equals((byte[]) first.getProcessor().getPixels(), (byte[]) replay
+			.getProcessor().getPixels()));
 
 		// LIIF Evaluate: the data folder typed into its field, Enter; the Recorder must hold every choice
 		if (args.length > 1) {
 			IJ.doCommand("LIIF Evaluate");
-			waitFor(() -> GenericDialog.getInstance() != null && GenericDialog.getInstance().isShowing() && GenericDialog.getInstance()
-				.getTitle().equals("LIIF Evaluate"));
+			waitFor(() -> GenericDialog.getInstance() != null && GenericDialog.getInstance().isShowing() && GenericDialog
+				.getInstance().getTitle().equals("LIIF Evaluate"));
 			GenericDialog eval = GenericDialog.getInstance();
 			TextField data = (TextField) eval.getStringFields().get(1);
 			TextField scales = (TextField) eval.getStringFields().get(2);
-			java.awt.EventQueue.invokeAndWait(() -> {
+			EventQueue.invokeAndWait(() -> {
 				data.setText(args[1]);
 				scales.setText("2");
 			});
 			pressEnter(robot, eval, scales);
 			waitFor(() -> Recorder.getInstance().getText().contains("LIIF Evaluate"));
-			System.out.println("RECORDED EVALUATE: " + Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l.contains(
-				"LIIF Evaluate")).findFirst().orElse(""));
+			System.out.println("RECORDED EVALUATE: " + Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l
+				.contains("LIIF Evaluate")).findFirst().orElse(""));
 
 			// LIIF Train: folders, output and two iterations typed in, Enter
 			IJ.doCommand("LIIF Train");
-			waitFor(() -> GenericDialog.getInstance() != null && GenericDialog.getInstance().isShowing() && GenericDialog.getInstance()
-				.getTitle().equals("LIIF Train"));
+			waitFor(() -> GenericDialog.getInstance() != null && GenericDialog.getInstance().isShowing() && GenericDialog
+				.getInstance().getTitle().equals("LIIF Train"));
 			GenericDialog train = GenericDialog.getInstance();
-			java.util.List<?> strings = train.getStringFields();
-			java.util.List<?> numbers = train.getNumericFields();
-			java.awt.EventQueue.invokeAndWait(() -> {
+			List<?> strings = train.getStringFields();
+			List<?> numbers = train.getNumericFields();
+			EventQueue.invokeAndWait(() -> {
 				((TextField) strings.get(0)).setText(args[2]);
 				((TextField) strings.get(1)).setText("");
 				((TextField) strings.get(2)).setText(args[1]);
@@ -125,8 +131,8 @@ public final class RecorderDriver {
 			});
 			pressEnter(robot, train, (Component) numbers.get(1));
 			waitFor(() -> Recorder.getInstance().getText().contains("LIIF Train"));
-			System.out.println("RECORDED TRAIN: " + Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l.contains(
-				"LIIF Train")).findFirst().orElse(""));
+			System.out.println("RECORDED TRAIN: " + Arrays.stream(Recorder.getInstance().getText().split("\n")).filter(l -> l
+				.contains("LIIF Train")).findFirst().orElse(""));
 		}
 		System.exit(0);
 	}
@@ -134,7 +140,7 @@ public final class RecorderDriver {
 	/** Enter in a field of the dialog (OK), again until the dialog closes: a busy machine may lose a key. */
 	private static void pressEnter(Robot robot, GenericDialog dialog, Component field) throws Exception {
 		for (int attempt = 0; attempt < 5 && dialog.isShowing(); attempt++) {
-			java.awt.EventQueue.invokeAndWait(() -> {
+			EventQueue.invokeAndWait(() -> {
 				dialog.toFront();
 				field.requestFocus();
 			});
@@ -155,7 +161,7 @@ public final class RecorderDriver {
 		robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
 	}
 
-	private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+	private static void waitFor(BooleanSupplier condition) throws InterruptedException {
 		long end = System.currentTimeMillis() + 120_000;
 		while (!condition.getAsBoolean()) {
 			if (System.currentTimeMillis() > end) {

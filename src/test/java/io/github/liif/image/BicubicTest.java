@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.liif.Fixtures;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,7 @@ class BicubicTest {
 	@Test
 	void floatPathKeepsConstantsAndUsesTheSameWeights() {
 		float[] constant = new float[91 * 137];
-		java.util.Arrays.fill(constant, 0.25f);
+		Arrays.fill(constant, 0.25f);
 		for (float v : Bicubic.resize(constant, 91, 137, 40, 61)) assertEquals(0.25f, v, 1e-6);
 		// a single bright pixel spreads with PIL's normalised weights, which sum to one
 		float[] impulse = new float[20 * 20];

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
-import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.app.EvaluationRequest;
 import io.github.liif.app.EvaluationService;
 import io.github.liif.eval.AxialEvaluation;
 import io.github.liif.inference.Monitor;
+import io.github.liif.runtime.DeviceChoice;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,9 @@ class AlongZQualityTest {
 
 	@Test
 	void theMicroscopyModelBeatsLinearAndCubicAlongZOnAnEmVolume() throws Exception {
-		EvaluationService.AxialResult result = EvaluationService.alongZ(EvaluationRequest.builder(ImageJSource.files(List.of(Path.of(
-			"test-images", "em-c-elegans-64.tif")))).model("microscopy").scales(2).noise(0).device(DeviceChoice.CPU).build(), Monitor.NONE);
+		EvaluationService.AxialResult result = EvaluationService.alongZ(EvaluationRequest.builder(ImageJSource.files(List.of(Path
+			.of("test-images", "em-c-elegans-64.tif")))).model("microscopy").scales(2).noise(0).device(DeviceChoice.CPU).build(),
+			Monitor.NONE);
 		assertEquals(1, result.rows().size());
 		AxialEvaluation.Row row = result.rows().get(0);
 		// measured at 33.04 / 31.23 / 32.05 dB (README, Along Z)

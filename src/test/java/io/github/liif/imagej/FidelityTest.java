@@ -6,13 +6,13 @@ import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
-import io.github.liif.runtime.DeviceChoice;
+import io.github.liif.app.UpscaleRequest;
 import io.github.liif.image.Bicubic;
 import io.github.liif.image.Resampling;
-import io.github.liif.app.UpscaleRequest;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
+import io.github.liif.runtime.DeviceChoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +30,8 @@ class FidelityTest {
 
 	private static final int SIZE = 120;
 	/** Lime leaf, magenta, teal, yellow, red, blue: the first four are those the natural model shifted. */
-	private static final int[][] COLOURS = { { 85, 167, 13 }, { 190, 20, 170 }, { 10, 140, 130 }, { 225, 200, 20 }, { 200, 30, 30 },
-		{ 30, 40, 200 } };
+	private static final int[][] COLOURS = { { 85, 167, 13 }, { 190, 20, 170 }, { 10, 140, 130 }, { 225, 200, 20 }, { 200, 30,
+		30 }, { 30, 40, 200 } };
 
 	/** Gaussian-filtered noise around a level: a smooth field with some texture. */
 	private static float[] field(double level, double amplitude, long seed) {
@@ -109,8 +109,8 @@ class FidelityTest {
 	@CsvSource({ "natural, 2", "natural, 3", "microscopy, 2", "microscopy, 3" })
 	void smoothSaturatedFieldsKeepTheirMeanPerChannel(String model, int scale) throws Exception {
 		List<String> problems = new ArrayList<>();
-		UpscaleRequest request = UpscaleRequest.builder(TargetSize.scale(scale)).model(model).device(DeviceChoice.CPU).consistency(
-			Consistency.parse(System.getProperty("fidelity.consistency", Consistency.DEFAULT_ID))).build();
+		UpscaleRequest request = UpscaleRequest.builder(TargetSize.scale(scale)).model(model).device(DeviceChoice.CPU)
+			.consistency(Consistency.parse(System.getProperty("fidelity.consistency", Consistency.DEFAULT_ID))).build();
 		for (int k = 0; k < COLOURS.length; k++) {
 			ImagePlus hr = colourField(COLOURS[k], k);
 			ImagePlus up = ImageJUpscale.run(reduced(hr, SIZE / scale), request, Monitor.NONE);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
+import io.github.liif.io.ModelFilesTest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +40,7 @@ class ImageFilesFuzzTest {
 			for (int i = 0; i < 450; i++) {
 				Path seed = i % 3 == 0 ? tif : i % 3 == 1 ? png : jpg;
 				Path mutant = dir.resolve("m" + i + "." + ImageFiles.extension(seed));
-				Files.write(mutant, io.github.liif.io.ModelFilesTest.mutate(Files.readAllBytes(seed), random));
+				Files.write(mutant, ModelFilesTest.mutate(Files.readAllBytes(seed), random));
 				try {
 					ImageFiles.read(mutant);
 					outcomes[0]++;
@@ -71,7 +73,7 @@ class ImageFilesFuzzTest {
 		// a guard against hanging, not a speed test: ImageJ takes 26 s to give up on this file on a loaded 2-core
 		// machine (a third of it in the kernel: large allocations), over 60 s with a second build beside it
 		assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
-			IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> ImageFiles.read(file));
+			IOException e = Assertions.assertThrows(IOException.class, () -> ImageFiles.read(file));
 			assertTrue(e.getMessage().contains("absurd.tif"), e.getMessage());
 		});
 	}

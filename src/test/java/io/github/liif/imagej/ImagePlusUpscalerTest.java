@@ -10,14 +10,22 @@ import ij.CompositeImage;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
+import ij.process.ByteProcessor;
 import ij.process.LUT;
 import io.github.liif.TinyModels;
+import io.github.liif.app.ImageSets;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
 import io.github.liif.network.LiifNetwork;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.awt.image.IndexColorModel;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +55,8 @@ class ImagePlusUpscalerTest {
 		for (int s = 1; s <= imp.getStackSize(); s++) {
 			var ip = imp.getStack().getProcessor(s);
 			for (int i = 0; i < ip.getPixelCount(); i++) {
-				ip.setf(i, type.equals("32-bit") ? r.nextFloat() * 1000 - 200 : type.equals("16-bit") ? r.nextInt(4096) : r.nextInt(256));
+				ip.setf(i, type.equals("32-bit") ? r.nextFloat() * 1000 - 200 : type.equals("16-bit") ? r.nextInt(4096) : r
+					.nextInt(256));
 				if (type.equals("RGB")) ip.set(i, r.nextInt(1 << 24));
 			}
 		}
@@ -62,7 +71,8 @@ class ImagePlusUpscalerTest {
 		Object[] out = new Object[imp.getStackSize()];
 		for (int s = 1; s <= out.length; s++) {
 			Object p = imp.getStack().getPixels(s);
-			out[s - 1] = p instanceof byte[] b ? b.clone() : p instanceof short[] sh ? sh.clone() : p instanceof float[] f ? f.clone() : ((int[]) p).clone();
+			out[s - 1] = p instanceof byte[] b ? b.clone() : p instanceof short[] sh ? sh.clone() : p instanceof float[] f ? f
+				.clone() : ((int[]) p).clone();
 		}
 		return out;
 	}
@@ -74,7 +84,7 @@ class ImagePlusUpscalerTest {
 		imp.getCalibration().pixelWidth = 0.5;
 		imp.getCalibration().pixelHeight = 0.25;
 		imp.getCalibration().setUnit("mm");
-		((CompositeImage) imp).setChannelLut(LUT.createLutFromColor(java.awt.Color.MAGENTA), 2);
+		((CompositeImage) imp).setChannelLut(LUT.createLutFromColor(Color.MAGENTA), 2);
 		imp.setPosition(2, 1, 1);
 		imp.setDisplayRange(100, 3000);
 		Object[] before = pixels(imp);
@@ -82,14 +92,14 @@ class ImagePlusUpscalerTest {
 		assertEquals(53, out.getWidth());
 		assertEquals(51, out.getHeight());
 		assertEquals(16, out.getBitDepth());
-		assertArrayEquals(new int[] { 53, 51, 3, 2, 2 }, out.getDimensions());
+		assertArrayEquals(new int[]{ 53, 51, 3, 2, 2 }, out.getDimensions());
 		assertTrue(out.isComposite());
 		assertEquals(IJ.COMPOSITE, ((CompositeImage) out).getMode());
 		assertEquals(0.5 * 21 / 53, out.getCalibration().pixelWidth, 1e-12);
 		assertEquals(0.25 * 17 / 51, out.getCalibration().pixelHeight, 1e-12);
 		assertEquals("mm", out.getCalibration().getUnit());
 		LUT lut = ((CompositeImage) out).getChannelLut(2);
-		assertEquals(java.awt.Color.MAGENTA.getRGB(), lut.getRGB(255));
+		assertEquals(Color.MAGENTA.getRGB(), lut.getRGB(255));
 		assertEquals(100, lut.min, 1e-9);
 		assertEquals(3000, lut.max, 1e-9);
 		assertEquals("in-LIIF-2.5x3", out.getTitle());
@@ -101,11 +111,12 @@ class ImagePlusUpscalerTest {
 	void valuesEqualTheCoreEngineMappedBackToTheInputRange() {
 		ImagePlus imp = random("32-bit", 15, 13, 1, 1, 1);
 		ImagePlus out = upscale(gray, imp, TargetSize.size(40, 29), false);
-		var range = ImagePlusUpscaler.intensityRanges(imp, new java.awt.Rectangle(0, 0, 15, 13))[0];
+		var range = ImagePlusUpscaler.intensityRanges(imp, new Rectangle(0, 0, 15, 13))[0];
 		float[] raw = (float[]) imp.getProcessor().getPixels();
 		float[] unit = new float[raw.length];
 		for (int i = 0; i < raw.length; i++) unit[i] = range.toUnit(raw[i]);
-		PlanarImage core = new Upscaler(gray, UpscaleOptions.DEFAULT).upscale(new PlanarImage(13, 15, new float[][] { unit }), 29, 40, Monitor.NONE);
+		PlanarImage core = new Upscaler(gray, UpscaleOptions.DEFAULT).upscale(new PlanarImage(13, 15, new float[][]{ unit }), 29,
+			40, Monitor.NONE);
 		float[] result = (float[]) out.getProcessor().getPixels();
 		for (int i = 0; i < result.length; i++) assertEquals(range.fromUnit(core.plane(0)[i]), result[i], 1e-3);
 	}
@@ -124,7 +135,8 @@ class ImagePlusUpscalerTest {
 		assertEquals(32, asFloat.getBitDepth());
 		assertEquals(3, asFloat.getNChannels());
 		int rgbPixel = colour.getProcessor().get(5, 5);
-		assertEquals((rgbPixel >> 8) & 0xff, Math.round(Math.max(0, Math.min(255, asFloat.getStack().getProcessor(2).getf(5, 5)))));
+		assertEquals((rgbPixel >> 8) & 0xff, Math.round(Math.max(0, Math.min(255, asFloat.getStack().getProcessor(2).getf(5,
+			5)))));
 		// a gray image through the colour model and an RGB image through the gray model both work
 		assertEquals(8, upscale(rgb, g, TargetSize.scale(2), false).getBitDepth());
 		assertEquals(24, upscale(gray, c, TargetSize.scale(2), false).getBitDepth());
@@ -155,7 +167,8 @@ class ImagePlusUpscalerTest {
 	@Test
 	void impossibleRequestsAreRefusedWithNumbers() {
 		ImagePlus imp = random("8-bit", 50000, 2, 1, 1, 1);
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upscale(gray, imp, TargetSize.scale(300), false));
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upscale(gray, imp, TargetSize.scale(300),
+			false));
 		assertTrue(e.getMessage().contains("2^31"), e.getMessage());
 		// 100 slices of 40000 x 40000 8-bit pixels: 160 GB, refused before any work
 		ImagePlus small = random("8-bit", 100, 100, 1, 100, 1);
@@ -171,10 +184,10 @@ class ImagePlusUpscalerTest {
 	/** An 8-bit colour (palette) image as ImageJ types it when it keeps the palette itself. */
 	static ImagePlus palette(String title) {
 		byte[][] rgbLut = new byte[3][256];
-		java.util.Random r = new java.util.Random(5);
+		Random r = new Random(5);
 		for (byte[] c : rgbLut) r.nextBytes(c);
-		ij.process.ByteProcessor bp = new ij.process.ByteProcessor(40, 30);
-		bp.setColorModel(new java.awt.image.IndexColorModel(8, 256, rgbLut[0], rgbLut[1], rgbLut[2]));
+		ByteProcessor bp = new ByteProcessor(40, 30);
+		bp.setColorModel(new IndexColorModel(8, 256, rgbLut[0], rgbLut[1], rgbLut[2]));
 		return new ImagePlus(title, bp) {
 
 			{
@@ -187,12 +200,12 @@ class ImagePlusUpscalerTest {
 	void paletteImagesAreRefusedWithWhatToDoAndTrainingSkipsThem() throws Exception {
 		ImagePlus pal = palette("pal");
 		byte[] before = ((byte[]) pal.getProcessor().getPixels()).clone();
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upscale(gray, pal, TargetSize.scale(2), false));
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upscale(gray, pal, TargetSize.scale(2),
+			false));
 		assertTrue(e.getMessage().contains("palette") && e.getMessage().contains("Image > Type > RGB Color"), e.getMessage());
 		assertArrayEquals(before, (byte[]) pal.getProcessor().getPixels());
-		java.util.List<String> warnings = new java.util.ArrayList<>();
-		assertThrows(java.io.IOException.class, () -> io.github.liif.app.ImageSets.planes(java.util.List.of(ImageJSource.of(pal)), 1, 16,
-			warnings::add, null));
+		List<String> warnings = new ArrayList<>();
+		assertThrows(IOException.class, () -> ImageSets.planes(List.of(ImageJSource.of(pal)), 1, 16, warnings::add, null));
 		assertTrue(warnings.get(0).contains("converted to RGB first"), warnings.toString());
 	}
 }

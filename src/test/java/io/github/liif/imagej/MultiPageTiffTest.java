@@ -30,8 +30,8 @@ class MultiPageTiffTest {
 			int w = sizes[p][0];
 			int h = sizes[p][1];
 			b.putShort((short) 9);
-			int[][] tags = { { 256, 4, w }, { 257, 4, h }, { 258, 3, 8 }, { 259, 3, 1 }, { 262, 3, 1 }, { 273, 4, pixels }, { 277, 3, 1 },
-				{ 278, 4, h }, { 279, 4, w * h } };
+			int[][] tags = { { 256, 4, w }, { 257, 4, h }, { 258, 3, 8 }, { 259, 3, 1 }, { 262, 3, 1 }, { 273, 4, pixels }, { 277,
+				3, 1 }, { 278, 4, h }, { 279, 4, w * h } };
 			for (int[] t : tags) {
 				b.putShort((short) t[0]).putShort((short) (t[1] == 3 ? 3 : 4)).putInt(1);
 				if (t[1] == 3) b.putShort((short) t[2]).putShort((short) 0);
@@ -45,9 +45,9 @@ class MultiPageTiffTest {
 
 	@Test
 	void pagesOfOneSizeAreAllReadAndPagesOfDifferentSizesAreRefusedWithWhatToDo() throws IOException {
-		assertEquals(3, ImageFiles.read(tiff(dir.resolve("same.tif"), new int[] { 9, 5 }, new int[] { 9, 5 }, new int[] { 9, 5 }))
+		assertEquals(3, ImageFiles.read(tiff(dir.resolve("same.tif"), new int[]{ 9, 5 }, new int[]{ 9, 5 }, new int[]{ 9, 5 }))
 			.getStackSize());
-		Path mixed = tiff(dir.resolve("mixed.tif"), new int[] { 9, 5 }, new int[] { 12, 4 });
+		Path mixed = tiff(dir.resolve("mixed.tif"), new int[]{ 9, 5 }, new int[]{ 12, 4 });
 		IOException e = assertThrows(IOException.class, () -> ImageFiles.read(mixed));
 		assertTrue(e.getMessage().contains("2 pages differ in size (9 x 5 and 12 x 4)"), e.getMessage());
 		assertTrue(e.getMessage().contains("save each size as a file of its own"), e.getMessage());

@@ -11,9 +11,9 @@ import ij.IJ;
 import ij.ImagePlus;
 import io.github.liif.TinyModels;
 import io.github.liif.inference.CancelledException;
+import io.github.liif.inference.Consistency;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
-import io.github.liif.inference.Consistency;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
 import io.github.liif.network.DecoderMode;
@@ -60,7 +60,8 @@ class StreamedTiffUpscaleTest {
 		imp.getCalibration().pixelHeight = 0.3;
 		imp.getCalibration().setUnit("micron");
 		if (!type.equals("RGB")) imp.setDisplayRange(10, 200);
-		Upscaler upscaler = new Upscaler(type.equals("RGB") ? rgb : gray, SMALL_TILES.withConsistency(Consistency.parse(consistency)));
+		Upscaler upscaler = new Upscaler(type.equals("RGB") ? rgb : gray, SMALL_TILES.withConsistency(Consistency.parse(
+			consistency)));
 		TargetSize size = TargetSize.scales(2.5, 3.2);
 		ImagePlus expected = new ImagePlusUpscaler(upscaler).upscale(imp, size, float32, Monitor.NONE);
 		Path file = dir.resolve("out.tif");
@@ -93,7 +94,8 @@ class StreamedTiffUpscaleTest {
 		StreamedTiffUpscale streamed = new StreamedTiffUpscale(new Upscaler(gray, SMALL_TILES));
 		assertFalse(streamed.supports(ImagePlusUpscalerTest.random("8-bit", 5, 5, 1, 2, 1), false));
 		assertFalse(streamed.supports(ImagePlusUpscalerTest.random("RGB", 5, 5, 1, 1, 1), false));
-		assertFalse(new StreamedTiffUpscale(new Upscaler(rgb, SMALL_TILES)).supports(ImagePlusUpscalerTest.random("RGB", 5, 5, 1, 1, 1), true));
+		assertFalse(new StreamedTiffUpscale(new Upscaler(rgb, SMALL_TILES)).supports(ImagePlusUpscalerTest.random("RGB", 5, 5, 1,
+			1, 1), true));
 	}
 
 	@Test
@@ -111,12 +113,11 @@ class StreamedTiffUpscaleTest {
 			}
 
 			@Override
-			public boolean isCancelled() {
-				return seen > 1000;
-			}
+			public boolean isCancelled() { return seen > 1000; }
 		};
 		StreamedTiffUpscale streamed = new StreamedTiffUpscale(new Upscaler(gray, SMALL_TILES));
-		assertThrows(CancelledException.class, () -> streamed.upscale(imp, TargetSize.scale(3), false, file, true, cancelHalfway));
+		assertThrows(CancelledException.class, () -> streamed.upscale(imp, TargetSize.scale(3), false, file, true,
+			cancelHalfway));
 		assertEquals("old", Files.readString(file));
 		try (Stream<Path> files = Files.list(dir)) {
 			assertEquals(1, files.count(), "no temporary file is left");

@@ -30,7 +30,8 @@ class ZStackUpscaleTest {
 
 	@BeforeAll
 	static void models() {
-		bicubicGray = LiifNetwork.create(TinyModels.silenced(TinyModels.randomEdsr(1, true, GlobalResidual.BICUBIC, 3)), Device.cpu());
+		bicubicGray = LiifNetwork.create(TinyModels.silenced(TinyModels.randomEdsr(1, true, GlobalResidual.BICUBIC, 3)), Device
+			.cpu());
 		gray = LiifNetwork.create(TinyModels.randomEdsr(1, true, 21), Device.cpu());
 	}
 
@@ -123,11 +124,11 @@ class ZStackUpscaleTest {
 	@Test
 	void clearMessagesForImagesThatCannotGoAlongZ() {
 		ImagePlus single = IJ.createImage("flat", "8-bit ramp", 9, 8, 1);
-		assertTrue(assertThrows(IllegalArgumentException.class, () -> upscale(gray, single, TargetSize.scale(1), ZScale.factor(2)))
-			.getMessage().contains("needs a Z-stack"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> upscale(gray, single, TargetSize.scale(1), ZScale.factor(
+			2))).getMessage().contains("needs a Z-stack"));
 		ImagePlus frames = IJ.createImage("movie", "8-bit ramp", 9, 8, 1, 1, 6);
-		assertTrue(assertThrows(IllegalArgumentException.class, () -> upscale(gray, frames, TargetSize.scale(1), ZScale.factor(2)))
-			.getMessage().contains("channels or frames"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> upscale(gray, frames, TargetSize.scale(1), ZScale.factor(
+			2))).getMessage().contains("channels or frames"));
 		ImagePlus uncalibrated = IJ.createImage("stack", "8-bit ramp", 9, 8, 4);
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> upscale(gray, uncalibrated, TargetSize.scale(1), ZScale
 			.isotropic())).getMessage().contains("Image > Properties"));

@@ -9,6 +9,7 @@ import io.github.liif.TinyModels;
 import io.github.liif.image.Bicubic;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.model.GlobalResidual;
+import io.github.liif.network.DecoderMode;
 import io.github.liif.network.LiifNetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,18 +40,19 @@ class AxialUpscalerTest {
 	@Test
 	void aSilencedResidualModelIsPilBicubicAlongZAndLeavesXyAlone() {
 		PlanarImage[] v = volume(5, 11, 13, 3, 1);
-		try (LiifNetwork net = LiifNetwork.create(TinyModels.silenced(TinyModels.randomEdsr(3, true, GlobalResidual.BICUBIC, 4)), Device
-			.cpu()))
+		try (LiifNetwork net = LiifNetwork.create(TinyModels.silenced(TinyModels.randomEdsr(3, true, GlobalResidual.BICUBIC, 4)),
+			Device.cpu()))
 		{
 			for (AxialUpscaler.Planes planes : AxialUpscaler.Planes.values()) {
-				PlanarImage[] up = new AxialUpscaler(new Upscaler(net, new UpscaleOptions(8, 37, io.github.liif.network.DecoderMode.SPLIT)),
-					planes).upscale(v, 18, Monitor.NONE);
+				PlanarImage[] up = new AxialUpscaler(new Upscaler(net, new UpscaleOptions(8, 37, DecoderMode.SPLIT)), planes)
+					.upscale(v, 18, Monitor.NONE);
 				assertEquals(18, up.length);
 				for (int c = 0; c < 3; c++) {
 					for (int y = 0; y < 11; y++) {
 						for (int x = 0; x < 13; x++) {
 							float[] expected = bicubicAlongZ(v, c, y, x, 18);
-							for (int z = 0; z < 18; z++) assertEquals(expected[z], up[z].get(c, y, x), 2e-6, planes + " at " + z + "," + y + "," + x);
+							for (int z = 0; z < 18; z++)
+								assertEquals(expected[z], up[z].get(c, y, x), 2e-6, planes + " at " + z + "," + y + "," + x);
 						}
 					}
 				}
@@ -70,13 +72,11 @@ class AxialUpscalerTest {
 
 				@Override
 				public void progress(long done, long total) {
-					reports.add(new long[] { done, total });
+					reports.add(new long[]{ done, total });
 				}
 
 				@Override
-				public boolean isCancelled() {
-					return false;
-				}
+				public boolean isCancelled() { return false; }
 			};
 			PlanarImage[] both = new AxialUpscaler(upscaler, AxialUpscaler.Planes.BOTH).upscale(v, 10, recording);
 			double differ = 0;
@@ -110,9 +110,7 @@ class AxialUpscalerTest {
 				public void progress(long done, long total) {}
 
 				@Override
-				public boolean isCancelled() {
-					return true;
-				}
+				public boolean isCancelled() { return true; }
 			};
 			assertThrows(CancelledException.class, () -> new AxialUpscaler(new Upscaler(net, UpscaleOptions.DEFAULT),
 				AxialUpscaler.Planes.BOTH).upscale(v, 10, cancelled));
@@ -127,10 +125,10 @@ class AxialUpscalerTest {
 		assertEquals(25, ZScale.parse("2.5").slices(10, 1, 1, false));
 		// 0.8 um slices, 0.2 um pixels after XY: 4x
 		assertEquals(44, ZScale.parse("isotropic").slices(11, 0.8, 0.2, true));
-		assertTrue(assertThrows(IllegalArgumentException.class, () -> ZScale.parse("isotropic").slices(11, 1, 1, false)).getMessage()
-			.contains("Image > Properties"));
-		assertTrue(assertThrows(IllegalArgumentException.class, () -> ZScale.parse("isotropic").slices(11, 0.1, 0.2, true)).getMessage()
-			.contains("already finer along Z"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> ZScale.parse("isotropic").slices(11, 1, 1, false))
+			.getMessage().contains("Image > Properties"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> ZScale.parse("isotropic").slices(11, 0.1, 0.2, true))
+			.getMessage().contains("already finer along Z"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> ZScale.parse("0.5")).getMessage().contains(">= 1"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> ZScale.parse("four")).getMessage().contains("'four'"));
 	}

@@ -32,7 +32,7 @@ class ChannelPolicyTest {
 	private static void streamed(float[][] in, TileSink sink) {
 		float[][] out = model(in);
 		int c = in.length;
-		for (int[] rows : new int[][] { { 0, 2 }, { 2, 1 } }) {
+		for (int[] rows : new int[][]{ { 0, 2 }, { 2, 1 } }) {
 			float[] values = new float[rows[1] * W * c];
 			for (int i = 0; i < rows[1] * W; i++) for (int k = 0; k < c; k++) values[i * c + k] = out[k][rows[0] * W + i];
 			sink.accept(rows[0], 0, rows[1], W, values);
@@ -57,7 +57,7 @@ class ChannelPolicyTest {
 	void aGrayImageThroughAColourModelIsTheMeanOfTheColours() {
 		float[][] gray = { new float[H * W] };
 		gray[0][5] = 0.7f;
-		float[][] up = model(new float[][] { gray[0], gray[0], gray[0] });
+		float[][] up = model(new float[][]{ gray[0], gray[0], gray[0] });
 		float mean = 0;
 		for (float[] colour : up) mean += colour[5] / 3;
 		assertEquals(mean, ChannelPolicy.throughModel(gray, 3, ChannelPolicyTest::model)[0][5]);

@@ -14,9 +14,9 @@ import io.github.liif.network.DecoderMode;
 import io.github.liif.network.LiifNetwork;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Back-projection after the network: the whole-image formula, and exact under tiling and regions. */
 class ConsistencyTest {
@@ -55,8 +55,10 @@ class ConsistencyTest {
 			PlanarImage whole = new Upscaler(net, WHOLE.withConsistency(one)).upscale(in, outH, outW, Monitor.NONE);
 			PlanarImage tiled = new Upscaler(net, new UpscaleOptions(8, 37, DecoderMode.REFERENCE, one)).upscale(in, outH, outW,
 				Monitor.NONE);
-			assertTrue(TiledUpscaleTest.maxDiff(expected, whole) < 2e-5, "formula vs upscaler: " + TiledUpscaleTest.maxDiff(expected, whole));
-			assertTrue(TiledUpscaleTest.maxDiff(whole, tiled) < 2e-5, "tiled vs untiled: " + TiledUpscaleTest.maxDiff(whole, tiled));
+			assertTrue(TiledUpscaleTest.maxDiff(expected, whole) < 2e-5, "formula vs upscaler: " + TiledUpscaleTest.maxDiff(
+				expected, whole));
+			assertTrue(TiledUpscaleTest.maxDiff(whole, tiled) < 2e-5, "tiled vs untiled: " + TiledUpscaleTest.maxDiff(whole,
+				tiled));
 			assertTrue(TiledUpscaleTest.maxDiff(plain, whole) > 1e-3, "the step must change the result");
 		}
 	}
@@ -113,25 +115,22 @@ class ConsistencyTest {
 				}
 
 				@Override
-				public boolean isCancelled() {
-					return false;
-				}
+				public boolean isCancelled() { return false; }
 			});
 			assertEquals(100L * 100, last[0]);
 			assertEquals(100L * 100, last[1]);
 			assertTrue(!backwards[0], "progress never goes back");
 			assertEquals(1, arrivals[0], "the end is reported once (a stack's monitor counts it per pass)");
 			int[] blocks = { 0 };
-			assertThrows(CancelledException.class, () -> tiled.upscale(in, 100, 100, (y0, x0, h, w, v) -> blocks[0]++, new Monitor() {
+			assertThrows(CancelledException.class, () -> tiled.upscale(in, 100, 100, (y0, x0, h, w, v) -> blocks[0]++,
+				new Monitor() {
 
-				@Override
-				public void progress(long done, long total) {}
+					@Override
+					public void progress(long done, long total) {}
 
-				@Override
-				public boolean isCancelled() {
-					return blocks[0] >= 2;
-				}
-			}));
+					@Override
+					public boolean isCancelled() { return blocks[0] >= 2; }
+				}));
 			assertEquals(2, blocks[0], "stops at the next block once cancelled");
 		}
 	}

@@ -31,8 +31,8 @@ class OutputRegionTest {
 				OutputRegion region = new OutputRegion(c[0], c[1], c[2], c[3]);
 				int[] count = { 0 };
 				upscaler.upscale(in, 78, 59, region, (y0, x0, h, w, values) -> {
-					assertTrue(y0 >= region.y0() && y0 + h <= region.y0() + region.height() && x0 >= region.x0()
-						&& x0 + w <= region.x0() + region.width(), "block outside the region");
+					assertTrue(y0 >= region.y0() && y0 + h <= region.y0() + region.height() && x0 >= region.x0() && x0
+						+ w <= region.x0() + region.width(), "block outside the region");
 					for (int i = 0; i < h * w * 3; i++) {
 						int y = y0 + i / 3 / w;
 						int x = x0 + i / 3 % w;
@@ -65,7 +65,7 @@ class OutputRegionTest {
 			rows.add(values);
 		});
 		// right half of rows 10-11, then left half: rows 10 and 11 complete
-		assembler.accept(10, 6, 2, 2, new float[] { 1, 1, 2, 2, 3, 3, 4, 4 });
+		assembler.accept(10, 6, 2, 2, new float[]{ 1, 1, 2, 2, 3, 3, 4, 4 });
 		assertTrue(order.isEmpty());
 		assembler.accept(10, 3, 2, 3, new float[12]);
 		assertEquals(List.of(10, 11), order);
@@ -73,13 +73,14 @@ class OutputRegionTest {
 		assembler.accept(10, 3, 4, 5, new float[40]);
 		assertEquals(List.of(10, 11, 12, 13), order);
 		assertTrue(assembler.isComplete());
-		assertArrayEquals(new float[] { 0, 0, 0, 0, 0, 0, 1, 1, 2, 2 }, rows.get(0));
+		assertArrayEquals(new float[]{ 0, 0, 0, 0, 0, 0, 1, 1, 2, 2 }, rows.get(0));
 	}
 
 	@Test
 	void onlyLibtorchsOutOfMemoryErrorsRetryWithSmallerTiles() {
-		assertTrue(Upscaler.isOutOfMemory(new RuntimeException("[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough "
-			+ "memory: you tried to allocate 3221225472 bytes.")));
+		assertTrue(Upscaler.isOutOfMemory(new RuntimeException(
+			"[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough "
+				+ "memory: you tried to allocate 3221225472 bytes.")));
 		assertTrue(Upscaler.isOutOfMemory(new RuntimeException("CUDA out of memory. Tried to allocate 2.00 GiB")));
 		assertTrue(Upscaler.isOutOfMemory(new RuntimeException("std::bad_alloc")));
 		assertFalse(Upscaler.isOutOfMemory(new RuntimeException("Expected all tensors to be on the same device")));

@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.engine.EngineException;
 import io.github.liif.TinyModels;
+import io.github.liif.geometry.AxisSampling;
 import io.github.liif.image.PlanarImage;
+import io.github.liif.model.EdsrSpec;
 import io.github.liif.model.LiifModelWeights;
+import io.github.liif.model.LiifSpec;
 import io.github.liif.network.DecoderMode;
 import io.github.liif.network.LiifNetwork;
 import io.github.liif.network.StageTimes;
-import io.github.liif.model.EdsrSpec;
-import io.github.liif.model.LiifSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,12 +51,14 @@ class TiledUpscaleTest {
 		LiifModelWeights model = encoder.equals("rdn") ? TinyModels.randomRdn(3, 3) : TinyModels.randomEdsr(3, true, 3);
 		PlanarImage in = random(3, h, w, 7);
 		try (LiifNetwork net = LiifNetwork.create(model, Device.cpu())) {
-			PlanarImage whole = new Upscaler(net, new UpscaleOptions(4096, 100_000, DecoderMode.REFERENCE)).upscale(in, outH, outW, Monitor.NONE);
-			PlanarImage tiled = new Upscaler(net, new UpscaleOptions(tile, 37, DecoderMode.SPLIT)).upscale(in, outH, outW, Monitor.NONE);
+			PlanarImage whole = new Upscaler(net, new UpscaleOptions(4096, 100_000, DecoderMode.REFERENCE)).upscale(in, outH,
+				outW, Monitor.NONE);
+			PlanarImage tiled = new Upscaler(net, new UpscaleOptions(tile, 37, DecoderMode.SPLIT)).upscale(in, outH, outW,
+				Monitor.NONE);
 			double diff = maxDiff(whole, tiled);
 			assertTrue(diff < 1e-5, "tiled vs untiled: " + diff);
-			assertTrue(TilePlan.spans(new io.github.liif.geometry.AxisSampling(outH, h, true), tile, net.spec().tileHalo())
-				.size() > 1, "the test must really tile");
+			assertTrue(TilePlan.spans(new AxisSampling(outH, h, true), tile, net.spec().tileHalo()).size() > 1,
+				"the test must really tile");
 		}
 	}
 
@@ -107,7 +111,8 @@ class TiledUpscaleTest {
 		PlanarImage in = random(3, 23, 19, 5);
 		try (LiifNetwork net = LiifNetwork.create(model, Device.cpu())) {
 			PlanarImage auto = new Upscaler(net, UpscaleOptions.DEFAULT).upscale(in, 61, 50, Monitor.NONE);
-			PlanarImage small = new Upscaler(net, new UpscaleOptions(256, 13, DecoderMode.SPLIT)).upscale(in, 61, 50, Monitor.NONE);
+			PlanarImage small = new Upscaler(net, new UpscaleOptions(256, 13, DecoderMode.SPLIT)).upscale(in, 61, 50,
+				Monitor.NONE);
 			assertTrue(maxDiff(auto, small) < 1e-5);
 		}
 	}
@@ -116,7 +121,7 @@ class TiledUpscaleTest {
 	void batchIsAutoOrAPositiveNumber() {
 		assertEquals(UpscaleOptions.AUTO_BATCH, UpscaleOptions.parseBatch(" Auto "));
 		assertEquals(512, UpscaleOptions.parseBatch("512"));
-		for (String bad : new String[] { "0", "-3", "many", "" }) {
+		for (String bad : new String[]{ "0", "-3", "many", "" }) {
 			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UpscaleOptions.parseBatch(bad));
 			assertEquals("batch must be 'auto' or a positive number of output pixels, got '" + bad + "'", e.getMessage());
 		}
@@ -156,9 +161,7 @@ class TiledUpscaleTest {
 			}
 
 			@Override
-			public boolean isCancelled() {
-				return calls.get() > 2;
-			}
+			public boolean isCancelled() { return calls.get() > 2; }
 		};
 		try (LiifNetwork net = LiifNetwork.create(TinyModels.randomEdsr(1, true, 2), Device.cpu())) {
 			Upscaler up = new Upscaler(net, new UpscaleOptions(8, 64, DecoderMode.SPLIT));
@@ -195,15 +198,14 @@ class TiledUpscaleTest {
 			PlanarImage again = PlanarImage.zeros(1, 90, 90);
 			up.upscale(in, 90, 90, (y0, x0, h, w, v) -> {
 				if (w == 90 && nativeFailures.getAndIncrement() == 0) {
-					throw new ai.djl.engine.EngineException("DefaultCPUAllocator: not enough memory: you tried to allocate 8589934592 bytes.");
+					throw new EngineException("DefaultCPUAllocator: not enough memory: you tried to allocate 8589934592 bytes.");
 				}
 				for (int y = 0; y < h; y++) System.arraycopy(v, y * w, again.plane(0), (y0 + y) * 90 + x0, w);
 			}, Monitor.NONE);
 			assertTrue(maxDiff(expected, again) < 1e-6);
-			ai.djl.engine.EngineException other = assertThrows(ai.djl.engine.EngineException.class, () -> up.upscale(in, 90, 90,
-				(y0, x0, h, w, v) -> {
-					throw new ai.djl.engine.EngineException("shape mismatch");
-				}, Monitor.NONE));
+			EngineException other = assertThrows(EngineException.class, () -> up.upscale(in, 90, 90, (y0, x0, h, w, v) -> {
+				throw new EngineException("shape mismatch");
+			}, Monitor.NONE));
 			assertEquals("shape mismatch", other.getMessage(), "other engine errors are not retried");
 		}
 	}
@@ -215,8 +217,8 @@ class TiledUpscaleTest {
 			PlanarImage out = up.upscale(random(3, 9, 7, 1), 9, 7, Monitor.NONE);
 			assertEquals(9, out.height());
 			assertEquals(7, out.width());
-			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> up.upscale(random(1, 9, 7, 1), 18,
-				14, Monitor.NONE));
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> up.upscale(random(1, 9, 7, 1), 18, 14,
+				Monitor.NONE));
 			assertTrue(e.getMessage().contains("expects 3 channel"), e.getMessage());
 		}
 	}

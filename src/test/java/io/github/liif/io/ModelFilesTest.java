@@ -13,12 +13,18 @@ import io.github.liif.model.LiifModel;
 import io.github.liif.model.ModelDescriptor;
 import io.github.liif.model.ModelFormatException;
 import io.github.liif.model.StateDict;
+import io.github.liif.model.Weights;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,12 +43,12 @@ public class ModelFilesTest {
 
 	@Test
 	void referencePthAndNpzHoldTheSameModel() throws Exception {
-		for (String name : new String[] { "tiny", "tiny-no-ensemble", "tiny-no-unfold", "tiny-no-cell" }) {
+		for (String name : new String[]{ "tiny", "tiny-no-ensemble", "tiny-no-unfold", "tiny-no-cell" }) {
 			LiifModel pth = Fixtures.model(name + ".pth");
 			LiifModel npz = Fixtures.model(name + ".npz");
 			assertSameWeights(pth.weights().stateDict(), npz.weights().stateDict());
 			assertEquals(3, pth.channels());
-			assertArrayEquals(new int[] { 32, 32 }, pth.spec().hidden());
+			assertArrayEquals(new int[]{ 32, 32 }, pth.spec().hidden());
 			assertEquals(!name.equals("tiny-no-ensemble"), pth.spec().localEnsemble(), name);
 			assertEquals(!name.equals("tiny-no-unfold"), pth.spec().featureUnfold(), name);
 			assertEquals(!name.equals("tiny-no-cell"), pth.spec().cellDecode(), name);
@@ -103,11 +109,11 @@ public class ModelFilesTest {
 		var entries = ModelFiles.entries(p);
 		String descriptor = new String(entries.get("liif-model.json"), StandardCharsets.UTF_8).replace("\"format_version\": 1",
 			"\"format_version\": 9");
-		var bytes = new java.io.ByteArrayOutputStream();
-		try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
-			zip.putNextEntry(new java.util.zip.ZipEntry("liif-model.json"));
+		var bytes = new ByteArrayOutputStream();
+		try (var zip = new ZipOutputStream(bytes)) {
+			zip.putNextEntry(new ZipEntry("liif-model.json"));
 			zip.write(descriptor.getBytes(StandardCharsets.UTF_8));
-			zip.putNextEntry(new java.util.zip.ZipEntry("weights.safetensors"));
+			zip.putNextEntry(new ZipEntry("weights.safetensors"));
 			zip.write(entries.get("weights.safetensors"));
 		}
 		return bytes.toByteArray();
@@ -122,16 +128,16 @@ public class ModelFilesTest {
 	@Test
 	void aCheckpointOfAnotherArchitectureIsRefusedByName() throws Exception {
 		StateDict sd = Fixtures.model("tiny.pth").weights().stateDict();
-		var renamed = new java.util.LinkedHashMap<String, io.github.liif.model.Weights>();
+		var renamed = new LinkedHashMap<String, Weights>();
 		sd.asMap().forEach((k, v) -> renamed.put(k.replace("encoder.head", "encoder.stem"), v));
 		Path out = dir.resolve("other.safetensors");
-		Files.write(out, Safetensors.write(new StateDict(renamed), java.util.Map.of()));
+		Files.write(out, Safetensors.write(new StateDict(renamed), Map.of()));
 		ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(out));
 		assertTrue(e.getMessage().contains("unknown encoder"), e.getMessage());
 		renamed.clear();
 		sd.asMap().forEach(renamed::put);
 		renamed.put("encoder.extra.weight", sd.get("encoder.head.0.bias"));
-		Files.write(out, Safetensors.write(new StateDict(renamed), java.util.Map.of()));
+		Files.write(out, Safetensors.write(new StateDict(renamed), Map.of()));
 		e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(out));
 		assertTrue(e.getMessage().contains("unknown layer names encoder.extra.weight"), e.getMessage());
 	}
@@ -139,8 +145,8 @@ public class ModelFilesTest {
 	@Test
 	void fuzzedModelFilesOnlyEverGiveCleanErrors() throws Exception {
 		Random random = new Random(42);
-		byte[][] seeds = { Fixtures.bytes("tiny.pth"), Fixtures.bytes("tiny.npz"), liifBytes(),
-			Safetensors.write(Fixtures.model("tiny.pth").weights().stateDict(), java.util.Map.of()) };
+		byte[][] seeds = { Fixtures.bytes("tiny.pth"), Fixtures.bytes("tiny.npz"), liifBytes(), Safetensors.write(Fixtures.model(
+			"tiny.pth").weights().stateDict(), Map.of()) };
 		int loaded = 0;
 		for (int i = 0; i < 1200; i++) {
 			byte[] seed = seeds[i % seeds.length];
@@ -159,10 +165,19 @@ public class ModelFilesTest {
 	public static byte[] mutate(byte[] seed, Random r) {
 		byte[] b = seed.clone();
 		switch (r.nextInt(4)) {
-			case 0 -> { for (int k = 0; k < 1 + r.nextInt(20); k++) b[r.nextInt(b.length)] = (byte) r.nextInt(256); }
+			case 0 -> {
+				for (int k = 0; k < 1 + r.nextInt(20); k++) b[r.nextInt(b.length)] = (byte) r.nextInt(256);
+			}
 			case 1 -> b = Arrays.copyOf(b, r.nextInt(b.length));
-			case 2 -> { int at = r.nextInt(b.length); int len = Math.min(b.length - at, 1 + r.nextInt(64)); Arrays.fill(b, at, at + len, (byte) 0xff); }
-			default -> { b = new byte[r.nextInt(512)]; r.nextBytes(b); }
+			case 2 -> {
+				int at = r.nextInt(b.length);
+				int len = Math.min(b.length - at, 1 + r.nextInt(64));
+				Arrays.fill(b, at, at + len, (byte) 0xff);
+			}
+			default -> {
+				b = new byte[r.nextInt(512)];
+				r.nextBytes(b);
+			}
 		}
 		return b;
 	}

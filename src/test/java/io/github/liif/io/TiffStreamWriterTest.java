@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.process.ShortProcessor;
 import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -40,7 +45,8 @@ class TiffStreamWriterTest {
 			assertEquals(big, w.isBigTiff());
 			for (int y = 0; y < layout.height(); y++) {
 				float[] row = new float[layout.width() * layout.samplesPerPixel()];
-				for (int i = 0; i < row.length; i++) row[i] = sample(y, i / layout.samplesPerPixel(), i % layout.samplesPerPixel(), layout.type());
+				for (int i = 0; i < row.length; i++)
+					row[i] = sample(y, i / layout.samplesPerPixel(), i % layout.samplesPerPixel(), layout.type());
 				w.writeRow(row);
 			}
 			w.finish();
@@ -83,18 +89,18 @@ class TiffStreamWriterTest {
 		for (int i = 0; i < px.length; i++) {
 			int y = i / 5;
 			int x = i % 5;
-			assertEquals((int) sample(y, x, 0, rgb.type()) << 16 | (int) sample(y, x, 1, rgb.type()) << 8 | (int) sample(y, x, 2, rgb.type()),
-				px[i] & 0xffffff);
+			assertEquals((int) sample(y, x, 0, rgb.type()) << 16 | (int) sample(y, x, 1, rgb.type()) << 8 | (int) sample(y, x, 2,
+				rgb.type()), px[i] & 0xffffff);
 		}
 	}
 
 	@Test
 	void theImageDescriptionEndsInExactlyOneNulEvenWhenImageJsStringBringsOne() throws IOException {
-		String imagej = new ij.io.FileSaver(new ImagePlus("", new ij.process.ShortProcessor(1, 1))).getDescriptionString();
+		String imagej = new FileSaver(new ImagePlus("", new ShortProcessor(1, 1))).getDescriptionString();
 		assertTrue(imagej.endsWith("\0"), "ImageJ's description string ends in a NUL of its own");
 		var layout = new TiffStreamWriter.Layout(9, 4, 1, SampleType.UINT16, 1, 1);
-		java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(write("d.tif", layout, false, imagej)));
-		b.order(b.get(0) == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+		ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(write("d.tif", layout, false, imagej)));
+		b.order(b.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
 		int ifd = b.getInt(4);
 		int entries = b.getShort(ifd) & 0xffff;
 		for (int k = 0; k < entries; k++) {
@@ -106,7 +112,7 @@ class TiffStreamWriterTest {
 			b.get(offset, text);
 			for (int i = 0; i < count - 1; i++) assertTrue(text[i] != 0, "NUL inside the description at " + i + " of " + count);
 			assertEquals(0, text[count - 1], "the description ends in a NUL");
-			assertTrue(new String(text, java.nio.charset.StandardCharsets.US_ASCII).startsWith("ImageJ="));
+			assertTrue(new String(text, StandardCharsets.US_ASCII).startsWith("ImageJ="));
 			return;
 		}
 		throw new AssertionError("no ImageDescription");
@@ -114,7 +120,7 @@ class TiffStreamWriterTest {
 
 	@Test
 	void bigTiffReadsBackIndependently() throws IOException {
-		for (int spp : new int[] { 1, 3 }) {
+		for (int spp : new int[]{ 1, 3 }) {
 			var layout = new TiffStreamWriter.Layout(97, 23, spp, SampleType.UINT16, 1, 1);
 			Path file = write("big-" + spp + ".tif", layout, true);
 			byte[] head = Files.readAllBytes(file);

@@ -25,10 +25,10 @@ class ChannelConversionTest {
 		float[] plane = new float[15 * 11];
 		for (int i = 0; i < plane.length; i++) plane[i] = r.nextFloat();
 		try (LiifNetwork a = LiifNetwork.create(rgb, Device.cpu()); LiifNetwork b = LiifNetwork.create(gray, Device.cpu())) {
-			PlanarImage colour = new Upscaler(a, UpscaleOptions.DEFAULT).upscale(new PlanarImage(11, 15, new float[][] { plane, plane,
-				plane }), 25, 31, Monitor.NONE);
-			PlanarImage mono = new Upscaler(b, UpscaleOptions.DEFAULT).upscale(new PlanarImage(11, 15, new float[][] { plane }), 25, 31,
-				Monitor.NONE);
+			PlanarImage colour = new Upscaler(a, UpscaleOptions.DEFAULT).upscale(new PlanarImage(11, 15, new float[][]{ plane,
+				plane, plane }), 25, 31, Monitor.NONE);
+			PlanarImage mono = new Upscaler(b, UpscaleOptions.DEFAULT).upscale(new PlanarImage(11, 15, new float[][]{ plane }),
+				25, 31, Monitor.NONE);
 			for (int i = 0; i < mono.plane(0).length; i++) {
 				float mean = (colour.plane(0)[i] + colour.plane(1)[i] + colour.plane(2)[i]) / 3;
 				assertEquals(mean, mono.plane(0)[i], 2e-5);

@@ -46,14 +46,15 @@ class ConvolutionLayerTest {
 							for (int i = 0; i < p.in; i++) {
 								for (int dy = 0; dy < K; dy++) {
 									for (int dx = 0; dx < K; dx++) {
-										double term = p.input(n, i, r + dy - 1, q + dx - 1) * p.w[((o * p.in + i) * K + dy) * K + dx];
+										double term = p.input(n, i, r + dy - 1, q + dx - 1) * p.w[((o * p.in + i) * K + dy) * K
+											+ dx];
 										sum += term;
 										magnitude += Math.abs(term);
 									}
 								}
 							}
-							assertEquals(sum, got[((n * p.out + o) * SIDE + r) * SIDE + q], 2e-6 * magnitude + 1e-6,
-								p + " at " + n + "," + o + "," + r + "," + q);
+							assertEquals(sum, got[((n * p.out + o) * SIDE + r) * SIDE + q], 2e-6 * magnitude + 1e-6, p + " at "
+								+ n + "," + o + "," + r + "," + q);
 						}
 					}
 				}
@@ -65,30 +66,31 @@ class ConvolutionLayerTest {
 	@Test
 	void reflectPaddingConvolvesTheMirroredImage() {
 		Engines.prepareInferenceThread();
-		for (int[] c : new int[][] { { 3, 64 }, { 24, 32 }, { 64, 64 } }) {
+		for (int[] c : new int[][]{ { 3, 64 }, { 24, 32 }, { 64, 64 } }) {
 			Problem p = new Problem(c[0], c[1], new Random(c[0] * 10 + c[1]));
 			float[] got;
 			try (NDManager m = NDManager.newBaseManager(Engines.device(DeviceChoice.CPU))) {
-				got = Layers.conv(m.create(p.x, p.xShape()), m.create(p.w, p.wShape()), m.create(p.b, new Shape(p.out)), Padding.REFLECT)
-					.toFloatArray();
+				got = Layers.conv(m.create(p.x, p.xShape()), m.create(p.w, p.wShape()), m.create(p.b, new Shape(p.out)),
+					Padding.REFLECT).toFloatArray();
 			}
 			for (int n = 0; n < BATCH; n++) {
 				for (int o = 0; o < p.out; o++) {
-					for (int r : new int[] { 0, 1, SIDE / 2, SIDE - 1 }) {
-						for (int q : new int[] { 0, 1, SIDE / 2, SIDE - 1 }) {
+					for (int r : new int[]{ 0, 1, SIDE / 2, SIDE - 1 }) {
+						for (int q : new int[]{ 0, 1, SIDE / 2, SIDE - 1 }) {
 							double sum = p.b[o];
 							double magnitude = Math.abs(p.b[o]);
 							for (int i = 0; i < p.in; i++) {
 								for (int dy = 0; dy < K; dy++) {
 									for (int dx = 0; dx < K; dx++) {
-										double term = p.input(n, i, mirror(r + dy - 1), mirror(q + dx - 1)) * p.w[((o * p.in + i) * K + dy) * K
-											+ dx];
+										double term = p.input(n, i, mirror(r + dy - 1), mirror(q + dx - 1)) * p.w[((o * p.in + i)
+											* K + dy) * K + dx];
 										sum += term;
 										magnitude += Math.abs(term);
 									}
 								}
 							}
-							assertEquals(sum, got[((n * p.out + o) * SIDE + r) * SIDE + q], 2e-6 * magnitude + 1e-6, p + " at " + r + "," + q);
+							assertEquals(sum, got[((n * p.out + o) * SIDE + r) * SIDE + q], 2e-6 * magnitude + 1e-6, p + " at "
+								+ r + "," + q);
 						}
 					}
 				}
@@ -100,15 +102,16 @@ class ConvolutionLayerTest {
 	@Test
 	void reflectPaddingKeepsAConstantConstantForAnySize() {
 		Engines.prepareInferenceThread();
-		for (int[] size : new int[][] { { 1, 1 }, { 1, 5 }, { 2, 3 }, { 7, 4 } }) {
+		for (int[] size : new int[][]{ { 1, 1 }, { 1, 5 }, { 2, 3 }, { 7, 4 } }) {
 			try (NDManager m = NDManager.newBaseManager(Engines.device(DeviceChoice.CPU))) {
 				NDArray x = m.full(new Shape(1, 2, size[0], size[1]), 0.7f);
 				NDArray w = m.create(Problem.gaussian(new Random(3), 4 * 2 * K * K), new Shape(4, 2, K, K));
 				NDArray b = m.zeros(new Shape(4));
 				float[] y = Layers.conv(x, w, b, Padding.REFLECT).toFloatArray();
-				float[] kernelSums = w.sum(new int[] { 1, 2, 3 }).mul(0.7f).toFloatArray();
+				float[] kernelSums = w.sum(new int[]{ 1, 2, 3 }).mul(0.7f).toFloatArray();
 				for (int i = 0; i < y.length; i++) {
-					assertEquals(kernelSums[i / (size[0] * size[1])], y[i], 1e-5, "size " + size[0] + " x " + size[1] + " at " + i);
+					assertEquals(kernelSums[i / (size[0] * size[1])], y[i], 1e-5, "size " + size[0] + " x " + size[1] + " at "
+						+ i);
 				}
 			}
 		}
@@ -138,13 +141,15 @@ class ConvolutionLayerTest {
 										int yr = r - dy + 1;
 										int yq = q - dx + 1;
 										if (yr < 0 || yr >= SIDE || yq < 0 || yq >= SIDE) continue;
-										double term = g[((n * p.out + o) * SIDE + yr) * SIDE + yq] * p.w[((o * p.in + i) * K + dy) * K + dx];
+										double term = g[((n * p.out + o) * SIDE + yr) * SIDE + yq] * p.w[((o * p.in + i) * K + dy)
+											* K + dx];
 										sum += term;
 										magnitude += Math.abs(term);
 									}
 								}
 							}
-							assertEquals(sum, got[0][((n * p.in + i) * SIDE + r) * SIDE + q], 1e-5 * magnitude + 1e-5, p + " dx at " + n + "," + i + "," + r + "," + q);
+							assertEquals(sum, got[0][((n * p.in + i) * SIDE + r) * SIDE + q], 1e-5 * magnitude + 1e-5, p
+								+ " dx at " + n + "," + i + "," + r + "," + q);
 						}
 					}
 				}
@@ -160,13 +165,15 @@ class ConvolutionLayerTest {
 							for (int n = 0; n < BATCH; n++) {
 								for (int r = 0; r < SIDE; r++) {
 									for (int q = 0; q < SIDE; q++) {
-										double term = g[((n * p.out + o) * SIDE + r) * SIDE + q] * p.input(n, i, r + dy - 1, q + dx - 1);
+										double term = g[((n * p.out + o) * SIDE + r) * SIDE + q] * p.input(n, i, r + dy - 1, q
+											+ dx - 1);
 										sum += term;
 										magnitude += Math.abs(term);
 									}
 								}
 							}
-							assertEquals(sum, got[1][((o * p.in + i) * K + dy) * K + dx], 1e-5 * magnitude + 1e-5, p + " dW at " + o + "," + i + "," + dy + "," + dx);
+							assertEquals(sum, got[1][((o * p.in + i) * K + dy) * K + dx], 1e-5 * magnitude + 1e-5, p + " dW at "
+								+ o + "," + i + "," + dy + "," + dx);
 						}
 					}
 				}
@@ -190,7 +197,7 @@ class ConvolutionLayerTest {
 			NDArray x = m.create(p.x, p.xShape());
 			NDArray w = m.create(p.w, p.wShape());
 			NDArray b = m.create(p.b, new Shape(p.out));
-			for (NDArray a : new NDArray[] { x, w, b }) a.setRequiresGradient(true);
+			for (NDArray a : new NDArray[]{ x, w, b }) a.setRequiresGradient(true);
 			try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
 				NDArray y = Layers.conv(x.mul(1), w, b);
 				collector.backward(y.mul(m.create(g, y.getShape())).sum());
@@ -198,7 +205,8 @@ class ConvolutionLayerTest {
 			finally {
 				Engines.prepareInferenceThread();
 			}
-			return new float[][] { x.getGradient().toFloatArray(), w.getGradient().toFloatArray(), b.getGradient().toFloatArray() };
+			return new float[][]{ x.getGradient().toFloatArray(), w.getGradient().toFloatArray(), b.getGradient()
+				.toFloatArray() };
 		}
 	}
 

@@ -52,7 +52,7 @@ class GlobalResidualTest {
 		PlanarImage in = random(3, 29, 37, 2);
 		int outH = 61;
 		int outW = 83;
-		for (int tile : new int[] { 4096, 8 }) {
+		for (int tile : new int[]{ 4096, 8 }) {
 			PlanarImage out = upscale(model, in, outH, outW, tile, DecoderMode.SPLIT);
 			for (int c = 0; c < 3; c++) {
 				float[] expected = Bicubic.resize(in.plane(c), 29, 37, outH, outW);
@@ -79,12 +79,13 @@ class GlobalResidualTest {
 
 	@Test
 	void roundTripsThroughLiifAndSafetensorsAndReferenceFormsStayReference() throws Exception {
-		LiifModel m = new LiifModel(TinyModels.randomEdsr(3, true, GlobalResidual.BICUBIC, 3), new ModelDescriptor("res", 1, 4, null));
+		LiifModel m = new LiifModel(TinyModels.randomEdsr(3, true, GlobalResidual.BICUBIC, 3), new ModelDescriptor("res", 1, 4,
+			null));
 		ModelFiles.save(m, dir.resolve("m.liif"), false);
 		ModelFiles.exportSafetensors(m, dir.resolve("m.safetensors"), false);
 		PlanarImage in = random(3, 12, 10, 1);
 		PlanarImage expected = upscale(m.weights(), in, 30, 25, 4096, DecoderMode.SPLIT);
-		for (String file : new String[] { "m.liif", "m.safetensors" }) {
+		for (String file : new String[]{ "m.liif", "m.safetensors" }) {
 			LiifModel back = ModelFiles.load(dir.resolve(file));
 			assertEquals(GlobalResidual.BICUBIC, back.spec().globalResidual(), file);
 			assertEquals(m.spec(), back.spec(), file);

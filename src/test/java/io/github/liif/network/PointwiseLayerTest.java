@@ -38,7 +38,8 @@ class PointwiseLayerTest {
 				int before = weights.getManagedArrays().size();
 				NDArray y = Layers.pointwise(scope.create(x, new Shape(n, in)), wArray, bArray);
 				assertEquals(new Shape(n, out), y.getShape());
-				assertEquals(before, weights.getManagedArrays().size(), "nothing of a batch may outlive it on the weights' manager");
+				assertEquals(before, weights.getManagedArrays().size(),
+					"nothing of a batch may outlive it on the weights' manager");
 				assertIsTheProduct(x, w, b, in, y.toFloatArray());
 			}
 		}
@@ -52,8 +53,8 @@ class PointwiseLayerTest {
 	@Test
 	void decoderLayersAreRightForEveryWidth() {
 		Engines.prepareInferenceThread();
-		int[][] sizes = { { 5000, 64, 40 }, { 5000, 256, 80 }, { 300, 148, 100 }, { 5000, 64, 320 }, { 4097, 580, 256 },
-			{ 1000, 64, 288 }, { 4097, 256, 128 }, { 7, 256, 3 }, { 5000, 12, 32 } };
+		int[][] sizes = { { 5000, 64, 40 }, { 5000, 256, 80 }, { 300, 148, 100 }, { 5000, 64, 320 }, { 4097, 580, 256 }, { 1000,
+			64, 288 }, { 4097, 256, 128 }, { 7, 256, 3 }, { 5000, 12, 32 } };
 		for (int[] size : sizes) {
 			int n = size[0];
 			int in = size[1];
@@ -64,7 +65,8 @@ class PointwiseLayerTest {
 			float[] b = values(r, out);
 			float[] got;
 			try (NDManager m = NDManager.newBaseManager(Engines.device(DeviceChoice.CPU))) {
-				got = Layers.dense(m.create(x, new Shape(n, in)), m.create(w, new Shape(out, in)), m.create(b, new Shape(out))).toFloatArray();
+				got = Layers.dense(m.create(x, new Shape(n, in)), m.create(w, new Shape(out, in)), m.create(b, new Shape(out)))
+					.toFloatArray();
 			}
 			assertIsTheProduct(x, w, b, in, got);
 		}
@@ -83,7 +85,8 @@ class PointwiseLayerTest {
 					magnitude += Math.abs((double) x[i * in + k] * w[o * in + k]);
 				}
 				// float32 accumulation: a few ulps of the terms' total magnitude
-				assertEquals(sum, got[i * out + o], 2e-6 * magnitude + 1e-7, n + " x " + in + " -> " + out + " at " + i + "," + o);
+				assertEquals(sum, got[i * out + o], 2e-6 * magnitude + 1e-7, n + " x " + in + " -> " + out + " at " + i + ","
+					+ o);
 			}
 		}
 	}
@@ -144,14 +147,15 @@ class PointwiseLayerTest {
 			NDArray xa = m.create(x, new Shape(n, in));
 			NDArray wa = m.create(w, new Shape(out, in));
 			NDArray ba = m.create(b, new Shape(out));
-			for (NDArray a : new NDArray[] { xa, wa, ba }) a.setRequiresGradient(true);
+			for (NDArray a : new NDArray[]{ xa, wa, ba }) a.setRequiresGradient(true);
 			try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
 				collector.backward(Layers.pointwise(xa, wa, ba).square().sum());
 			}
 			finally {
 				Engines.prepareInferenceThread();
 			}
-			return new float[][] { xa.getGradient().toFloatArray(), wa.getGradient().toFloatArray(), ba.getGradient().toFloatArray() };
+			return new float[][]{ xa.getGradient().toFloatArray(), wa.getGradient().toFloatArray(), ba.getGradient()
+				.toFloatArray() };
 		}
 	}
 

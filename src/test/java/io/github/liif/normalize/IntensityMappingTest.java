@@ -14,7 +14,8 @@ class IntensityMappingTest {
 	void histogramPercentilesAreTheLowerNeighbourOfTheSortedRankOnIntegerData() {
 		Random r = new Random(11);
 		float[][] planes = new float[3][5000];
-		for (float[] p : planes) for (int i = 0; i < p.length; i++) p[i] = 100 + r.nextInt(20000) + (r.nextInt(50) == 0 ? 40000 : 0);
+		for (float[] p : planes)
+			for (int i = 0; i < p.length; i++) p[i] = 100 + r.nextInt(20000) + (r.nextInt(50) == 0 ? 40000 : 0);
 		float[] all = new float[15000];
 		for (int k = 0; k < 3; k++) System.arraycopy(planes[k], 0, all, k * 5000, 5000);
 		Arrays.sort(all);
@@ -68,7 +69,8 @@ class IntensityMappingTest {
 		IntensityRange constant = Percentiles.range(1, i -> p, Percentiles.LOW, Percentiles.HIGH);
 		assertEquals(new IntensityRange(7, 7), constant);
 		assertEquals(7.0, constant.fromUnit(constant.toUnit(7)), 0);
-		assertEquals(new IntensityRange(0, 0), Percentiles.range(1, i -> new float[] { Float.NaN }, Percentiles.LOW, Percentiles.HIGH));
+		assertEquals(new IntensityRange(0, 0), Percentiles.range(1, i -> new float[]{ Float.NaN }, Percentiles.LOW,
+			Percentiles.HIGH));
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class OpsIndexTest {
 		for (UnsignedShortType t : img) t.set(500 + (v++ * 53) % 2000);
 		@SuppressWarnings("unchecked")
 		Img<FloatType> out = (Img<FloatType>) m.invoke(null, img, 2.5);
-		assertArrayEquals(new long[] { 50, 40 }, out.dimensionsAsLongArray());
+		assertArrayEquals(new long[]{ 50, 40 }, out.dimensionsAsLongArray());
 		double sum = 0;
 		for (FloatType t : out) sum += t.get();
 		assertEquals(1500, sum / (50 * 40), 500, "values stay in the input's range");

@@ -7,12 +7,8 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 public class RemoteLikeFileSystem extends RawLocalFileSystem {
 
 	@Override
-	public URI getUri() {
-		return URI.create("remote:///");
-	}
+	public URI getUri() { return URI.create("remote:///"); }
 
 	@Override
-	public String getScheme() {
-		return "remote";
-	}
+	public String getScheme() { return "remote"; }
 }

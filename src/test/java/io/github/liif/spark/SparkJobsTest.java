@@ -5,25 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.process.ColorProcessor;
-import io.github.liif.cli.LiifCli;
-import io.github.liif.runtime.DeviceChoice;
 import io.github.liif.app.UpscaleRequest;
 import io.github.liif.catalogue.ModelCache;
+import io.github.liif.cli.LiifCli;
+import io.github.liif.image.Degradation;
 import io.github.liif.imagej.ImagePlusUpscaler;
+import io.github.liif.inference.Consistency;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
-import io.github.liif.inference.Consistency;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.io.DirectoryStore;
 import io.github.liif.io.OmeZarr;
 import io.github.liif.io.SampleType;
 import io.github.liif.network.DecoderMode;
+import io.github.liif.runtime.DeviceChoice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +40,7 @@ class SparkJobsTest {
 
 	/** With a consistency step: its blocks, and the regions of Spark's tasks, must still stitch into the single-machine result. */
 	private static final UpscaleOptions OPTIONS = new UpscaleOptions(16, 512, DecoderMode.SPLIT, new Consistency(1,
-		io.github.liif.image.Degradation.BICUBIC));
+		Degradation.BICUBIC));
 
 	@TempDir
 	Path dir;
@@ -72,13 +76,14 @@ class SparkJobsTest {
 		Path sparkOut = dir.resolve("spark");
 		String first = run(request(List.of(in.toString()), sparkOut.toString(), false, TargetSize.scales(2.5, 2)), false);
 		assertTrue(first.contains("4 images: 3 upscaled, 0 skipped (already done), 1 failed"), first);
-		assertTrue(first.contains("FAILED file:" + in.resolve("broken.tif")) || first.contains("FAILED " + in.resolve("broken.tif")), first);
+		assertTrue(first.contains("FAILED file:" + in.resolve("broken.tif")) || first.contains("FAILED " + in.resolve(
+			"broken.tif")), first);
 		assertFalse(Files.exists(sparkOut.resolve("broken.tif")));
 
 		Path cliOut = Files.createDirectories(dir.resolve("cli"));
 		for (String name : List.of("gray.tif", "sixteen.tif", "colour.png")) {
-			assertEquals(0, LiifCli.run("upscale", "--scale-x", "2.5", "--scale-y", "2", "--tile", "16", "--batch", "512",
-				"-o", cliOut.resolve(name).toString(), in.resolve(name).toString()));
+			assertEquals(0, LiifCli.run("upscale", "--scale-x", "2.5", "--scale-y", "2", "--tile", "16", "--batch", "512", "-o",
+				cliOut.resolve(name).toString(), in.resolve(name).toString()));
 			ImagePlus expected = IJ.openImage(cliOut.resolve(name).toString());
 			ImagePlus actual = IJ.openImage(sparkOut.resolve(name).toString());
 			assertEquals(expected.getWidth(), actual.getWidth());
@@ -112,15 +117,15 @@ class SparkJobsTest {
 
 		DirectoryStore store = new DirectoryStore(zarr);
 		OmeZarr.Layout layout = OmeZarr.open(store);
-		com.google.gson.JsonObject provenance = com.google.gson.JsonParser.parseString(new String(store.get(".zattrs"),
-			java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonObject("liif");
+		JsonObject provenance = JsonParser.parseString(new String(store.get(".zattrs"), StandardCharsets.UTF_8)).getAsJsonObject()
+			.getAsJsonObject("liif");
 		assertEquals("bicubic", provenance.get("consistency").getAsString(), "the consistency step is recorded: " + provenance);
 		assertEquals("default", provenance.get("model").getAsString());
 		assertEquals(new OmeZarr.Layout(3, 111, 133, 16, SampleType.UINT8, 0.5 * 37 / 111, 0.5 * 53 / 133, "micrometer"), layout);
 		float[] stitched = OmeZarr.read(store, layout);
 		ImagePlus reopened = IJ.openImage(image.toString());
-		ImagePlus single = new ImagePlusUpscaler(ModelCache.upscaler("default", true, DeviceChoice.CPU, OPTIONS))
-			.upscale(reopened, size, false, Monitor.NONE);
+		ImagePlus single = new ImagePlusUpscaler(ModelCache.upscaler("default", true, DeviceChoice.CPU, OPTIONS)).upscale(
+			reopened, size, false, Monitor.NONE);
 		int[] px = (int[]) single.getProcessor().getPixels();
 		// the guarantee (README): equal up to float rounding, so at most one level apart, and almost always equal
 		int differing = 0;

@@ -6,17 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import io.github.liif.TinyModels;
+import io.github.liif.catalogue.Models;
 import io.github.liif.eval.Evaluation;
+import io.github.liif.image.Degradation;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.inference.CancelledException;
+import io.github.liif.inference.Consistency;
+import io.github.liif.inference.Monitor;
+import io.github.liif.inference.UpscaleOptions;
+import io.github.liif.inference.Upscaler;
 import io.github.liif.io.ModelFiles;
+import io.github.liif.model.GlobalResidual;
 import io.github.liif.model.LiifModel;
+import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.ModelDescriptor;
+import io.github.liif.model.ModelFormatException;
+import io.github.liif.model.StateDict;
+import io.github.liif.model.Weights;
+import io.github.liif.network.LiifNetwork;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +55,8 @@ class LiifTrainerTest {
 			for (int c = 0; c < channels; c++) {
 				for (int y = 0; y < h; y++) {
 					for (int x = 0; x < w; x++) {
-						planes[c][y * w + x] = (float) (0.5 + 0.25 * Math.sin(0.3 * x + k + c) * Math.cos(0.2 * y - c) + 0.2 * Math.sin(0.05 * (x + y)));
+						planes[c][y * w + x] = (float) (0.5 + 0.25 * Math.sin(0.3 * x + k + c) * Math.cos(0.2 * y - c) + 0.2
+							* Math.sin(0.05 * (x + y)));
 					}
 				}
 			}
@@ -95,7 +116,7 @@ class LiifTrainerTest {
 		train(averaged.iterations(7), "avg-resumed", true);
 		Checkpoints.State state = Checkpoints.read(dir.resolve("avg-resumed.liif.ckpt"));
 		String name = "imnet.layers.0.weight";
-		assertTrue(!java.util.Arrays.equals(state.model().weights().stateDict().get(name).data(), state.trained().get(name).data()),
+		assertTrue(!Arrays.equals(state.model().weights().stateDict().get(name).data(), state.trained().get(name).data()),
 			"the checkpoint's model is the average, not the trained weights");
 		LiifModel resumed = train(averaged.iterations(12), "avg-resumed", true);
 		assertSameWeights(straight.weights().stateDict(), resumed.weights().stateDict());
@@ -103,15 +124,15 @@ class LiifTrainerTest {
 		// averaging leaves the trained trajectory alone and changes only what is shipped
 		LiifModel plain = train(recipe().iterations(12), "plain-straight", false);
 		assertSameWeights(plain.weights().stateDict(), Checkpoints.read(dir.resolve("avg-resumed.liif.ckpt")).trained());
-		assertTrue(!java.util.Arrays.equals(plain.weights().stateDict().get(name).data(), resumed.weights().stateDict().get(name)
-			.data()), "averaging changes the shipped weights");
+		assertTrue(!Arrays.equals(plain.weights().stateDict().get(name).data(), resumed.weights().stateDict().get(name).data()),
+			"averaging changes the shipped weights");
 	}
 
 	private LiifModel train(TrainingConfig.Builder config, String name, boolean resume) throws Exception {
 		return new LiifTrainer(run(config.build(), name), new TrainingListener() {}, Device.cpu()).train(resume);
 	}
 
-	private static void assertSameWeights(io.github.liif.model.StateDict expected, io.github.liif.model.StateDict actual) {
+	private static void assertSameWeights(StateDict expected, StateDict actual) {
 		for (String name : expected.names()) {
 			float[] a = expected.get(name).data();
 			float[] b = actual.get(name).data();
@@ -121,19 +142,16 @@ class LiifTrainerTest {
 
 	@Test
 	void theAverageMovesByOneMinusDecayOfTheDistance() {
-		try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(Device.cpu())) {
-			ai.djl.ndarray.NDArray p = m.create(new float[] { 1, 2 });
-			java.util.Map<String, ai.djl.ndarray.NDArray> params = java.util.Map.of("p", p);
-			try (WeightAverage average = new WeightAverage(m, params, 0.75, null);
-				ai.djl.ndarray.NDManager scope = m.newSubManager())
-			{
-				p.set(new float[] { 5, -2 });
+		try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+			NDArray p = m.create(new float[]{ 1, 2 });
+			Map<String, NDArray> params = Map.of("p", p);
+			try (WeightAverage average = new WeightAverage(m, params, 0.75, null); NDManager scope = m.newSubManager()) {
+				p.set(new float[]{ 5, -2 });
 				average.update(scope);
-				io.github.liif.model.StateDict out = average.applyTo(new io.github.liif.model.StateDict(java.util.Map.of(
-					"p", new io.github.liif.model.Weights(new long[] { 2 }, new float[] { 5, -2 }), "frozen",
-					new io.github.liif.model.Weights(new long[] { 1 }, new float[] { 7 }))));
-				assertArrayEquals(new float[] { 2, 1 }, out.get("p").data(), 1e-6f);
-				assertArrayEquals(new float[] { 7 }, out.get("frozen").data());
+				StateDict out = average.applyTo(new StateDict(Map.of("p", new Weights(new long[]{ 2 }, new float[]{ 5, -2 }),
+					"frozen", new Weights(new long[]{ 1 }, new float[]{ 7 }))));
+				assertArrayEquals(new float[]{ 2, 1 }, out.get("p").data(), 1e-6f);
+				assertArrayEquals(new float[]{ 7 }, out.get("frozen").data());
 			}
 			var bad = assertThrows(IllegalArgumentException.class, () -> recipe().averageDecay(1).build());
 			assertTrue(bad.getMessage().contains("0 (off) or between 0 and 1"), bad.getMessage());
@@ -152,9 +170,7 @@ class LiifTrainerTest {
 			}
 
 			@Override
-			public boolean isCancelled() {
-				return seen >= 4;
-			}
+			public boolean isCancelled() { return seen >= 4; }
 		};
 		TrainingRun r = run(recipe().iterations(50).checkpointEvery(100).build(), "cancel");
 		assertThrows(CancelledException.class, () -> new LiifTrainer(r, cancelAtFour, Device.cpu()).train(false));
@@ -167,31 +183,29 @@ class LiifTrainerTest {
 	void resumingFromAPlainModelOrNoFileSaysWhy() throws Exception {
 		TrainingRun r = run(recipe().iterations(3).build(), "plain");
 		ModelFiles.save(r.start(), r.checkpoint(), false);
-		var notACheckpoint = assertThrows(io.github.liif.model.ModelFormatException.class, () -> Checkpoints.read(r.checkpoint()));
+		var notACheckpoint = assertThrows(ModelFormatException.class, () -> Checkpoints.read(r.checkpoint()));
 		assertTrue(notACheckpoint.getMessage().endsWith("is a model but not a training checkpoint"), notACheckpoint.getMessage());
 		Files.delete(r.checkpoint());
-		var none = assertThrows(java.nio.file.NoSuchFileException.class, () -> new LiifTrainer(r, new TrainingListener() {}, Device
-			.cpu()).train(true));
+		var none = assertThrows(NoSuchFileException.class, () -> new LiifTrainer(r, new TrainingListener() {}, Device.cpu())
+			.train(true));
 		assertTrue(none.getMessage().contains("no checkpoint to resume from; start without --resume"), none.getMessage());
 	}
 
 	@Test
 	void upscalingWhileTrainingInTheSameJvmGivesTheUsualResult() throws Exception {
-		io.github.liif.model.LiifModelWeights other = TinyModels.randomEdsr(1, true, 17);
+		LiifModelWeights other = TinyModels.randomEdsr(1, true, 17);
 		PlanarImage image = images(1, 1).get(0).image();
 		PlanarImage expected;
-		try (io.github.liif.network.LiifNetwork net = io.github.liif.network.LiifNetwork.create(other, Device.cpu())) {
-			expected = new io.github.liif.inference.Upscaler(net, io.github.liif.inference.UpscaleOptions.DEFAULT).upscale(image, 130, 150,
-				io.github.liif.inference.Monitor.NONE);
+		try (LiifNetwork net = LiifNetwork.create(other, Device.cpu())) {
+			expected = new Upscaler(net, UpscaleOptions.DEFAULT).upscale(image, 130, 150, Monitor.NONE);
 		}
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try {
-			var training = pool.submit(() -> new LiifTrainer(run(recipe().iterations(25).build(), "concurrent"), new TrainingListener() {},
-				Device.cpu()).train(false));
-			try (io.github.liif.network.LiifNetwork net = io.github.liif.network.LiifNetwork.create(other, Device.cpu())) {
+			var training = pool.submit(() -> new LiifTrainer(run(recipe().iterations(25).build(), "concurrent"),
+				new TrainingListener() {}, Device.cpu()).train(false));
+			try (LiifNetwork net = LiifNetwork.create(other, Device.cpu())) {
 				for (int round = 0; round < 3; round++) {
-					PlanarImage got = new io.github.liif.inference.Upscaler(net, io.github.liif.inference.UpscaleOptions.DEFAULT).upscale(image,
-						130, 150, io.github.liif.inference.Monitor.NONE);
+					PlanarImage got = new Upscaler(net, UpscaleOptions.DEFAULT).upscale(image, 130, 150, Monitor.NONE);
 					for (int i = 0; i < got.plane(0).length; i++) assertEquals(expected.plane(0)[i], got.plane(0)[i], 1e-6);
 				}
 			}
@@ -209,7 +223,7 @@ class LiifTrainerTest {
 		PatchSampler b = new PatchSampler(images(3, 3), config, TinyModels.randomEdsr(3, true, 1).spec());
 		assertArrayEquals(a.batch(17).lowRes(), b.batch(17).lowRes());
 		assertArrayEquals(a.batch(17).queries().coords(), b.batch(17).queries().coords());
-		assertTrue(!java.util.Arrays.equals(a.batch(17).lowRes(), a.batch(18).lowRes()));
+		assertTrue(!Arrays.equals(a.batch(17).lowRes(), a.batch(18).lowRes()));
 	}
 
 	@Test
@@ -218,12 +232,12 @@ class LiifTrainerTest {
 		List<TrainingImage> flat = new ArrayList<>();
 		for (int k = 0; k < 4; k++) {
 			float[][] planes = new float[3][50 * 40];
-			for (int c = 0; c < 3; c++) java.util.Arrays.fill(planes[c], 0.1f + 0.2f * k + 0.05f * c);
+			for (int c = 0; c < 3; c++) Arrays.fill(planes[c], 0.1f + 0.2f * k + 0.05f * c);
 			flat.add(new TrainingImage("flat " + k, new PlanarImage(50, 40, planes), false));
 		}
 		TrainingConfig config = recipe().batch(5).samples(64).build();
-		TrainingBatch batch = new PatchSampler(flat, config, TinyModels.randomEdsr(3, true,
-			io.github.liif.model.GlobalResidual.BICUBIC, 1).spec()).batch(4);
+		TrainingBatch batch = new PatchSampler(flat, config, TinyModels.randomEdsr(3, true, GlobalResidual.BICUBIC, 1).spec())
+			.batch(4);
 		int p = config.patch();
 		float[] base = batch.queries().base();
 		assertEquals(5 * 64 * 3, base.length);
@@ -233,28 +247,30 @@ class LiifTrainerTest {
 				assertEquals(batch.lowRes()[(s * 3 + c) * p * p], base[q * 3 + c], 1e-6, "query " + q + ", channel " + c);
 			}
 		}
-		assertEquals(0, new PatchSampler(flat, config, TinyModels.randomEdsr(3, true, 1).spec()).batch(4).queries().base().length);
+		assertEquals(0, new PatchSampler(flat, config, TinyModels.randomEdsr(3, true, 1).spec()).batch(4).queries()
+			.base().length);
 	}
 
 	@Test
 	void aResidualModelTrainsAndResumesExactly() throws Exception {
-		LiifModel start = new LiifModel(TinyModels.randomEdsr(1, true, io.github.liif.model.GlobalResidual.BICUBIC, 1),
-			ModelDescriptor.reference("r"));
+		LiifModel start = new LiifModel(TinyModels.randomEdsr(1, true, GlobalResidual.BICUBIC, 1), ModelDescriptor.reference(
+			"r"));
 		List<Evaluation.Image> val = List.of(new Evaluation.Image("val", images(1, 1).get(0).image(), false));
 		TrainingConfig config = recipe().iterations(10).build();
 		LiifModel whole = new LiifTrainer(new TrainingRun(start, images(3, 1), val, config, dir.resolve("a.liif"), "synthetic"),
 			new TrainingListener() {}, Device.cpu()).train(false);
-		TrainingRun halves = new TrainingRun(start, images(3, 1), val, recipe().iterations(5).build(), dir.resolve("b.liif"), "synthetic");
+		TrainingRun halves = new TrainingRun(start, images(3, 1), val, recipe().iterations(5).build(), dir.resolve("b.liif"),
+			"synthetic");
 		new LiifTrainer(halves, new TrainingListener() {}, Device.cpu()).train(false);
 		LiifModel resumed = new LiifTrainer(new TrainingRun(start, images(3, 1), val, config, dir.resolve("b.liif"), "synthetic"),
 			new TrainingListener() {}, Device.cpu()).train(true);
-		assertEquals(io.github.liif.model.GlobalResidual.BICUBIC, ModelFiles.load(dir.resolve("a.liif")).spec().globalResidual());
+		assertEquals(GlobalResidual.BICUBIC, ModelFiles.load(dir.resolve("a.liif")).spec().globalResidual());
 		assertSameWeights(whole.weights().stateDict(), resumed.weights().stateDict());
 	}
 
 	@Test
 	void axialBatchesReduceTheRowsOnlyAndTheRecipeCarriesTheBlurToConsistency() throws Exception {
-		TrainingConfig config = recipe().axial(1.5).degradation(io.github.liif.image.Degradation.AREA).build();
+		TrainingConfig config = recipe().axial(1.5).degradation(Degradation.AREA).build();
 		TrainingBatch batch = new PatchSampler(images(3, 1), config, TinyModels.randomEdsr(1, true, 1).spec()).batch(3);
 		float[] coords = batch.queries().coords();
 		double smallestRowCell = Double.MAX_VALUE;
@@ -264,20 +280,19 @@ class LiifTrainerTest {
 		}
 		assertTrue(smallestRowCell < 0.8 * 2.0, "rows are reduced by scales > 1: " + smallestRowCell);
 		TrainingConfig isotropic = recipe().build();
-		float[] iso = new PatchSampler(images(3, 1), isotropic, TinyModels.randomEdsr(1, true, 1).spec()).batch(3).queries().coords();
-		assertTrue(java.util.stream.IntStream.range(0, iso.length / 4).anyMatch(e -> iso[e * 4 + 3] < 0.8 * 2.0),
+		float[] iso = new PatchSampler(images(3, 1), isotropic, TinyModels.randomEdsr(1, true, 1).spec()).batch(3).queries()
+			.coords();
+		assertTrue(IntStream.range(0, iso.length / 4).anyMatch(e -> iso[e * 4 + 3] < 0.8 * 2.0),
 			"isotropic batches reduce the columns too");
-		assertTrue(assertThrows(IllegalArgumentException.class, () -> recipe().axial(1).anisotropic(true).build()).getMessage().contains(
-			"anisotropic"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> recipe().axial(1).anisotropic(true).build()).getMessage()
+			.contains("anisotropic"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> recipe().axial(-1).build()).getMessage().contains(">= 0"));
 		// a short axial run: the model's recipe says so, and "auto" consistency takes its blur along Z
-		LiifModel trained = new LiifTrainer(run(recipe().iterations(2).axial(1.5).build(), "axial"), new TrainingListener() {}, Device
-			.cpu()).train(false);
-		io.github.liif.inference.Consistency auto = io.github.liif.catalogue.Models.consistencyFor(io.github.liif.inference.Consistency.DEFAULT,
-			ModelFiles.load(dir.resolve("axial.liif")));
+		LiifModel trained = new LiifTrainer(run(recipe().iterations(2).axial(1.5).build(), "axial"), new TrainingListener() {},
+			Device.cpu()).train(false);
+		Consistency auto = Models.consistencyFor(Consistency.DEFAULT, ModelFiles.load(dir.resolve("axial.liif")));
 		assertEquals(1.5, auto.rowBlur(), 1e-12);
 		assertTrue(auto.id().contains("axial model"), auto.id());
-		assertEquals(1.5, io.github.liif.catalogue.Models.consistencyFor(io.github.liif.inference.Consistency.DEFAULT, trained).rowBlur(),
-			1e-12);
+		assertEquals(1.5, Models.consistencyFor(Consistency.DEFAULT, trained).rowBlur(), 1e-12);
 	}
 }

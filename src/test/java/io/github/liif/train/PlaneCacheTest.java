@@ -19,7 +19,7 @@ class PlaneCacheTest {
 		Random r = new Random(seed);
 		float[] p = new float[50 * 40];
 		for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
-		return new PlanarImage(40, 50, new float[][] { p });
+		return new PlanarImage(40, 50, new float[][]{ p });
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.Consistency;
 import io.github.liif.runtime.DeviceChoice;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,15 +18,18 @@ import java.util.Objects;
  * @param images high-resolution images
  * @param model "default", a bundled name or a model file
  * @param scales reduction factors, each >= 1
- * @param degradation how images are reduced (and what "auto" consistency undoes)
+ * @param degradations how images are reduced, one evaluation each ("auto" consistency still undoes the model's own)
  * @param noise Gaussian noise for the blur-noise degradation, in [0, 1] units
+ * @param seed the noise's seed (with each image's name and scale: the same noise in every run)
+ * @param axialSigma along Z: the axial PSF, a Gaussian of this many slices applied before the reduction (0: none)
  * @param ssim whether SSIM is computed too (slower)
  * @param consistency the back-projection step after the network
  * @param zPlanes along Z: which plane families the model runs on
  * @param device where the network runs
  */
-public record EvaluationRequest(List<ImageSource> images, String model, double[] scales, Degradation degradation, double noise,
-	boolean ssim, Consistency consistency, AxialUpscaler.Planes zPlanes, DeviceChoice device)
+public record EvaluationRequest(List<ImageSource> images, String model, double[] scales, List<Degradation> degradations,
+	double noise, long seed, double axialSigma, boolean ssim, Consistency consistency, AxialUpscaler.Planes zPlanes,
+	DeviceChoice device)
 {
 
 	/** The scales of the paper's tables, as a comma-separated list for option defaults. */
@@ -40,7 +44,11 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 		for (double s : scales)
 			if (!(s >= 1) || !Double.isFinite(s)) throw new IllegalArgumentException("scales must be >= 1, got " + s);
 		Models.requireChoice(model);
-		Objects.requireNonNull(degradation, "degradation");
+		degradations = List.copyOf(new LinkedHashSet<>(degradations));
+		if (degradations.isEmpty()) throw new IllegalArgumentException("give at least one degradation");
+		if (!(axialSigma >= 0) || !Double.isFinite(axialSigma)) {
+			throw new IllegalArgumentException("the axial PSF sigma must be a number >= 0 (slices), got " + axialSigma);
+		}
 		Objects.requireNonNull(consistency, "consistency");
 		Objects.requireNonNull(zPlanes, "zPlanes");
 		Objects.requireNonNull(device, "device");
@@ -61,8 +69,10 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 		private final List<ImageSource> images;
 		private String model = Models.DEFAULT;
 		private double[] scales = parseScales(SCALES);
-		private Degradation degradation = Degradation.BICUBIC;
+		private List<Degradation> degradations = List.of(Degradation.BICUBIC);
 		private double noise = NOISE;
+		private long seed = 1;
+		private double axialSigma;
 		private boolean ssim = true;
 		private Consistency consistency = Consistency.DEFAULT;
 		private AxialUpscaler.Planes zPlanes = AxialUpscaler.Planes.BOTH;
@@ -83,7 +93,23 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 		}
 
 		public Builder degradation(Degradation d) {
-			degradation = d;
+			return degradations(List.of(d));
+		}
+
+		/** Several protocols in one run: each image scored under each. */
+		public Builder degradations(List<Degradation> ds) {
+			degradations = List.copyOf(ds);
+			return this;
+		}
+
+		public Builder seed(long noiseSeed) {
+			seed = noiseSeed;
+			return this;
+		}
+
+		/** Along Z: the axial PSF's sigma in slices, applied before the reduction. */
+		public Builder axialSigma(double slices) {
+			axialSigma = slices;
 			return this;
 		}
 
@@ -114,7 +140,8 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 		}
 
 		public EvaluationRequest build() {
-			return new EvaluationRequest(images, model, scales, degradation, noise, ssim, consistency, zPlanes, device);
+			return new EvaluationRequest(images, model, scales, degradations, noise, seed, axialSigma, ssim, consistency, zPlanes,
+				device);
 		}
 	}
 

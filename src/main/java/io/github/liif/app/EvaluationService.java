@@ -4,8 +4,10 @@ import io.github.liif.catalogue.Models;
 import io.github.liif.eval.AxialEvaluation;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
+import io.github.liif.image.Degradation;
 import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.Monitor;
+import io.github.liif.inference.ProgressChain;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
 import io.github.liif.model.LiifModel;
@@ -20,16 +22,16 @@ import java.util.function.Consumer;
 /** The evaluations the front ends share: images in, scored rows out. */
 public final class EvaluationService {
 
-	/** Rows plus what they were computed with. */
-	public record Result(String model, int images, List<EvalRow> rows) {}
+	/** The rows of one degradation plus what they were computed with. */
+	public record Result(String model, int images, Degradation degradation, List<EvalRow> rows) {}
 
-	/** Rows along Z plus what they were computed with. */
-	public record AxialResult(String model, int volumes, List<AxialEvaluation.Row> rows) {}
+	/** The rows along Z of one degradation plus what they were computed with. */
+	public record AxialResult(String model, int volumes, Degradation degradation, List<AxialEvaluation.Row> rows) {}
 
 	private EvaluationService() {}
 
-	/** In XY: every plane of every image against bicubic. */
-	public static Result inPlane(EvaluationRequest r, Monitor monitor, Consumer<String> warn) throws IOException,
+	/** In XY: every plane of every image against bicubic, once per degradation asked for. */
+	public static List<Result> inPlane(EvaluationRequest r, Monitor monitor, Consumer<String> warn) throws IOException,
 		ModelFormatException
 	{
 		checkImages(r);
@@ -37,26 +39,41 @@ public final class EvaluationService {
 		List<Evaluation.Image> images = ImageSets.asEvaluationImages(ImageSets.planes(r.images(), model.channels(), 16, warn,
 			null));
 		try (LiifNetwork net = LiifNetwork.create(model.weights(), Engines.device(r.device()))) {
-			List<EvalRow> rows = new Evaluation(r.degradation(), r.noise(), r.ssim()).run(upscaler(net, r, model), images, r
-				.scales(), monitor);
-			return new Result(model.descriptor().name(), images.size(), rows);
+			Upscaler upscaler = upscaler(net, r, model);
+			List<Result> results = new ArrayList<>();
+			int n = r.degradations().size();
+			for (int i = 0; i < n; i++) {
+				Evaluation protocol = new Evaluation(r.degradations().get(i), r.noise(), r.seed(), r.ssim());
+				long work = (long) images.size() * r.scales().length;
+				List<EvalRow> rows = protocol.run(upscaler, images, r.scales(), new ProgressChain(monitor, i * work, n * work));
+				results.add(new Result(model.descriptor().name(), images.size(), r.degradations().get(i), rows));
+			}
+			return results;
 		}
 	}
 
 	/**
 	 * Reduce-and-restore along Z on Z-stacks (every channel and frame a volume): the model on
-	 * XZ/YZ planes against linear and cubic interpolation along Z.
+	 * XZ/YZ planes against linear and cubic interpolation along Z, once per degradation asked for.
 	 */
-	public static AxialResult alongZ(EvaluationRequest r, Monitor monitor) throws IOException, ModelFormatException {
+	public static List<AxialResult> alongZ(EvaluationRequest r, Monitor monitor) throws IOException, ModelFormatException {
 		checkImages(r);
 		List<AxialEvaluation.Volume> volumes = new ArrayList<>();
 		for (ImageSource image : r.images()) volumes.addAll(image.volumes());
 		boolean rgb = volumes.stream().anyMatch(v -> v.voxels().length == 3);
 		LiifModel model = Models.load(r.model(), rgb);
 		try (LiifNetwork net = LiifNetwork.create(model.weights(), Engines.device(r.device()))) {
-			List<AxialEvaluation.Row> rows = new AxialEvaluation(r.degradation(), r.noise()).run(new AxialUpscaler(upscaler(net,
-				r, model), r.zPlanes()), volumes, r.scales(), monitor);
-			return new AxialResult(model.descriptor().name(), volumes.size(), rows);
+			AxialUpscaler upscaler = new AxialUpscaler(upscaler(net, r, model), r.zPlanes());
+			List<AxialResult> results = new ArrayList<>();
+			int n = r.degradations().size();
+			for (int i = 0; i < n; i++) {
+				AxialEvaluation protocol = new AxialEvaluation(r.degradations().get(i), r.noise(), r.seed(), r.axialSigma());
+				long work = (long) volumes.size() * r.scales().length;
+				List<AxialEvaluation.Row> rows = protocol.run(upscaler, volumes, r.scales(), new ProgressChain(monitor, i * work,
+					n * work));
+				results.add(new AxialResult(model.descriptor().name(), volumes.size(), r.degradations().get(i), rows));
+			}
+			return results;
 		}
 	}
 

@@ -43,10 +43,19 @@ public final class AxialEvaluation {
 
 	private final Degradation degradation;
 	private final double noise;
+	private final long seed;
+	private final double axialSigma;
 
-	public AxialEvaluation(Degradation degradation, double noise) {
+	/**
+	 * @param seed the noise's seed (see {@link Evaluation#Evaluation(Degradation, double, long, boolean)})
+	 * @param axialSigma the axial PSF: a Gaussian of this many HR slices before the reduction, as a
+	 *          thicker optical section blurs (0: none)
+	 */
+	public AxialEvaluation(Degradation degradation, double noise, long seed, double axialSigma) {
 		this.degradation = degradation;
 		this.noise = noise;
+		this.seed = seed;
+		this.axialSigma = axialSigma;
 	}
 
 	public List<Row> run(AxialUpscaler model, List<Volume> volumes, double[] scales, Monitor monitor) {
@@ -65,8 +74,9 @@ public final class AxialEvaluation {
 		float[][] lr = new float[hr.length][];
 		float[][] linear = new float[hr.length][];
 		float[][] cubic = new float[hr.length][];
-		Random noiseSource = new Random(v.name().hashCode() * 31L + Double.hashCode(s));
-		AxisTaps down = degradation.taps(hrZ, lrZ, Degradation.psfSigma(hrZ, 1, lrZ, 1));
+		Random noiseSource = Evaluation.noise(seed, v.name(), s);
+		AxisTaps reduction = degradation.taps(hrZ, lrZ, Degradation.psfSigma(hrZ, 1, lrZ, 1));
+		AxisTaps down = axialSigma > 0 ? AxisTaps.blurred(reduction, hrZ, axialSigma) : reduction;
 		for (int c = 0; c < hr.length; c++) {
 			hr[c] = Arrays.copyOf(v.voxels()[c], hrZ * pixels);
 			lr[c] = AxisTaps.resample(down, keep, hr[c], 0, 0, hrZ, pixels, 0, 0, lrZ, pixels);

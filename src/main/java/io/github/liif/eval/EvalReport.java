@@ -3,6 +3,7 @@ package io.github.liif.eval;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Evaluation rows as CSV (one line per image and scale, then the means per scale) and as a text summary. */
@@ -21,10 +22,17 @@ public final class EvalReport {
 		return Arrays.stream(bias).mapToObj(b -> String.format(Locale.ROOT, "%+.2f", b)).collect(Collectors.joining(" "));
 	}
 
-	public static String csv(List<EvalRow> rows) {
-		StringBuilder b = new StringBuilder("image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic,bias_worst,bias_bicubic_worst,"
-			+ "bias_channels,bias_bicubic_channels\n");
+	/** One table of several protocols: per protocol (its name in the first column) the rows, then their means. */
+	public static String csv(Map<String, List<EvalRow>> byProtocol) {
+		StringBuilder b = new StringBuilder("degradation,image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic,bias_worst,"
+			+ "bias_bicubic_worst,bias_channels,bias_bicubic_channels\n");
+		byProtocol.forEach((protocol, rows) -> csvRows(b, protocol, rows));
+		return b.toString();
+	}
+
+	private static void csvRows(StringBuilder b, String protocol, List<EvalRow> rows) {
 		for (EvalRow r : rows) {
+			b.append(protocol).append(',');
 			b.append(String.format(Locale.ROOT, "\"%s\",%s,%.4f,%.4f,%.4f,%.5f,%.5f,%.3f,%.3f,%s,%s%n", r.image().replace("\"",
 				"'"), r.scale(), r.psnr(), r.psnrBicubic(), r.gain(), r.ssim(), r.ssimBicubic(), r.worstBias(), r
 					.worstBiasBicubic(), channels(r.bias()), channels(r.biasBicubic())));
@@ -32,27 +40,33 @@ public final class EvalReport {
 		for (double s : scales(rows)) {
 			double[] bias = Evaluation.meanPerChannel(rows, s, EvalRow::bias);
 			double[] biasBicubic = Evaluation.meanPerChannel(rows, s, EvalRow::biasBicubic);
+			b.append(protocol).append(',');
 			b.append(String.format(Locale.ROOT, "mean,%s,%.4f,%.4f,%.4f,%.5f,%.5f,%.3f,%.3f,%s,%s%n", s, Evaluation.mean(rows, s,
 				EvalRow::psnr), Evaluation.mean(rows, s, EvalRow::psnrBicubic), Evaluation.mean(rows, s, EvalRow::gain),
 				Evaluation.mean(rows, s, EvalRow::ssim), Evaluation.mean(rows, s, EvalRow::ssimBicubic), EvalRow.worst(bias),
 				EvalRow.worst(biasBicubic), channels(bias), channels(biasBicubic)));
 		}
-		return b.toString();
 	}
 
 	/** Reduce-and-restore along Z: per volume and scale the three PSNRs and worst-channel biases, then the means. */
-	public static String csvAlongZ(List<AxialEvaluation.Row> rows) {
-		StringBuilder b = new StringBuilder("volume,scale,psnr,psnr_linear,psnr_cubic,bias,bias_linear,bias_cubic\n");
+	public static String csvAlongZ(Map<String, List<AxialEvaluation.Row>> byProtocol) {
+		StringBuilder b = new StringBuilder("degradation,volume,scale,psnr,psnr_linear,psnr_cubic,bias,bias_linear,bias_cubic\n");
+		byProtocol.forEach((protocol, rows) -> csvRowsAlongZ(b, protocol, rows));
+		return b.toString();
+	}
+
+	private static void csvRowsAlongZ(StringBuilder b, String protocol, List<AxialEvaluation.Row> rows) {
 		for (AxialEvaluation.Row r : rows) {
+			b.append(protocol).append(',');
 			b.append(String.format(Locale.ROOT, "\"%s\",%s,%.4f,%.4f,%.4f,%.3f,%.3f,%.3f%n", r.volume().replace("\"", "'"), r
 				.scale(), r.psnr(), r.psnrLinear(), r.psnrCubic(), r.bias(), r.biasLinear(), r.biasCubic()));
 		}
 		for (double s : rows.stream().mapToDouble(AxialEvaluation.Row::scale).distinct().sorted().toArray()) {
+			b.append(protocol).append(',');
 			b.append(String.format(Locale.ROOT, "mean,%s,%.4f,%.4f,%.4f,,,%n", s, AxialEvaluation.mean(rows, s,
 				AxialEvaluation.Row::psnr), AxialEvaluation.mean(rows, s, AxialEvaluation.Row::psnrLinear), AxialEvaluation.mean(
 					rows, s, AxialEvaluation.Row::psnrCubic)));
 		}
-		return b.toString();
 	}
 
 	/** The lines that say where the model loses to bicubic, one per image and scale; empty if nowhere. */

@@ -37,17 +37,25 @@ public final class Evaluation {
 
 	private final Degradation degradation;
 	private final double noise;
+	private final long seed;
 	private final boolean withSsim;
 	private final boolean axial;
 	private final double axialSigma;
 
-	public Evaluation(Degradation degradation, double noise, boolean withSsim) {
-		this(degradation, noise, withSsim, false, 0);
+	/** @param seed the noise's seed: with each image's name and scale it fixes the noise, run after run */
+	public Evaluation(Degradation degradation, double noise, long seed, boolean withSsim) {
+		this(degradation, noise, seed, withSsim, false, 0);
 	}
 
-	private Evaluation(Degradation degradation, double noise, boolean withSsim, boolean axial, double axialSigma) {
+	/** The protocol without noise. */
+	public Evaluation(Degradation degradation, boolean withSsim) {
+		this(degradation, 0, 1, withSsim, false, 0);
+	}
+
+	private Evaluation(Degradation degradation, double noise, long seed, boolean withSsim, boolean axial, double axialSigma) {
 		this.degradation = degradation;
 		this.noise = noise;
+		this.seed = seed;
 		this.withSsim = withSsim;
 		this.axial = axial;
 		this.axialSigma = axialSigma;
@@ -55,7 +63,7 @@ public final class Evaluation {
 
 	/** The protocol along the rows only, with the axial degradation ({@link Degradation#applyAxial}): what an axial model learns. */
 	public static Evaluation axial(Degradation degradation, double sigma, boolean withSsim) {
-		return new Evaluation(degradation, 0, withSsim, true, sigma);
+		return new Evaluation(degradation, 0, 1, withSsim, true, sigma);
 	}
 
 	public List<EvalRow> run(Upscaler upscaler, List<Image> images, double[] scales, Monitor monitor) {
@@ -88,7 +96,7 @@ public final class Evaluation {
 		int hrW = axial ? full.width() : (int) Math.round(lrW * s);
 		if (lrH < 4 || lrW < 4 || hrH <= 2 * shave + 11 || hrW <= 2 * shave + 11) return null;
 		PlanarImage hr = new PlanarImage(hrH, hrW, cropPlanes(full, hrH, hrW));
-		Random noiseSource = new Random(image.name().hashCode() * 31L + Double.hashCode(s));
+		Random noiseSource = noise(seed, image.name(), s);
 		float[][] lrPlanes = new float[hr.channels()][];
 		float[][] bicubic = new float[hr.channels()][];
 		for (int c = 0; c < hr.channels(); c++) {
@@ -105,6 +113,11 @@ public final class Evaluation {
 		return new EvalRow(image.name(), s, Metrics.psnr(pred, hr, shave), Metrics.psnr(base, hr, shave), ssim, ssimBase, levels(
 			Metrics.meanError(pred, hr, shave, image.eightBit()), image.levels()), levels(Metrics.meanError(base, hr, shave, image
 				.eightBit()), image.levels()), image.levels());
+	}
+
+	/** The noise of one image at one scale: the same in every run with the same seed. */
+	static Random noise(long seed, String image, double scale) {
+		return new Random(seed * 1_000_003L + image.hashCode() * 31L + Double.hashCode(scale));
 	}
 
 	private static double[] levels(double[] units, double levels) {

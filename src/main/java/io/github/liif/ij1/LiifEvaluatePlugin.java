@@ -55,10 +55,10 @@ public class LiifEvaluatePlugin implements PlugIn {
 				EvaluationRequest.parseScales(scalesText)).degradation(Degradation.parse(degradation)).consistency(Consistency
 					.parse(consistency)).build();
 			if (alongZ) {
-				showAlongZ(EvaluationService.alongZ(request, new ImageJMonitor(TITLE)));
+				showAlongZ(EvaluationService.alongZ(request, new ImageJMonitor(TITLE)).get(0));
 				return;
 			}
-			show(EvaluationService.inPlane(request, new ImageJMonitor(TITLE), IJ::log));
+			show(EvaluationService.inPlane(request, new ImageJMonitor(TITLE), IJ::log).get(0));
 		}
 		catch (CancelledException e) {
 			IJ.showStatus(TITLE + ": cancelled");

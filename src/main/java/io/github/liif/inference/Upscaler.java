@@ -82,12 +82,14 @@ public final class Upscaler {
 	public void upscale(PlanarImage input, int outHeight, int outWidth, OutputRegion region, TileSink sink, Monitor monitor) {
 		region.checkInside(outHeight, outWidth);
 		Consistency consistency = options.consistency();
+		TileSink result = FidelityGuard.applies(network.spec(), consistency) ? new FidelityGuard(input, outHeight, outWidth)
+			.guarding(sink) : sink;
 		if (consistency.isOff()) {
-			upscaleNetwork(input, outHeight, outWidth, region, options.tile(), sink, monitor);
+			upscaleNetwork(input, outHeight, outWidth, region, options.tile(), result, monitor);
 		}
 		else {
 			checkChannels(input);
-			new BackProjection(this, input, outHeight, outWidth, consistency).run(region, options.tile(), sink, monitor);
+			new BackProjection(this, input, outHeight, outWidth, consistency).run(region, options.tile(), result, monitor);
 		}
 	}
 

@@ -191,7 +191,7 @@ public final class LiifTrainer {
 			// reduction its recipe assumes (a mixture: camera binning)
 			Degradation reduction = run.config().assumedDegradation();
 			Evaluation protocol = run.config().axial() ? Evaluation.axial(reduction, run.config().axialSigma(), false)
-				: new Evaluation(reduction, 0, false);
+				: new Evaluation(reduction, false);
 			return protocol.run(upscaler, run.validation(), VALIDATION_SCALES, Monitor.NONE);
 		}
 	}

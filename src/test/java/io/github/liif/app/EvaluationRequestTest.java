@@ -18,7 +18,7 @@ class EvaluationRequestTest {
 	void unsetFieldsAreThePapersProtocol() {
 		EvaluationRequest r = EvaluationRequest.builder(List.of(new FakeSource("a"))).build();
 		assertArrayEquals(new double[]{ 2, 2.5, 3, 4, 6, 8, 12 }, r.scales());
-		assertEquals(Degradation.BICUBIC, r.degradation());
+		assertEquals(List.of(Degradation.BICUBIC), r.degradations());
 		assertEquals(0.01, r.noise());
 		assertTrue(r.ssim());
 		assertEquals(Consistency.DEFAULT, r.consistency());

@@ -42,13 +42,14 @@ class AxialEvaluationTest {
 			Device.cpu()))
 		{
 			AxialUpscaler bicubic = new AxialUpscaler(new Upscaler(net, UpscaleOptions.DEFAULT), AxialUpscaler.Planes.BOTH);
-			AxialEvaluation eval = new AxialEvaluation(Degradation.BICUBIC, 0);
+			AxialEvaluation eval = new AxialEvaluation(Degradation.BICUBIC, 0, 1, 0);
 			AxialEvaluation.Row row = eval.score(bicubic, volume(13, 9, 10, 1, false), 2);
 			assertEquals(row.psnrCubic(), row.psnr(), 1e-3);
 			assertEquals(row.biasCubic(), row.bias(), 1e-3);
 			assertTrue(row.psnrLinear() != row.psnrCubic(), "the baselines differ");
 			// a ramp along Z, area-reduced, is a ramp: linear interpolation restores it inside the shaved ends
-			AxialEvaluation.Row ramp = new AxialEvaluation(Degradation.AREA, 0).score(bicubic, volume(16, 8, 8, 2, true), 2);
+			AxialEvaluation.Row ramp = new AxialEvaluation(Degradation.AREA, 0, 1, 0).score(bicubic, volume(16, 8, 8, 2, true),
+				2);
 			assertTrue(ramp.psnrLinear() > 100, "linear restores a ramp: " + ramp.psnrLinear());
 			assertEquals(0, ramp.biasLinear(), 1e-3);
 			assertNull(eval.score(bicubic, volume(5, 8, 8, 3, false), 3), "too few slices for x3");
@@ -79,7 +80,7 @@ class AxialEvaluationTest {
 			EvalRow row = Evaluation.axial(Degradation.AREA, 1.0, false).score(new Upscaler(net, UpscaleOptions.DEFAULT), image,
 				3);
 			assertEquals(row.psnrBicubic(), row.psnr(), 1e-3);
-			EvalRow isotropic = new Evaluation(Degradation.AREA, 0, false).score(new Upscaler(net, UpscaleOptions.DEFAULT), image,
+			EvalRow isotropic = new Evaluation(Degradation.AREA, false).score(new Upscaler(net, UpscaleOptions.DEFAULT), image,
 				3);
 			assertTrue(row.psnrBicubic() > isotropic.psnrBicubic() + 1, "reducing one axis loses less than reducing both: " + row
 				.psnrBicubic() + " vs " + isotropic.psnrBicubic());

@@ -21,7 +21,7 @@ class AlongZQualityTest {
 	void theMicroscopyModelBeatsLinearAndCubicAlongZOnAnEmVolume() throws Exception {
 		EvaluationService.AxialResult result = EvaluationService.alongZ(EvaluationRequest.builder(ImageJSource.files(List.of(Path
 			.of("test-images", "em-c-elegans-64.tif")))).model("microscopy").scales(2).noise(0).device(DeviceChoice.CPU).build(),
-			Monitor.NONE);
+			Monitor.NONE).get(0);
 		assertEquals(1, result.rows().size());
 		AxialEvaluation.Row row = result.rows().get(0);
 		// measured at 33.04 / 31.23 / 32.05 dB (README, Along Z)

@@ -19,14 +19,23 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.scijava.util.FileUtils;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * The build's last step under {@code mvn package -Pbundle} (run by exec-maven-plugin on the test class path, so
@@ -45,11 +54,15 @@ public final class FijiBundle {
 
 	private FijiBundle() {}
 
-	/** Arguments: the Fiji.app-like folder, the zip to write, the update-site folder to write, the plugin's description. */
+	/**
+	 * Arguments: the Fiji.app-like folder, the zip to write, the update-site folder to write, the plugin's description,
+	 * and the db.xml.gz of the site as published (empty for a first release).
+	 */
 	public static void main(String[] args) throws IOException {
 		Path folder = Path.of(args[0]);
 		zip(folder, Path.of(args[1]));
-		updateSite(folder, Path.of(args[2]), STAMP.format(Instant.now()), args.length > 3 ? args[3] : null);
+		updateSite(folder, Path.of(args[2]), STAMP.format(Instant.now()), args[3], args.length > 4 && args[4] != null && !args[4]
+			.isBlank() ? Path.of(args[4]) : null);
 	}
 
 	/** The folder's files as '/'-separated relative paths, sorted. */
@@ -78,23 +91,34 @@ public final class FijiBundle {
 
 	/**
 	 * Writes the update site: {@code PATH-TIMESTAMP} for each file and {@code db.xml.gz}. Files under
-	 * jars/&lt;platform&gt;/ are marked for that platform only; the plugins/ jar depends on the jars/ jars.
+	 * jars/&lt;platform&gt;/ are marked for that platform only; the plugins/ jar depends on the jars/ jars. With the
+	 * db.xml.gz of the site as published ({@code published}, or null for a first release), each file's earlier
+	 * versions are kept as previous versions (so the updater sees installed files as out of date, not as locally
+	 * modified), an unchanged file keeps its timestamp, and a file no longer shipped stays listed without a current
+	 * version (so the updater offers to remove it); the new folder's files go beside the published ones.
 	 */
-	static void updateSite(Path folder, Path site, String timestamp, String description) throws IOException {
+	static void updateSite(Path folder, Path site, String timestamp, String description, Path published) throws IOException {
+		Map<String, Element> before = published(published);
 		List<String> paths = files(folder);
 		List<String> libraries = paths.stream().filter(p -> p.startsWith("jars/") && p.indexOf('/', 5) < 0).toList();
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").append(DTD).append(
 			"<pluginRecords>\n");
 		for (String path : paths) {
 			Path file = folder.resolve(path);
-			Path copy = site.resolve(path + "-" + timestamp);
+			String checksum = checksum(path, file);
+			Element old = before.remove(FileUtils.stripFilenameVersion(path));
+			Element oldVersion = old == null ? null : child(old, "version");
+			boolean unchanged = oldVersion != null && oldVersion.getAttribute("checksum").equals(checksum) && old.getAttribute(
+				"filename").equals(path);
+			String stamp = unchanged ? oldVersion.getAttribute("timestamp") : timestamp;
+			Path copy = site.resolve(path + "-" + stamp);
 			Files.createDirectories(copy.getParent());
 			Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
 			xml.append("  <plugin filename=\"").append(escape(path)).append("\">\n");
 			String platform = platform(path);
 			if (platform != null) xml.append("    <platform>").append(platform).append("</platform>\n");
-			xml.append("    <version checksum=\"").append(checksum(path, file)).append("\" timestamp=\"").append(timestamp)
-				.append("\" filesize=\"").append(Files.size(file)).append("\">\n");
+			xml.append("    <version checksum=\"").append(checksum).append("\" timestamp=\"").append(stamp).append(
+				"\" filesize=\"").append(Files.size(file)).append("\">\n");
 			if (path.startsWith("plugins/")) {
 				if (description != null) xml.append("      <description>").append(escape(description)).append("</description>\n");
 				for (String library : libraries) {
@@ -102,7 +126,14 @@ public final class FijiBundle {
 						timestamp).append("\"/>\n");
 				}
 			}
-			xml.append("    </version>\n  </plugin>\n");
+			xml.append("    </version>\n");
+			if (old != null) previous(xml, old, unchanged ? null : timestamp);
+			xml.append("  </plugin>\n");
+		}
+		for (Element gone : before.values()) {
+			xml.append("  <plugin filename=\"").append(escape(gone.getAttribute("filename"))).append("\">\n");
+			previous(xml, gone, timestamp);
+			xml.append("  </plugin>\n");
 		}
 		xml.append("</pluginRecords>\n");
 		Files.createDirectories(site);
@@ -111,6 +142,51 @@ public final class FijiBundle {
 		{
 			out.write(xml.toString());
 		}
+	}
+
+	/** The records of a published db.xml.gz by file name without version (the updater's key); none for null. */
+	private static Map<String, Element> published(Path db) throws IOException {
+		Map<String, Element> records = new LinkedHashMap<>();
+		if (db == null) return records;
+		try (InputStream in = new GZIPInputStream(Files.newInputStream(db))) {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			// the document type is inline: nothing to fetch
+			factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+			NodeList plugins = factory.newDocumentBuilder().parse(in).getElementsByTagName("plugin");
+			for (int i = 0; i < plugins.getLength(); i++) {
+				Element plugin = (Element) plugins.item(i);
+				records.put(FileUtils.stripFilenameVersion(plugin.getAttribute("filename")), plugin);
+			}
+		}
+		catch (ParserConfigurationException | SAXException e) {
+			throw new IOException("not an update site's db.xml.gz: " + db, e);
+		}
+		return records;
+	}
+
+	/** A published record's versions as previous versions: its current one made obsolete at {@code now} (unless null). */
+	private static void previous(StringBuilder xml, Element old, String now) {
+		Element current = child(old, "version");
+		if (current != null && now != null) {
+			xml.append("    <previous-version timestamp=\"").append(current.getAttribute("timestamp")).append(
+				"\" timestamp-obsolete=\"").append(now).append("\" checksum=\"").append(current.getAttribute("checksum")).append(
+					"\" filename=\"").append(escape(old.getAttribute("filename"))).append("\"/>\n");
+		}
+		NodeList earlier = old.getElementsByTagName("previous-version");
+		for (int i = 0; i < earlier.getLength(); i++) {
+			Element e = (Element) earlier.item(i);
+			xml.append("    <previous-version timestamp=\"").append(e.getAttribute("timestamp")).append("\"");
+			if (e.hasAttribute("timestamp-obsolete"))
+				xml.append(" timestamp-obsolete=\"").append(e.getAttribute("timestamp-obsolete")).append("\"");
+			xml.append(" checksum=\"").append(e.getAttribute("checksum")).append("\"");
+			if (e.hasAttribute("filename")) xml.append(" filename=\"").append(escape(e.getAttribute("filename"))).append("\"");
+			xml.append("/>\n");
+		}
+	}
+
+	private static Element child(Element parent, String tag) {
+		NodeList nodes = parent.getElementsByTagName(tag);
+		return nodes.getLength() == 0 ? null : (Element) nodes.item(0);
 	}
 
 	/** The platform of a file under jars/&lt;platform&gt;/, or null for every platform. */

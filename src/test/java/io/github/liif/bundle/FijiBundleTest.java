@@ -115,34 +115,13 @@ class FijiBundleTest {
 		Path folder = fakeBundle();
 		Path site = dir.resolve("site");
 		String stamp = "20261208001500";
-		FijiBundle.updateSite(folder, site, stamp, "LIIF <Upscale> & more");
+		FijiBundle.updateSite(folder, site, stamp, "LIIF <Upscale> & more", null);
 		List<String> files = FijiBundle.files(folder);
 		for (String path : files) {
 			assertArrayEquals(Files.readAllBytes(folder.resolve(path)), Files.readAllBytes(site.resolve(path + "-" + stamp)),
 				path);
 		}
-		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-		factory.setValidating(true);
-		DocumentBuilder builder = factory.newDocumentBuilder();
-		builder.setErrorHandler(new ErrorHandler() {
-			@Override
-			public void warning(SAXParseException e) {}
-
-			@Override
-			public void error(SAXParseException e) throws SAXParseException {
-				throw e;
-			}
-
-			@Override
-			public void fatalError(SAXParseException e) throws SAXParseException {
-				throw e;
-			}
-		});
-		Document db;
-		try (InputStream in = new GZIPInputStream(Files.newInputStream(site.resolve("db.xml.gz")))) {
-			// valid against the updater's document type, which the file carries
-			db = builder.parse(in);
-		}
+		Document db = database(site);
 		NodeList plugins = db.getElementsByTagName("plugin");
 		List<String> listed = new ArrayList<>();
 		for (int i = 0; i < plugins.getLength(); i++) {
@@ -168,6 +147,78 @@ class FijiBundleTest {
 		assertEquals(files, listed);
 		assertEquals(List.of("jars/api-0.36.0.jar", "jars/linux64/pytorch-native-cpu-2.7.1-linux-x86_64.jar",
 			"jars/pickle-1.5.jar", "jars/win64/pytorch-native-cpu-2.7.1-win-x86_64.jar", "plugins/LIIF_Upscale-1.0.jar"), files);
+	}
+
+	/** The site's db.xml.gz, parsed and validated against the updater's document type that it carries. */
+	private static Document database(Path site) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setValidating(true);
+		DocumentBuilder builder = factory.newDocumentBuilder();
+		builder.setErrorHandler(new ErrorHandler() {
+			@Override
+			public void warning(SAXParseException e) {}
+
+			@Override
+			public void error(SAXParseException e) throws SAXParseException {
+				throw e;
+			}
+
+			@Override
+			public void fatalError(SAXParseException e) throws SAXParseException {
+				throw e;
+			}
+		});
+		try (InputStream in = new GZIPInputStream(Files.newInputStream(site.resolve("db.xml.gz")))) {
+			return builder.parse(in);
+		}
+	}
+
+	private static Element record(Document db, String filename) {
+		NodeList plugins = db.getElementsByTagName("plugin");
+		for (int i = 0; i < plugins.getLength(); i++) {
+			if (((Element) plugins.item(i)).getAttribute("filename").equals(filename)) return (Element) plugins.item(i);
+		}
+		throw new AssertionError("no record of " + filename);
+	}
+
+	@Test
+	void aNewReleaseKeepsThePublishedVersionsSoInstalledFilesAreOutOfDateNotModified() throws Exception {
+		Path one = dir.resolve("one");
+		jar(one.resolve("plugins/LIIF_Upscale-1.0.jar"), Map.of("A.class", "first"));
+		jar(one.resolve("jars/api-0.36.0.jar"), Map.of("ai/djl/A.class", "a"));
+		jar(one.resolve("jars/pickle-1.5.jar"), Map.of("net/P.class", "p"));
+		Path site1 = dir.resolve("site1");
+		FijiBundle.updateSite(one, site1, "20261201000000", "LIIF", null);
+		Path two = dir.resolve("two");
+		jar(two.resolve("plugins/LIIF_Upscale-1.1.jar"), Map.of("A.class", "second"));
+		Files.createDirectories(two.resolve("jars"));
+		Files.copy(one.resolve("jars/api-0.36.0.jar"), two.resolve("jars/api-0.36.0.jar"));
+		Path site2 = dir.resolve("site2");
+		FijiBundle.updateSite(two, site2, "20261208000000", "LIIF", site1.resolve("db.xml.gz"));
+		Document db = database(site2);
+		Element plugin = record(db, "plugins/LIIF_Upscale-1.1.jar");
+		Element previous = (Element) plugin.getElementsByTagName("previous-version").item(0);
+		assertEquals(FijiBundle.checksum("plugins/LIIF_Upscale-1.0.jar", one.resolve("plugins/LIIF_Upscale-1.0.jar")), previous
+			.getAttribute("checksum"));
+		assertEquals("20261201000000", previous.getAttribute("timestamp"));
+		assertEquals("20261208000000", previous.getAttribute("timestamp-obsolete"));
+		assertEquals("plugins/LIIF_Upscale-1.0.jar", previous.getAttribute("filename"));
+		Element api = record(db, "jars/api-0.36.0.jar");
+		assertEquals("20261201000000", ((Element) api.getElementsByTagName("version").item(0)).getAttribute("timestamp"),
+			"an unchanged file keeps its published name");
+		assertEquals(0, api.getElementsByTagName("previous-version").getLength());
+		assertTrue(Files.exists(site2.resolve("jars/api-0.36.0.jar-20261201000000")));
+		Element pickle = record(db, "jars/pickle-1.5.jar");
+		assertEquals(0, pickle.getElementsByTagName("version").getLength(), "no longer shipped: the updater removes it");
+		assertEquals("20261208000000", ((Element) pickle.getElementsByTagName("previous-version").item(0)).getAttribute(
+			"timestamp-obsolete"));
+		// a third release carries both earlier versions of the plugin
+		Path three = dir.resolve("three");
+		jar(three.resolve("plugins/LIIF_Upscale-1.2.jar"), Map.of("A.class", "third"));
+		Path site3 = dir.resolve("site3");
+		FijiBundle.updateSite(three, site3, "20261215000000", "LIIF", site2.resolve("db.xml.gz"));
+		assertEquals(2, record(database(site3), "plugins/LIIF_Upscale-1.2.jar").getElementsByTagName("previous-version")
+			.getLength());
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 // Batch-upscale every TIFF/PNG/JPEG of a folder into another folder; safe headless:
 //   ImageJ-linux64 --headless -batch LIIF_Batch_Folder.ijm "input=/data/in output=/data/out scale=2 model=default"
+// Folders may hold spaces, as they are or in [ ]: "input=/data/my images output=[/data/up scaled] scale=2"
 // Existing outputs are skipped, so an interrupted run can simply be started again.
 args = getArgument();
 if (args == "") {
@@ -38,9 +39,18 @@ for (i = 0; i < files.length; i++) {
 print("LIIF batch: " + done + " image(s) written to " + output);
 
 function value(text, key, fallback) {
-  parts = split(text, " ");
-  for (k = 0; k < parts.length; k++) {
-    if (startsWith(parts[k], key + "=")) return substring(parts[k], lengthOf(key) + 1);
+  // a value runs to the next key, not to the next space, so that folders may hold spaces
+  text = " " + text;
+  start = indexOf(text, " " + key + "=");
+  if (start < 0) return fallback;
+  start = start + lengthOf(key) + 2;
+  end = lengthOf(text);
+  keys = newArray("input", "output", "scale", "model");
+  for (k = 0; k < keys.length; k++) {
+    next = indexOf(text, " " + keys[k] + "=", start);
+    if (next >= 0 && next < end) end = next;
   }
-  return fallback;
+  found = replace(substring(text, start, end), "^\\s+|\\s+$", "");
+  if (startsWith(found, "[") && endsWith(found, "]")) found = substring(found, 1, lengthOf(found) - 1);
+  return found;
 }

@@ -219,4 +219,19 @@ class ImageJMacroIT {
 		ImageJRunner.Result second = ImageJRunner.batch(macro, args);
 		assertTrue(second.output().contains("0 image(s) written"), second.output());
 	}
+
+	@Test
+	void folderMacroTakesFoldersWithSpacesAsTheyAreOrInBrackets() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("my images"));
+		new FileSaver(IJ.createImage("c", "8-bit ramp", 20, 12, 1)).saveAsTiff(in.resolve("cell one.tif").toString());
+		Path macro = Path.of("macros", "LIIF_Batch_Folder.ijm").toAbsolutePath();
+		Path plain = dir.resolve("up scaled");
+		ImageJRunner.Result r = ImageJRunner.batch(macro, "input=" + in + " output=" + plain + " scale=2 model=" + grayModel);
+		assertTrue(r.output().contains("1 image(s) written"), r.output());
+		assertEquals(40, IJ.openImage(plain.resolve("cell one.tif").toString()).getWidth());
+		Path bracketed = dir.resolve("up scaled [x3]");
+		r = ImageJRunner.batch(macro, "input=[" + in + "] output=[" + bracketed + "] scale=3 model=[" + grayModel + "]");
+		assertTrue(r.output().contains("1 image(s) written"), r.output());
+		assertEquals(36, IJ.openImage(bracketed.resolve("cell one.tif").toString()).getHeight());
+	}
 }

@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +56,16 @@ class MacroRecorderIT {
 		assertTrue(log.contains(" scale_z=1 "), "the Z field is recorded: " + log);
 		assertTrue(log.contains("consistency=auto"), "every choice is recorded: " + log);
 		assertTrue(log.contains("REPLAY: 100x75"), log);
+		// Help names exactly the dialog's fields: the keys the Recorder wrote, one per field
+		String recorded = log.lines().filter(l -> l.startsWith("RECORDED: ")).findFirst().orElseThrow();
+		String options = recorded.substring(recorded.indexOf("\", \"") + 4, recorded.lastIndexOf("\")"));
+		Set<String> fields = new TreeSet<>();
+		for (String token : options.replaceAll("\\[[^\\]]*\\]", "").trim().split("\\s+")) fields.add(token.split("=")[0]);
+		Set<String> explained = new TreeSet<>();
+		Matcher bold = Pattern.compile("<b>(\\w+)</b>").matcher(Help.UPSCALE);
+		while (bold.find()) explained.add(bold.group(1));
+		assertEquals(fields, explained, "the Help of LIIF Upscale against its dialog");
+		assertTrue(fields.contains("device"), recorded);
 		assertTrue(log.contains("SAME PIXELS: true"), log);
 		assertTrue(log.contains("RECORDED EVALUATE: run(\"LIIF Evaluate\", \"model=default data=" + data
 			+ " scales=2 degradation=bicubic" + " consistency=auto\");"), log);

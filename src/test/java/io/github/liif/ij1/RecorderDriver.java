@@ -43,6 +43,8 @@ public final class RecorderDriver {
 		// the user's last choice was x3: the dialog opens with it, and its preview must say so from the start
 		Prefs.set("liif.scale_x", 3.0);
 		Prefs.set("liif.scale_y", 3.0);
+		// ticked, so the Recorder writes the box's key too (it records a box only when ticked)
+		Prefs.set("liif.link", true);
 		IJ.doCommand("LIIF Upscale");
 		waitFor(() -> GenericDialog.getInstance() != null && GenericDialog.getInstance().isShowing());
 		GenericDialog gd = GenericDialog.getInstance();

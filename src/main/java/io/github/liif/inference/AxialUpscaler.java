@@ -36,7 +36,7 @@ public final class AxialUpscaler {
 	private final Planes planes;
 
 	public AxialUpscaler(Upscaler upscaler, Planes planes) {
-		this.upscaler = upscaler;
+		this.upscaler = upscaler.alongRows();
 		this.planes = planes;
 	}
 

@@ -14,8 +14,14 @@ import java.util.Arrays;
  * @param batch output pixels decoded per batch, or {@link #AUTO_BATCH}: sized by the model
  * @param mode decoder formulation
  * @param consistency back-projection after the network, resolved for the model (no "auto")
+ * @param ensemble 1: the network once; 8: the mean of its predictions on the 8 flips and
+ *          rotations of the input (only the 4 flips along Z and for models trained along one
+ *          axis), before the consistency step: about 8x the time
  */
-public record UpscaleOptions(int tile, int batch, DecoderMode mode, Consistency consistency) implements Serializable {
+public record UpscaleOptions(int tile, int batch, DecoderMode mode, Consistency consistency, int ensemble)
+	implements
+		Serializable
+{
 
 	public static final int MIN_TILE = 8;
 	/** A batch sized by the model: see {@link #batchPixels(LiifSpec)}. */
@@ -34,11 +40,20 @@ public record UpscaleOptions(int tile, int batch, DecoderMode mode, Consistency 
 		this(tile, batch, mode, Consistency.OFF);
 	}
 
+	/** Options without the self-ensemble. */
+	public UpscaleOptions(int tile, int batch, DecoderMode mode, Consistency consistency) {
+		this(tile, batch, mode, consistency, 1);
+	}
+
 	public UpscaleOptions {
 		if (tile < MIN_TILE) throw new IllegalArgumentException("tile must be at least " + MIN_TILE + " LR pixels, got " + tile);
 		if (batch < 0) throw new IllegalArgumentException("batch must be positive (or auto), got " + batch);
 		if (mode == null) throw new IllegalArgumentException("decoder mode missing");
 		if (consistency == null) throw new IllegalArgumentException("consistency missing");
+		if (ensemble != 1 && ensemble != 8) {
+			throw new IllegalArgumentException("ensemble must be 1 (the network once) or 8 (flips and rotations), got "
+				+ ensemble);
+		}
 	}
 
 	/**
@@ -71,14 +86,18 @@ public record UpscaleOptions(int tile, int batch, DecoderMode mode, Consistency 
 	}
 
 	public UpscaleOptions withTile(int newTile) {
-		return new UpscaleOptions(newTile, batch, mode, consistency);
+		return new UpscaleOptions(newTile, batch, mode, consistency, ensemble);
 	}
 
 	public UpscaleOptions withMode(DecoderMode newMode) {
-		return new UpscaleOptions(tile, batch, newMode, consistency);
+		return new UpscaleOptions(tile, batch, newMode, consistency, ensemble);
 	}
 
 	public UpscaleOptions withConsistency(Consistency newConsistency) {
-		return new UpscaleOptions(tile, batch, mode, newConsistency);
+		return new UpscaleOptions(tile, batch, mode, newConsistency, ensemble);
+	}
+
+	public UpscaleOptions withEnsemble(int predictions) {
+		return new UpscaleOptions(tile, batch, mode, consistency, predictions);
 	}
 }

@@ -26,6 +26,8 @@ public final class Upscaler {
 	private final LiifNetwork network;
 	private final UpscaleOptions options;
 	private final StageTimes times;
+	/** Whether the rows are a different axis (along Z): the self-ensemble then only flips. */
+	private final boolean rowsAreAnAxisOfTheirOwn;
 
 	public Upscaler(LiifNetwork network, UpscaleOptions options) {
 		this(network, options, StageTimes.NONE);
@@ -33,9 +35,19 @@ public final class Upscaler {
 
 	/** An upscaler that charges the network's stages to {@code times} (one thread at a time). */
 	public Upscaler(LiifNetwork network, UpscaleOptions options, StageTimes times) {
+		this(network, options, times, false);
+	}
+
+	private Upscaler(LiifNetwork network, UpscaleOptions options, StageTimes times, boolean rowsAreAnAxisOfTheirOwn) {
 		this.network = network;
 		this.options = options;
 		this.times = times;
+		this.rowsAreAnAxisOfTheirOwn = rowsAreAnAxisOfTheirOwn;
+	}
+
+	/** This upscaler for planes whose rows are another axis than their columns (XZ, YZ): never transposed. */
+	Upscaler alongRows() {
+		return new Upscaler(network, options, times, true);
 	}
 
 	public LiifNetwork network() {
@@ -93,8 +105,41 @@ public final class Upscaler {
 		}
 	}
 
-	/** The network's output alone on {@code region}, starting with {@code tile}-pixel tiles. */
+	/**
+	 * Per output pixel and channel, the spread (standard deviation, in [0, 1] space) of the
+	 * network's predictions on the flips and rotations of the input (see
+	 * {@link UpscaleOptions#ensemble()}), before any consistency step: where the model invents,
+	 * its guesses disagree. Values equal those of the whole upscale for any region.
+	 */
+	public void uncertainty(PlanarImage input, int outHeight, int outWidth, OutputRegion region, TileSink sink, Monitor monitor) {
+		region.checkInside(outHeight, outWidth);
+		checkChannels(input);
+		new SelfEnsemble(this, input, outHeight, outWidth, transforms()).run(region, options.tile(), null, sink, monitor);
+	}
+
+	/**
+	 * The transforms of the self-ensemble: all 8, or the 4 flips along Z and for a model trained
+	 * along rows (its blur is along them).
+	 */
+	private List<Dihedral> transforms() {
+		return rowsAreAnAxisOfTheirOwn || options.consistency().rowBlur() > 0 ? Dihedral.FLIPS : Dihedral.ALL;
+	}
+
+	/** The network's output on {@code region} (the self-ensemble's mean when asked for), starting with {@code tile}-pixel tiles. */
 	void upscaleNetwork(PlanarImage input, int outHeight, int outWidth, OutputRegion region, int firstTile, TileSink sink,
+		Monitor monitor)
+	{
+		if (options.ensemble() == 1) {
+			networkOutput(input, outHeight, outWidth, region, firstTile, sink, monitor);
+		}
+		else {
+			checkChannels(input);
+			new SelfEnsemble(this, input, outHeight, outWidth, transforms()).run(region, firstTile, sink, null, monitor);
+		}
+	}
+
+	/** The network's output alone on {@code region}, starting with {@code tile}-pixel tiles. */
+	void networkOutput(PlanarImage input, int outHeight, int outWidth, OutputRegion region, int firstTile, TileSink sink,
 		Monitor monitor)
 	{
 		int tile = firstTile;

@@ -103,8 +103,8 @@ class SpotsAndBordersTest {
 				String where = "";
 				for (int y = (int) Math.ceil((c[0] - 2) * scale); y < (c[0] + 3) * scale; y++) {
 					for (int x = (int) Math.ceil((c[1] - 2) * scale); x < (c[1] + 3) * scale; x++) {
-						int ny = Math.min(SIDE - 1, (int) (y / scale));
-						int nx = Math.min(SIDE - 1, (int) (x / scale));
+						int ny = Math.min(SIDE - 1, (int) ((y + 0.5) * SIDE / outH));
+						int nx = Math.min(SIDE - 1, (int) ((x + 0.5) * SIDE / outW));
 						double background = Double.POSITIVE_INFINITY;
 						for (int v = ny - 2; v <= ny + 2; v++) {
 							for (int u = nx - 2; u <= nx + 2; u++) background = Math.min(background, lr.getProcessor().get(u, v));

@@ -47,6 +47,11 @@ public record UpscaleRequest(String model, TargetSize size, UpscaleOptions optio
 		return new UpscaleRequest(name, size, options, device, float32, z, zPlanes);
 	}
 
+	/** The same request with a 32-bit result. */
+	public UpscaleRequest asFloat32() {
+		return new UpscaleRequest(model, size, options, device, true, z, zPlanes);
+	}
+
 	public static Builder builder(TargetSize size) {
 		return new Builder(size);
 	}

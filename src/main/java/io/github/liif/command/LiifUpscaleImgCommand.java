@@ -1,7 +1,8 @@
 package io.github.liif.command;
 
 import io.github.liif.app.UpscaleRequest;
-import io.github.liif.imagej.ImgUpscaler;
+import io.github.liif.imglib2.ImgData;
+import io.github.liif.imglib2.ImgUpscale;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.runtime.DeviceChoice;
@@ -14,7 +15,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** LIIF Upscale for scripts over ImgLib2 images (X, Y, then any planes); float result. */
+/** LIIF Upscale for scripts over ImgLib2 images (X, Y, optionally channels, then any planes); float result. */
 @Plugin(type = Command.class, headless = true, label = "LIIF Upscale (ImgLib2)")
 public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 
@@ -29,6 +30,10 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 
 	@Parameter(label = "Scale Y", min = "1", description = "Vertical factor, any real number >= 1")
 	private double scaleY = 2;
+
+	@Parameter(label = "Channel dimension", min = "-1", required = false, description = "The dimension of the channels (each "
+		+ "mapped by its own intensity range), or -1: none")
+	private int channelAxis = ImgData.NO_CHANNELS;
 
 	@Parameter(label = "Tile", min = "8", description = "LR tile edge in pixels: memory grows with its square, results do not change")
 	private int tile = 256;
@@ -49,7 +54,7 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 	protected void execute() throws Exception {
 		UpscaleRequest request = UpscaleRequest.builder(TargetSize.scales(scaleX, scaleY)).model(model).tile(tile).device(
 			DeviceChoice.parse(device)).float32(true).consistency(Consistency.parse(consistency)).build();
-		output = ImgUpscaler.run(input, request, monitor());
+		output = ImgUpscale.run(input, channelAxis, request, monitor());
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import ij.plugin.PlugIn;
 import io.github.liif.app.UpscaleRequest;
 import io.github.liif.catalogue.Models;
 import io.github.liif.imagej.ImageJUpscale;
-import io.github.liif.imagej.ImagePlusUpscaler;
+import io.github.liif.imagej.ImagePlusData;
 import io.github.liif.inference.CancelledException;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
@@ -89,7 +89,7 @@ public class LiifUpscalePlugin implements PlugIn {
 			macro = true;
 		}
 		if (macro) return fromMacro(Macro.getOptions() == null ? "" : Macro.getOptions());
-		Rectangle region = ImagePlusUpscaler.region(imp);
+		Rectangle region = ImagePlusData.region(imp);
 		GenericDialog gd = new GenericDialog(TITLE);
 		String[] models = modelChoices();
 		String remembered = Prefs.get("liif.model", Models.DEFAULT);

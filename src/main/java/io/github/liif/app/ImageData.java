@@ -8,6 +8,9 @@ package io.github.liif.app;
  */
 public interface ImageData {
 
+	/** The {@link #bitDepth()} of RGB colour. */
+	int RGB = 24;
+
 	/** For messages. */
 	String name();
 
@@ -29,7 +32,7 @@ public interface ImageData {
 
 	int frames();
 
-	/** 8, 16 or 32 bits per sample, or 24 for RGB colour (three 8-bit colours in one plane). */
+	/** 8, 16 or 32 bits per sample, or {@link #RGB}: three 8-bit colours in one plane. */
 	int bitDepth();
 
 	/** Whether the values are indices into a colour palette (no intensities a model could use). */
@@ -47,7 +50,7 @@ public interface ImageData {
 
 	/** Whether the image is RGB colour: the one test of it. */
 	default boolean rgb() {
-		return bitDepth() == 24;
+		return bitDepth() == RGB;
 	}
 
 	/** Colours per plane: 3 for RGB, else 1. */

@@ -56,7 +56,7 @@ public record UpscalePlan(int inWidth, int inHeight, int outWidth, int outHeight
 	}
 
 	public boolean rgb() {
-		return bitDepth == 24;
+		return bitDepth == ImageData.RGB;
 	}
 
 	/** Colours per input plane: 3 for RGB, else 1. */
@@ -99,7 +99,7 @@ public record UpscalePlan(int inWidth, int inHeight, int outWidth, int outHeight
 	 */
 	long bytesNeeded() {
 		long pixels = (long) outWidth * outHeight;
-		int perPixel = float32 ? (rgb() ? 12 : 4) : bitDepth == 24 ? 4 : bitDepth / 8;
+		int perPixel = float32 ? (rgb() ? 12 : 4) : rgb() ? 4 : bitDepth / 8;
 		long colours = colours();
 		long inputSlice = (long) inWidth * inHeight * 4 * colours;
 		long zVolumes = alongZ() ? (long) inWidth * inHeight * (inZ + outZ) * 4 * colours : 0;

@@ -1,6 +1,6 @@
 package io.github.liif.app;
 
-import io.github.liif.catalogue.Models;
+import io.github.liif.catalogue.ModelCache;
 import io.github.liif.eval.AxialEvaluation;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
@@ -8,16 +8,13 @@ import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
-import io.github.liif.model.LiifModel;
 import io.github.liif.model.ModelFormatException;
-import io.github.liif.network.LiifNetwork;
-import io.github.liif.runtime.Engines;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The evaluations the front ends share: images in, scored rows out. */
+/** The evaluations the front ends share: images in, scored rows out; models from the catalogue, as the upscale loads them. */
 public final class EvaluationService {
 
 	/** Rows plus what they were computed with. */
@@ -33,14 +30,12 @@ public final class EvaluationService {
 		ModelFormatException
 	{
 		checkImages(r);
-		LiifModel model = Models.load(r.model(), r.images().get(0).rgb());
-		List<Evaluation.Image> images = ImageSets.asEvaluationImages(ImageSets.planes(r.images(), model.channels(), 16, warn,
-			null));
-		try (LiifNetwork net = LiifNetwork.create(model.weights(), Engines.device(r.device()))) {
-			List<EvalRow> rows = new Evaluation(r.degradation(), r.noise(), r.ssim()).run(upscaler(net, r, model), images, r
-				.scales(), monitor);
-			return new Result(model.descriptor().name(), images.size(), rows);
-		}
+		ModelCache.Loaded model = ModelCache.load(r.model(), r.images().get(0).rgb(), r.device());
+		List<Evaluation.Image> images = ImageSets.asEvaluationImages(ImageSets.planes(r.images(), model.model().channels(), 16,
+			warn, null));
+		List<EvalRow> rows = new Evaluation(r.degradation(), r.noise(), r.ssim()).run(upscaler(model, r), images, r.scales(),
+			monitor);
+		return new Result(model.model().descriptor().name(), images.size(), rows);
 	}
 
 	/**
@@ -52,12 +47,10 @@ public final class EvaluationService {
 		List<AxialEvaluation.Volume> volumes = new ArrayList<>();
 		for (ImageSource image : r.images()) volumes.addAll(image.volumes());
 		boolean rgb = volumes.stream().anyMatch(v -> v.voxels().length == 3);
-		LiifModel model = Models.load(r.model(), rgb);
-		try (LiifNetwork net = LiifNetwork.create(model.weights(), Engines.device(r.device()))) {
-			List<AxialEvaluation.Row> rows = new AxialEvaluation(r.degradation(), r.noise()).run(new AxialUpscaler(upscaler(net,
-				r, model), r.zPlanes()), volumes, r.scales(), monitor);
-			return new AxialResult(model.descriptor().name(), volumes.size(), rows);
-		}
+		ModelCache.Loaded model = ModelCache.load(r.model(), rgb, r.device());
+		List<AxialEvaluation.Row> rows = new AxialEvaluation(r.degradation(), r.noise()).run(new AxialUpscaler(upscaler(model, r),
+			r.zPlanes()), volumes, r.scales(), monitor);
+		return new AxialResult(model.model().descriptor().name(), volumes.size(), rows);
 	}
 
 	private static void checkImages(EvaluationRequest r) throws IOException {
@@ -65,7 +58,7 @@ public final class EvaluationService {
 			throw new IOException("no images to evaluate on: give folders or files of TIFF, PNG or JPEG images");
 	}
 
-	private static Upscaler upscaler(LiifNetwork net, EvaluationRequest r, LiifModel model) {
-		return new Upscaler(net, UpscaleOptions.DEFAULT.withConsistency(Models.consistencyFor(r.consistency(), model)));
+	private static Upscaler upscaler(ModelCache.Loaded model, EvaluationRequest r) {
+		return model.upscaler(UpscaleOptions.DEFAULT.withConsistency(r.consistency()));
 	}
 }

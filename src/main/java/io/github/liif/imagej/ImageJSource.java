@@ -66,10 +66,8 @@ public record ImageJSource(String name, Path file, ImagePlus image) implements I
 		throws IOException
 	{
 		ImagePlus imp = read();
-		if (imp.getType() == ImagePlus.COLOR_256) {
-			throw new IOException(name + ": 8-bit colour (palette) images must be converted to RGB first");
-		}
 		ImagePlusData image = ImagePlusData.whole(imp);
+		if (image.palette()) throw new IOException(name + ": 8-bit colour (palette) images must be converted to RGB first");
 		IntensityRange[] ranges = IntensityMapping.ranges(image);
 		List<TrainingImage> out = new ArrayList<>();
 		int pages = imp.getStackSize();

@@ -48,7 +48,9 @@ class SourceStyleTest {
 	/** The line without strings and comments (javadoc and // lines, trailing // comments). */
 	private static String codeOf(String line) {
 		String t = line.strip();
-		if (t.startsWith("*") || t.startsWith("/*") || t.startsWith("//") || t.startsWith("import ") || t.startsWith("package ")) {
+		if (t.startsWith("*") || t.startsWith("/*") || t.startsWith("//") || t.startsWith("import ") || t.startsWith(
+			"package "))
+		{
 			return "";
 		}
 		String code = STRING.matcher(line).replaceAll("\"\"");

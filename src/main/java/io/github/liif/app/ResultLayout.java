@@ -6,7 +6,7 @@ package io.github.liif.app;
  * @param plan sizes and types
  * @param channels channels of the result (an RGB image as 32-bit: three per input channel)
  * @param frames time points
- * @param calibration the input's, for the result's pixel size and origin
+ * @param calibration the result's pixel size and origin
  * @param label how it was scaled, for titles ("2.5x3", "2x2x1.5z")
  * @param provenance how it was made (model, consistency step, along Z)
  */

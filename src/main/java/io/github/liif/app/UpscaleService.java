@@ -49,23 +49,21 @@ public final class UpscaleService {
 		checkOutput(request, output);
 		ImageData image = files.read(input);
 		int[] alpha = files.alpha(image);
-		if (alpha != null) {
-			// transparency: the colours through the model, the alpha channel by PIL's bicubic (it holds masks, not texture)
-			if (request.float32())
-				throw new IllegalArgumentException(input.getFileName() + " has transparency, kept as 8-bit RGBA: drop --float");
-			ImageFileIO.FileResult result = files.result(image);
-			upscale(request, image, result, monitor);
-			int[] out = request.size().plane(image.width(), image.height(), "");
-			result.writeWithAlpha(Bicubic.resize8(alpha, image.height(), image.width(), out[1], out[0]), output, overwrite);
-			return;
-		}
-		if (isTiff(output) && streams(request, image)) {
+		if (alpha != null && request.float32())
+			throw new IllegalArgumentException(input.getFileName() + " has transparency, kept as 8-bit RGBA: drop --float");
+		if (alpha == null && isTiff(output) && streams(request, image)) {
 			files.writeTiff(planeJob(request, image), image, output, overwrite, monitor);
 			return;
 		}
 		ImageFileIO.FileResult result = files.result(image);
 		upscale(request, image, result, monitor);
-		result.write(output, overwrite);
+		if (alpha == null) {
+			result.write(output, overwrite);
+			return;
+		}
+		// transparency: the colours went through the model, the alpha channel goes by PIL's bicubic (it holds masks, not texture)
+		int[] out = request.size().plane(image.width(), image.height(), "");
+		result.writeWithAlpha(Bicubic.resize8(alpha, image.height(), image.width(), out[1], out[0]), output, overwrite);
 	}
 
 	/** Refuses an output file the request's result cannot be written to: 32-bit results need TIFF. */

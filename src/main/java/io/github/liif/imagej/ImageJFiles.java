@@ -43,7 +43,7 @@ public final class ImageJFiles implements ImageFileIO {
 
 	@Override
 	public void writeTiff(PlaneJob job, ImageData image, Path file, boolean overwrite, Monitor monitor) throws IOException {
-		Calibration cal = ImagePlusData.calibration(imp(image), job.calibration());
+		Calibration cal = ImagePlusData.resultCalibration(imp(image), job.calibration());
 		TiffStreamWriter.Layout layout = new TiffStreamWriter.Layout(job.outWidth(), job.outHeight(), job.channels(), SampleType
 			.ofBits(job.bits()), cal.scaled() ? 1 / cal.pixelWidth : 0, cal.scaled() ? 1 / cal.pixelHeight : 0);
 		String description = description(job, imp(image), cal);

@@ -36,7 +36,7 @@ public record ImagePlusData(ImagePlus imp, Rectangle region) implements ImageDat
 	}
 
 	/** The input's calibration with a result's pixel size and origin (unit, value function and the rest kept). */
-	public static Calibration calibration(ImagePlus input, PixelCalibration result) {
+	public static Calibration resultCalibration(ImagePlus input, PixelCalibration result) {
 		Calibration cal = input.getCalibration().copy();
 		cal.pixelWidth = result.pixelWidth();
 		cal.pixelHeight = result.pixelHeight();

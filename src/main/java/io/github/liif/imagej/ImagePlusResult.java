@@ -75,7 +75,7 @@ public final class ImagePlusResult implements ImageFileIO.FileResult {
 		int channels = layout.channels();
 		out.setDimensions(channels, plan.outZ(), layout.frames());
 		if (input.isHyperStack() || channels > 1) out.setOpenAsHyperStack(true);
-		out.setCalibration(ImagePlusData.calibration(input, layout.calibration()));
+		out.setCalibration(ImagePlusData.resultCalibration(input, layout.calibration()));
 		if (input instanceof CompositeImage ci && channels == input.getNChannels()) {
 			CompositeImage result = new CompositeImage(out, ci.getMode());
 			LUT[] luts = ci.getLuts();

@@ -78,7 +78,7 @@ public final class TiledImageJob {
 	/** The output array of the upscale, decided on the driver from the image and the model. */
 	private static OmeZarr.Layout layout(Prepared.Job prepared, int chunk) {
 		PlaneJob job = prepared.plane();
-		Calibration cal = ImagePlusData.calibration(prepared.image(), job.calibration());
+		Calibration cal = ImagePlusData.resultCalibration(prepared.image(), job.calibration());
 		String unit = OmeZarr.omeUnit(cal.getUnit());
 		boolean scaled = cal.scaled() && unit != null;
 		return new OmeZarr.Layout(job.channels(), job.outHeight(), job.outWidth(), chunk, SampleType.ofBits(job.bits()), scaled

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers, read from the sources' imports and qualified names: no cycles between the
  * project's packages, and the core and application packages know no framework (ImageJ,
- * SciJava, ImgLib2, picocli, Spark, Hadoop) and no package that does.
+ * SciJava, ImgLib2, picocli, Spark, Hadoop) and no package that does; front ends and adapters
+ * drive the engine ({@code inference.Upscaler}) only through the application's use cases.
  */
 class LayeringTest {
 
@@ -33,11 +34,17 @@ class LayeringTest {
 		"model", "network", "normalize", "runtime", "train");
 	private static final List<String> FRAMEWORKS = List.of("ij.", "net.imagej.", "org.scijava.", "net.imglib2.", "picocli.",
 		"org.apache.spark.", "org.apache.hadoop.");
+	/** Where the engine may be driven directly: the use cases, the core, and the benchmark that times the engine itself. */
+	private static final Set<String> ENGINE_USERS = Set.of("app", "eval", "train", "catalogue", "inference");
+	private static final Path BENCHMARK = ROOT.resolve("cli/BenchCommand.java");
+	private static final Pattern ENGINE = Pattern.compile("\\bio\\.github\\.liif\\.inference\\.Upscaler\\b");
 	private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)(?:\\.\\*)?;", Pattern.MULTILINE);
 	private static final Pattern QUALIFIED = Pattern.compile("\\bio\\.github\\.liif\\.(\\w+)\\.");
 
 	/** package -> the project's packages it uses */
 	static final Map<String, Set<String>> USES = new TreeMap<>();
+	/** files outside {@link #ENGINE_USERS} that name the engine */
+	static final List<String> ENGINE_OUTSIDE = new ArrayList<>();
 	/** package -> framework prefixes it imports */
 	static final Map<String, Set<String>> FRAMEWORK_USES = new TreeMap<>();
 
@@ -58,6 +65,8 @@ class LayeringTest {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		if (!ENGINE_USERS.contains(pkg) && !file.equals(BENCHMARK) && ENGINE.matcher(source).find())
+			ENGINE_OUTSIDE.add(ROOT.relativize(file).toString());
 		Set<String> uses = USES.computeIfAbsent(pkg, k -> new TreeSet<>());
 		Set<String> frameworks = FRAMEWORK_USES.computeIfAbsent(pkg, k -> new TreeSet<>());
 		Matcher q = QUALIFIED.matcher(source);
@@ -105,5 +114,11 @@ class LayeringTest {
 				if (framed.contains(q)) broken.add(p + " reaches " + q + ", which imports " + FRAMEWORK_USES.get(q));
 		}
 		assertEquals(List.of(), broken);
+	}
+
+	@Test
+	void frontEndsAndAdaptersReachTheEngineOnlyThroughTheApplication() {
+		assertEquals(List.of(), ENGINE_OUTSIDE, "files outside " + ENGINE_USERS
+			+ " (and the benchmark) that use inference.Upscaler");
 	}
 }

@@ -1,6 +1,6 @@
 package io.github.liif.app;
 
-import io.github.liif.catalogue.Models;
+import io.github.liif.catalogue.ModelCache;
 import io.github.liif.eval.AxialEvaluation;
 import io.github.liif.eval.EvalRow;
 import io.github.liif.eval.Evaluation;
@@ -10,16 +10,13 @@ import io.github.liif.inference.Monitor;
 import io.github.liif.inference.ProgressChain;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
-import io.github.liif.model.LiifModel;
 import io.github.liif.model.ModelFormatException;
-import io.github.liif.network.LiifNetwork;
-import io.github.liif.runtime.Engines;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The evaluations the front ends share: images in, scored rows out. */
+/** The evaluations the front ends share: images in, scored rows out; models from the catalogue, as the upscale loads them. */
 public final class EvaluationService {
 
 	/** The rows of one degradation plus what they were computed with. */
@@ -35,21 +32,19 @@ public final class EvaluationService {
 		ModelFormatException
 	{
 		checkImages(r);
-		LiifModel model = Models.load(r.model(), r.images().get(0).rgb());
-		List<Evaluation.Image> images = ImageSets.asEvaluationImages(ImageSets.planes(r.images(), model.channels(), 16, warn,
-			null));
-		try (LiifNetwork net = LiifNetwork.create(model.weights(), Engines.device(r.device()))) {
-			Upscaler upscaler = upscaler(net, r, model);
-			List<Result> results = new ArrayList<>();
-			int n = r.degradations().size();
-			for (int i = 0; i < n; i++) {
-				Evaluation protocol = new Evaluation(r.degradations().get(i), r.noise(), r.seed(), r.ssim());
-				long work = (long) images.size() * r.scales().length;
-				List<EvalRow> rows = protocol.run(upscaler, images, r.scales(), new ProgressChain(monitor, i * work, n * work));
-				results.add(new Result(model.descriptor().name(), images.size(), r.degradations().get(i), rows));
-			}
-			return results;
+		ModelCache.Loaded model = ModelCache.load(r.model(), r.images().get(0).rgb(), r.device());
+		List<Evaluation.Image> images = ImageSets.asEvaluationImages(ImageSets.planes(r.images(), model.model().channels(), 16,
+			warn, null));
+		Upscaler upscaler = upscaler(model, r);
+		List<Result> results = new ArrayList<>();
+		int n = r.degradations().size();
+		long work = (long) images.size() * r.scales().length;
+		for (int i = 0; i < n; i++) {
+			Evaluation protocol = new Evaluation(r.degradations().get(i), r.noise(), r.seed(), r.ssim());
+			List<EvalRow> rows = protocol.run(upscaler, images, r.scales(), new ProgressChain(monitor, i * work, n * work));
+			results.add(new Result(model.model().descriptor().name(), images.size(), r.degradations().get(i), rows));
 		}
+		return results;
 	}
 
 	/**
@@ -61,20 +56,18 @@ public final class EvaluationService {
 		List<AxialEvaluation.Volume> volumes = new ArrayList<>();
 		for (ImageSource image : r.images()) volumes.addAll(image.volumes());
 		boolean rgb = volumes.stream().anyMatch(v -> v.voxels().length == 3);
-		LiifModel model = Models.load(r.model(), rgb);
-		try (LiifNetwork net = LiifNetwork.create(model.weights(), Engines.device(r.device()))) {
-			AxialUpscaler upscaler = new AxialUpscaler(upscaler(net, r, model), r.zPlanes());
-			List<AxialResult> results = new ArrayList<>();
-			int n = r.degradations().size();
-			for (int i = 0; i < n; i++) {
-				AxialEvaluation protocol = new AxialEvaluation(r.degradations().get(i), r.noise(), r.seed(), r.axialSigma());
-				long work = (long) volumes.size() * r.scales().length;
-				List<AxialEvaluation.Row> rows = protocol.run(upscaler, volumes, r.scales(), new ProgressChain(monitor, i * work,
-					n * work));
-				results.add(new AxialResult(model.descriptor().name(), volumes.size(), r.degradations().get(i), rows));
-			}
-			return results;
+		ModelCache.Loaded model = ModelCache.load(r.model(), rgb, r.device());
+		AxialUpscaler upscaler = new AxialUpscaler(upscaler(model, r), r.zPlanes());
+		List<AxialResult> results = new ArrayList<>();
+		int n = r.degradations().size();
+		long work = (long) volumes.size() * r.scales().length;
+		for (int i = 0; i < n; i++) {
+			AxialEvaluation protocol = new AxialEvaluation(r.degradations().get(i), r.noise(), r.seed(), r.axialSigma());
+			List<AxialEvaluation.Row> rows = protocol.run(upscaler, volumes, r.scales(), new ProgressChain(monitor, i * work, n
+				* work));
+			results.add(new AxialResult(model.model().descriptor().name(), volumes.size(), r.degradations().get(i), rows));
 		}
+		return results;
 	}
 
 	private static void checkImages(EvaluationRequest r) throws IOException {
@@ -82,7 +75,7 @@ public final class EvaluationService {
 			throw new IOException("no images to evaluate on: give folders or files of TIFF, PNG or JPEG images");
 	}
 
-	private static Upscaler upscaler(LiifNetwork net, EvaluationRequest r, LiifModel model) {
-		return new Upscaler(net, UpscaleOptions.DEFAULT.withConsistency(Models.consistencyFor(r.consistency(), model)));
+	private static Upscaler upscaler(ModelCache.Loaded model, EvaluationRequest r) {
+		return model.upscaler(UpscaleOptions.DEFAULT.withConsistency(r.consistency()));
 	}
 }

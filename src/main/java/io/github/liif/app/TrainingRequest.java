@@ -1,5 +1,6 @@
 package io.github.liif.app;
 
+import io.github.liif.model.EncoderSpec;
 import io.github.liif.model.GlobalResidual;
 import io.github.liif.model.Padding;
 import io.github.liif.train.TrainingConfig;
@@ -19,7 +20,7 @@ import java.util.OptionalInt;
  * @param from the model to fine-tune ("natural", "microscopy" or a file), or null for a new model
  * @param channels channels of a new model (or 1 to convert an RGB base model to gray); empty:
  *          from the first image
- * @param encoder "edsr-baseline" or "rdn" (new models)
+ * @param encoder one of {@link EncoderSpec#namesForNewModels()} (new models)
  * @param blocks encoder blocks; empty: the encoder's default
  * @param features encoder features; empty: the encoder's default
  * @param hidden MLP hidden sizes of a new model
@@ -114,8 +115,9 @@ public record TrainingRequest(List<ImageSource> training, List<ImageSource> vali
 		}
 
 		public Builder encoder(String name) {
-			if (!"edsr-baseline".equals(name) && !"rdn".equals(name)) {
-				throw new IllegalArgumentException("unknown encoder '" + name + "': use edsr-baseline or rdn");
+			if (!EncoderSpec.namesForNewModels().contains(name)) {
+				throw new IllegalArgumentException("unknown encoder '" + name + "': use " + String.join(" or ", EncoderSpec
+					.namesForNewModels()));
 			}
 			encoder = name;
 			return this;

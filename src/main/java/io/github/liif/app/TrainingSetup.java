@@ -3,7 +3,6 @@ package io.github.liif.app;
 import io.github.liif.catalogue.Models;
 import io.github.liif.eval.Evaluation;
 import io.github.liif.model.ChannelConversion;
-import io.github.liif.model.EdsrSpec;
 import io.github.liif.model.EncoderSpec;
 import io.github.liif.model.LiifModel;
 import io.github.liif.model.LiifModelWeights;
@@ -11,7 +10,6 @@ import io.github.liif.model.LiifSpec;
 import io.github.liif.model.ModelDescriptor;
 import io.github.liif.model.ModelFormatException;
 import io.github.liif.model.Padding;
-import io.github.liif.model.RdnSpec;
 import io.github.liif.train.ModelInitialiser;
 import io.github.liif.train.PlaneCache;
 import io.github.liif.train.TrainingImage;
@@ -75,18 +73,7 @@ public final class TrainingSetup {
 				base.descriptor().provenance()));
 		}
 		int c = r.channels().isPresent() ? r.channels().getAsInt() : firstImage.rgb() ? 3 : 1;
-		EncoderSpec enc = switch (r.encoder()) {
-			case "edsr-baseline" -> {
-				EdsrSpec b = EdsrSpec.baseline(c);
-				yield new EdsrSpec(c, r.blocks().orElse(b.residualBlocks()), r.features().orElse(b.features()), b
-					.residualScale());
-			}
-			case "rdn" -> {
-				RdnSpec b = RdnSpec.configB(c);
-				yield new RdnSpec(c, r.features().orElse(b.features()), r.blocks().orElse(b.blocks()), b.layers(), b.growth());
-			}
-			default -> throw new IllegalArgumentException("unknown encoder '" + r.encoder() + "': use edsr-baseline or rdn");
-		};
+		EncoderSpec enc = EncoderSpec.forNewModel(r.encoder(), c, r.blocks(), r.features());
 		LiifSpec spec = LiifSpec.builder(enc).hidden(r.hidden()).globalResidual(r.globalResidual()).padding(r.padding().orElse(
 			Padding.parse(Padding.DEFAULT_FOR_NEW_MODELS))).build();
 		return new LiifModel(ModelInitialiser.initialise(spec, r.config().seed()), new ModelDescriptor(name, r.config()

@@ -22,7 +22,13 @@ import java.util.Map;
 public final class ModelCache {
 
 	/** A loaded network and its model (whose recipe resolves the consistency step). */
-	private record Loaded(LiifNetwork network, LiifModel model) {}
+	public record Loaded(LiifNetwork network, LiifModel model) {
+
+		/** An upscaler with these options; a consistency step of "auto" becomes the model's own training degradation. */
+		public Upscaler upscaler(UpscaleOptions options) {
+			return new Upscaler(network, options.withConsistency(Models.consistencyFor(options.consistency(), model)));
+		}
+	}
 
 	private static final Map<String, Loaded> NETWORKS = new LinkedHashMap<>();
 
@@ -32,10 +38,15 @@ public final class ModelCache {
 	 * An upscaler for a model ("default" resolved by image kind) on the device; a consistency
 	 * step of "auto" becomes the model's own training degradation.
 	 */
-	public static synchronized Upscaler upscaler(String name, boolean rgb, DeviceChoice device, UpscaleOptions options)
+	public static Upscaler upscaler(String name, boolean rgb, DeviceChoice device, UpscaleOptions options)
 		throws ModelFormatException
 	{
-		String resolved = Models.DEFAULT.equalsIgnoreCase(name) ? Models.defaultFor(rgb) : name;
+		return load(name, rgb, device).upscaler(options);
+	}
+
+	/** A model ("default" resolved by image kind) and its network on the device, loaded on first use. */
+	public static synchronized Loaded load(String name, boolean rgb, DeviceChoice device) throws ModelFormatException {
+		String resolved = Models.resolve(name, rgb);
 		String key = resolved + "|" + stamp(resolved) + "|" + device;
 		Loaded loaded = NETWORKS.get(key);
 		if (loaded == null) {
@@ -43,8 +54,7 @@ public final class ModelCache {
 			loaded = new Loaded(LiifNetwork.create(model.weights(), Engines.device(device)), model);
 			NETWORKS.put(key, loaded);
 		}
-		return new Upscaler(loaded.network(), options.withConsistency(Models.consistencyFor(options.consistency(), loaded
-			.model())));
+		return loaded;
 	}
 
 	/** Closes every cached network and forgets them; only when no upscale runs any more. */

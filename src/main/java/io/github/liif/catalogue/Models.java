@@ -48,7 +48,12 @@ public final class Models {
 	 */
 	public static LiifModel load(String name, boolean rgbImage) throws ModelFormatException {
 		if (isFile(name)) return ModelFiles.load(Path.of(name));
-		return bundled(DEFAULT.equalsIgnoreCase(name) ? defaultFor(rgbImage) : name);
+		return bundled(resolve(name, rgbImage));
+	}
+
+	/** The model a name means for an image: "default" becomes the bundled model for its kind, other names stay. */
+	public static String resolve(String name, boolean rgbImage) {
+		return DEFAULT.equalsIgnoreCase(name) ? defaultFor(rgbImage) : name;
 	}
 
 	private static String resource(String name) {

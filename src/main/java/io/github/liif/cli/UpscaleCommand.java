@@ -1,8 +1,9 @@
 package io.github.liif.cli;
 
 import io.github.liif.app.UpscaleRequest;
-import io.github.liif.imagej.FileUpscaler;
+import io.github.liif.app.UpscaleService;
 import io.github.liif.imagej.ImageFiles;
+import io.github.liif.imagej.ImageJFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -38,9 +39,9 @@ final class UpscaleCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		UpscaleRequest request = settings.request();
 		boolean overwrite = settings.overwrite;
-		Map<Path, Path> jobs = plan(expand(inputs));
+		Map<Path, Path> jobs = plan(expand(inputs), request);
 		settings.device.applyThreads();
-		FileUpscaler files = new FileUpscaler(request);
+		ImageJFiles files = new ImageJFiles();
 		int index = 0;
 		// the output folder is made only now, and removed again if the run fails before writing into it
 		Path madeFolder = null;
@@ -54,8 +55,8 @@ final class UpscaleCommand implements Callable<Integer> {
 			for (Map.Entry<Path, Path> job : jobs.entrySet()) {
 				index++;
 				String label = String.format("%s (%d/%d)", job.getKey().getFileName(), index, jobs.size());
-				files.upscale(job.getKey(), job.getValue(), overwrite, new ConsoleProgress(spec.commandLine().getErr(), label,
-					stop));
+				UpscaleService.upscaleFile(request, job.getKey(), job.getValue(), overwrite, files, new ConsoleProgress(spec
+					.commandLine().getErr(), label, stop));
 			}
 		}
 		catch (Exception | Error e) {
@@ -86,7 +87,7 @@ final class UpscaleCommand implements Callable<Integer> {
 	 * outputs of a type that cannot be written, before any work and before anything is created.
 	 * One input and an OUTPUT that is not a folder and is named like an image: OUTPUT is the result file.
 	 */
-	private Map<Path, Path> plan(List<Path> files) throws IOException {
+	private Map<Path, Path> plan(List<Path> files, UpscaleRequest request) throws IOException {
 		boolean single = files.size() == 1 && !Files.isDirectory(output) && ImageFiles.isSupported(output);
 		if (single && !ImageFiles.isWritable(output)) {
 			throw new IllegalArgumentException("cannot write " + output.getFileName() + ": give OUTPUT as .tif, .png or .jpg");
@@ -98,9 +99,7 @@ final class UpscaleCommand implements Callable<Integer> {
 		Map<Path, Path> jobs = new LinkedHashMap<>();
 		for (Path in : files) {
 			Path out = single ? output : output.resolve(ImageFiles.resultName(in));
-			if (settings.float32 && !ImageFiles.extension(out).startsWith("tif")) {
-				throw new IllegalArgumentException("--float needs a .tif output, not " + out.getFileName());
-			}
+			UpscaleService.checkOutput(request, out);
 			if (Files.exists(out) && Files.isSameFile(in, out)) {
 				throw new IOException(out + " is the input itself; the input is never overwritten");
 			}

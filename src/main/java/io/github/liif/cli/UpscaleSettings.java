@@ -84,8 +84,10 @@ final class UpscaleSettings {
 	/** The XY size; without one, 1 (the planes kept) when a Z scale is given. */
 	TargetSize targetSize() {
 		if (target == null) {
-			if (!zScale().isNone()) return TargetSize.scale(1);
-			throw new IllegalArgumentException("give --scale, --scale-x with --scale-y, --size, or --scale-z");
+			TargetSize planes = UpscaleRequest.unnamedSize(zScale(), null);
+			if (planes == null)
+				throw new IllegalArgumentException("give --scale, --scale-x with --scale-y, --size, or --scale-z");
+			return planes;
 		}
 		if (target.scale != null) return TargetSize.scale(target.scale);
 		if (target.axes != null) return TargetSize.scales(target.axes.x, target.axes.y);

@@ -45,9 +45,9 @@ public class LiifTrainCommand extends LiifCommand {
 	@Parameter(label = "Learning rate", min = "0", description = "Adam's learning rate; lower (e.g. 5e-5) for fine-tuning")
 	private double learningRate = TrainingConfig.FINE_TUNE_LEARNING_RATE;
 
-	@Parameter(label = "Degradation", choices = { "bicubic", "area",
-		"blur-noise" }, description = "How low-resolution inputs are made: bicubic (the reference), area (camera binning), blur-noise (PSF and noise)")
-	private String degradation = "bicubic";
+	@Parameter(label = "Degradation", choices = { Degradation.BICUBIC_ID, Degradation.AREA_ID,
+		Degradation.BLUR_NOISE_ID }, description = "How low-resolution inputs are made: bicubic (the reference), area (camera binning), blur-noise (PSF and noise)")
+	private String degradation = Degradation.BICUBIC_ID;
 
 	@Parameter(label = "Global residual (new model)", choices = { "none",
 		"bicubic" }, description = "bicubic: the decoder adds to a bicubic upsampling of the input; none: the reference LIIF")

@@ -2,6 +2,7 @@ package io.github.liif.command;
 
 import ij.ImagePlus;
 import io.github.liif.app.UpscaleRequest;
+import io.github.liif.image.Degradation;
 import io.github.liif.imagej.ImageJUpscale;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
@@ -44,16 +45,16 @@ public class LiifUpscaleCommand extends LiifCommand {
 	@Parameter(label = "Tile", min = "8", description = "LR tile edge in pixels: memory grows with its square, results do not change")
 	private int tile = 256;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu",
-		"gpu" }, description = "auto: the GPU when CUDA libtorch is installed")
-	private String device = "auto";
+	@Parameter(label = "Device", choices = { DeviceChoice.AUTO_ID, DeviceChoice.CPU_ID,
+		DeviceChoice.GPU_ID }, description = "auto: the GPU when CUDA libtorch is installed")
+	private String device = DeviceChoice.AUTO_ID;
 
 	@Parameter(label = "Output", choices = { "same",
 		"32-bit" }, description = "The input's type (rounded, clamped) or 32-bit float")
 	private String outputType = "same";
 
-	@Parameter(label = "Consistency", choices = { "auto", "off", "bicubic", "area",
-		"blur-noise" }, description = "Back-projection onto the input after the network: keeps its colours and intensities (auto: the model's "
+	@Parameter(label = "Consistency", choices = { Consistency.DEFAULT_ID, "off", Degradation.BICUBIC_ID, Degradation.AREA_ID,
+		Degradation.BLUR_NOISE_ID }, description = "Back-projection onto the input after the network: keeps its colours and intensities (auto: the model's "
 			+ "training degradation)")
 	private String consistency = Consistency.DEFAULT_ID;
 

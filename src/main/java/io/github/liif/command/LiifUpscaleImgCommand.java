@@ -1,7 +1,9 @@
 package io.github.liif.command;
 
 import io.github.liif.app.UpscaleRequest;
-import io.github.liif.imagej.ImgUpscaler;
+import io.github.liif.image.Degradation;
+import io.github.liif.imglib2.ImgData;
+import io.github.liif.imglib2.ImgUpscale;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.runtime.DeviceChoice;
@@ -14,7 +16,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** LIIF Upscale for scripts over ImgLib2 images (X, Y, then any planes); float result. */
+/** LIIF Upscale for scripts over ImgLib2 images (X, Y, optionally channels, then any planes); float result. */
 @Plugin(type = Command.class, headless = true, label = "LIIF Upscale (ImgLib2)")
 public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 
@@ -30,15 +32,19 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 	@Parameter(label = "Scale Y", min = "1", description = "Vertical factor, any real number >= 1")
 	private double scaleY = 2;
 
+	@Parameter(label = "Channel dimension", min = "-1", required = false, description = "The dimension of the channels (each "
+		+ "mapped by its own intensity range), or -1: none")
+	private int channelAxis = ImgData.NO_CHANNELS;
+
 	@Parameter(label = "Tile", min = "8", description = "LR tile edge in pixels: memory grows with its square, results do not change")
 	private int tile = 256;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu",
-		"gpu" }, description = "auto: the GPU when CUDA libtorch is installed")
-	private String device = "auto";
+	@Parameter(label = "Device", choices = { DeviceChoice.AUTO_ID, DeviceChoice.CPU_ID,
+		DeviceChoice.GPU_ID }, description = "auto: the GPU when CUDA libtorch is installed")
+	private String device = DeviceChoice.AUTO_ID;
 
-	@Parameter(label = "Consistency", choices = { "auto", "off", "bicubic", "area",
-		"blur-noise" }, description = "Back-projection onto the input after the network: keeps its colours and intensities (auto: the model's "
+	@Parameter(label = "Consistency", choices = { Consistency.DEFAULT_ID, "off", Degradation.BICUBIC_ID, Degradation.AREA_ID,
+		Degradation.BLUR_NOISE_ID }, description = "Back-projection onto the input after the network: keeps its colours and intensities (auto: the model's "
 			+ "training degradation)")
 	private String consistency = Consistency.DEFAULT_ID;
 
@@ -49,7 +55,7 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 	protected void execute() throws Exception {
 		UpscaleRequest request = UpscaleRequest.builder(TargetSize.scales(scaleX, scaleY)).model(model).tile(tile).device(
 			DeviceChoice.parse(device)).float32(true).consistency(Consistency.parse(consistency)).build();
-		output = ImgUpscaler.run(input, request, monitor());
+		output = ImgUpscale.run(input, channelAxis, request, monitor());
 	}
 
 	@Override

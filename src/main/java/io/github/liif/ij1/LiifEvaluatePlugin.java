@@ -35,7 +35,7 @@ public class LiifEvaluatePlugin implements PlugIn {
 		gd.addFileField("model", "default", 24);
 		gd.addDirectoryField("data", "", 30);
 		gd.addStringField("scales", EvaluationRequest.SCALES, 20);
-		gd.addChoice("degradation", new String[]{ "bicubic", "area", "blur-noise" }, "bicubic");
+		gd.addChoice("degradation", Degradation.ids(), Degradation.BICUBIC.id());
 		gd.addChoice("consistency", Consistency.CHOICES, Consistency.DEFAULT_ID);
 		gd.addCheckbox("along_z", false);
 		gd.addMessage("along_z: the data are Z-stacks; reduce along Z, restore with the model (XZ and YZ planes),\n"

@@ -64,7 +64,7 @@ public class LiifTrainPlugin implements PlugIn {
 		gd.addNumericField("axial_sigma", 0, 2, 6, "HR pixels");
 		gd.addMessage(
 			"axial: train a model for Z (scale_z) from XY planes: blur by axial_sigma along one axis, reduce that axis only");
-		gd.addChoice("degradation", new String[]{ "bicubic", "area", "blur-noise" }, "bicubic");
+		gd.addChoice("degradation", Degradation.ids(), Degradation.BICUBIC.id());
 		gd.addChoice("global_residual", new String[]{ "none", "bicubic" }, GlobalResidual.DEFAULT_FOR_NEW_MODELS);
 		gd.addCheckbox("freeze_encoder", false);
 		gd.addCheckbox("resume", false);

@@ -8,10 +8,11 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
+import io.github.liif.app.UpscalePlan;
 import io.github.liif.app.UpscaleRequest;
 import io.github.liif.catalogue.Models;
 import io.github.liif.imagej.ImageJUpscale;
-import io.github.liif.imagej.ImagePlusUpscaler;
+import io.github.liif.imagej.ImagePlusData;
 import io.github.liif.inference.CancelledException;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
@@ -20,7 +21,6 @@ import io.github.liif.runtime.DeviceChoice;
 import java.awt.Checkbox;
 import java.awt.GraphicsEnvironment;
 import java.awt.Label;
-import java.awt.Rectangle;
 import java.awt.TextField;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +39,6 @@ import java.util.Vector;
 public class LiifUpscalePlugin implements PlugIn {
 
 	static final String TITLE = "LIIF Upscale";
-	private static final String[] DEVICES = { "auto", "cpu", "gpu" };
 	private static final String[] OUTPUTS = { "same", "32-bit" };
 	/** The model choice that takes the file field (recorded as model=[From file...] model_file=[PATH]). */
 	static final String FROM_FILE = "From file...";
@@ -89,7 +88,6 @@ public class LiifUpscalePlugin implements PlugIn {
 			macro = true;
 		}
 		if (macro) return fromMacro(Macro.getOptions() == null ? "" : Macro.getOptions());
-		Rectangle region = ImagePlusUpscaler.region(imp);
 		GenericDialog gd = new GenericDialog(TITLE);
 		String[] models = modelChoices();
 		String remembered = Prefs.get("liif.model", Models.DEFAULT);
@@ -106,11 +104,18 @@ public class LiifUpscalePlugin implements PlugIn {
 		gd.addMessage("scale_z: 1 keeps the slices; a factor or " + ZScale.ISOTROPIC
 			+ " (voxel depth = pixel width) adds slices\n" + "(the model on XZ and YZ planes, before XY)");
 		gd.addNumericField("tile", Prefs.get("liif.tile", 256), 0);
-		gd.addChoice("device", DEVICES, Prefs.get("liif.device", "auto"));
+		gd.addChoice("device", DeviceChoice.ids(), Prefs.get("liif.device", DeviceChoice.AUTO.id()));
 		gd.addChoice("output", OUTPUTS, Prefs.get("liif.output", "same"));
 		gd.addChoice("consistency", Consistency.CHOICES, Prefs.get("liif.consistency", Consistency.DEFAULT_ID));
-		gd.addMessage(preview(Prefs.get("liif.scale_x", 2), Prefs.get("liif.link", true) ? Prefs.get("liif.scale_x", 2) : Prefs
-			.get("liif.scale_y", 2), 0, 0, Prefs.get("liif.scale_z", "1"), imp, region));
+		String initial;
+		try {
+			initial = preview(Prefs.get("liif.scale_x", 2), Prefs.get("liif.link", true) ? Prefs.get("liif.scale_x", 2) : Prefs
+				.get("liif.scale_y", 2), 0, 0, Prefs.get("liif.scale_z", "1"), imp);
+		}
+		catch (RuntimeException e) {
+			initial = "invalid: " + e.getMessage();
+		}
+		gd.addMessage(initial);
 		Label result = (Label) gd.getMessage();
 		gd.addDialogListener((dialog, event) -> {
 			if (event == null) {
@@ -129,7 +134,7 @@ public class LiifUpscalePlugin implements PlugIn {
 			}
 			try {
 				result.setText(preview(parse(fields.get(0)), parse(fields.get(1)), (int) parse(fields.get(2)), (int) parse(fields
-					.get(3)), strings.get(1).getText(), imp, region));
+					.get(3)), strings.get(1).getText(), imp));
 				return true;
 			}
 			catch (RuntimeException e) {
@@ -191,16 +196,12 @@ public class LiifUpscalePlugin implements PlugIn {
 		Prefs.set(RECENT, String.join("\t", recent));
 	}
 
-	/** The "result: W x H pixels[ x N slices]" line for these field values (it throws for invalid ones). */
-	private static String preview(double sx, double sy, int width, int height, String scaleZ, ImagePlus imp, Rectangle region) {
-		TargetSize size = TargetSize.of(sx, sy, width, height);
-		long w = size.width(region.width);
-		String line = "result: " + w + " x " + size.height(region.height) + " pixels";
+	/** The "result: W x H pixels[ x N slices]" line for these field values, as the upscale plans it (it throws for invalid ones). */
+	private static String preview(double sx, double sy, int width, int height, String scaleZ, ImagePlus imp) {
 		ZScale z = ZScale.parse(scaleZ);
-		if (z.isNone()) return line;
-		var cal = imp.getCalibration();
-		return line + " x " + z.slices(imp.getNSlices(), cal.pixelDepth, cal.pixelWidth * region.width / w, cal.scaled())
-			+ " slices";
+		UpscalePlan plan = UpscalePlan.of(ImagePlusData.of(imp), TargetSize.of(sx, sy, width, height), z, false, 1);
+		String line = "result: " + plan.outWidth() + " x " + plan.outHeight() + " pixels";
+		return z.isNone() ? line : line + " x " + plan.outZ() + " slices";
 	}
 
 	private static double parse(TextField f) {
@@ -214,22 +215,19 @@ public class LiifUpscalePlugin implements PlugIn {
 		if (model.equals(FROM_FILE)) model = Macro.getValue(options, "model_file", "");
 		String both = Macro.getValue(options, "scale", null);
 		ZScale z = ZScale.parse(Macro.getValue(options, "scale_z", ""));
-		// with only scale_z given, the planes keep their size
 		boolean xyGiven = both != null || Macro.getValue(options, "scale_x", null) != null || Macro.getValue(options, "width",
 			null) != null || Macro.getValue(options, "height", null) != null;
-		double xyDefault = z.isNone() || xyGiven ? 2 : 1;
-		double sx = number(options, "scale_x", both == null ? xyDefault : number(options, "scale", xyDefault));
-		double sy = number(options, "scale_y", sx);
-		int width = (int) number(options, "width", 0);
-		int height = (int) number(options, "height", 0);
+		double sx = number(options, "scale_x", both == null ? 2 : number(options, "scale", 2));
+		TargetSize size = xyGiven ? TargetSize.of(sx, number(options, "scale_y", sx), (int) number(options, "width", 0),
+			(int) number(options, "height", 0)) : UpscaleRequest.unnamedSize(z, TargetSize.scale(2));
 		int tile = (int) number(options, "tile", 256);
 		String output = Macro.getValue(options, "output", "same");
 		if (!output.equals("same") && !output.equals("32-bit")) {
 			throw new IllegalArgumentException("output must be 'same' or '32-bit', got '" + output + "'");
 		}
-		return UpscaleRequest.builder(TargetSize.of(sx, sy, width, height)).model(model).tile(tile).device(DeviceChoice.parse(
-			Macro.getValue(options, "device", "auto"))).float32(output.equals("32-bit")).consistency(Consistency.parse(Macro
-				.getValue(options, "consistency", Consistency.DEFAULT_ID))).z(z).build();
+		return UpscaleRequest.builder(size).model(model).tile(tile).device(DeviceChoice.parse(Macro.getValue(options, "device",
+			"auto"))).float32(output.equals("32-bit")).consistency(Consistency.parse(Macro.getValue(options, "consistency",
+				Consistency.DEFAULT_ID))).z(z).build();
 	}
 
 	private static double number(String options, String key, double fallback) {

@@ -1,5 +1,6 @@
 package io.github.liif.image;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
@@ -11,6 +12,17 @@ public enum Degradation {
 	AREA,
 	/** Gaussian blur (a PSF) then area reduction, then Poisson-Gaussian noise. */
 	BLUR_NOISE;
+
+	/**
+	 * The ids as constants, for annotations (which take no computed values); a test checks that
+	 * they are {@link #ids()}.
+	 */
+	public static final String BICUBIC_ID = "bicubic", AREA_ID = "area", BLUR_NOISE_ID = "blur-noise";
+
+	/** Every degradation's id, in order. */
+	public static String[] ids() {
+		return Arrays.stream(values()).map(Degradation::id).toArray(String[]::new);
+	}
 
 	/** The name on the command line and in macros: bicubic, area, blur-noise. */
 	public String id() {

@@ -5,15 +5,11 @@ import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
-import io.github.liif.normalize.IntensityRange;
-import io.github.liif.normalize.SampleEncoding;
 import java.util.Arrays;
 
 /**
- * Converts between ImageJ processors and the network's [0, 1] float planes. RGB splits into
- * three planes; 8-bit and RGB divide by 255; 16- and 32-bit use a given intensity range.
- * Non-finite inputs become 0 in network space (documented: NaN/Inf would otherwise spread over
- * the receptive field). Outputs are rounded and clamped to the target type.
+ * Reads and writes the samples of ImageJ processors as floats: RGB as three colours, the others
+ * as their values.
  */
 final class PlaneCodec {
 
@@ -43,23 +39,6 @@ final class PlaneCodec {
 		return out;
 	}
 
-	/** Maps raw values to network space in place. */
-	static float[] normalise(float[] raw, IntensityRange range) {
-		for (int i = 0; i < raw.length; i++) raw[i] = Float.isFinite(raw[i]) ? range.toUnit(raw[i]) : 0f;
-		return raw;
-	}
-
-	/**
-	 * Builds an output processor of the given ImageJ type from network-space planes.
-	 *
-	 * @param bitDepth 8, 16, 24 (RGB: planes 0..2 are R, G, B) or 32
-	 */
-	static ImageProcessor encode(int bitDepth, int width, int height, float[][] planes, IntensityRange range) {
-		ImageProcessor ip = blank(bitDepth, width, height);
-		for (int c = 0; c < planes.length; c++) write(ip, c, 0, 0, height, width, planes[c], range);
-		return ip;
-	}
-
 	/** An output processor of the given ImageJ type (8, 16, 24 or 32), zero (RGB: opaque black). */
 	static ImageProcessor blank(int bitDepth, int width, int height) {
 		return switch (bitDepth) {
@@ -75,25 +54,24 @@ final class PlaneCodec {
 	}
 
 	/**
-	 * Writes a block of network-space values into {@code ip}, rounded and clamped to its type.
+	 * Writes a block of stored samples into {@code ip}.
 	 *
-	 * @param channel the colour of an RGB processor (0..2); 0 for the others
-	 * @param values h * w values, row after row
+	 * @param colour the colour of an RGB processor (0..2); 0 for the others
+	 * @param samples h * w values of the processor's type, row after row
 	 */
-	static void write(ImageProcessor ip, int channel, int y0, int x0, int h, int w, float[] values, IntensityRange range) {
+	static void write(ImageProcessor ip, int colour, int y0, int x0, int h, int w, float[] samples) {
 		int width = ip.getWidth();
 		Object pixels = ip.getPixels();
-		int bits = pixels instanceof short[] ? 16 : pixels instanceof float[] ? 32 : 8;
-		int shift = 16 - 8 * channel;
+		int shift = 16 - 8 * colour;
 		for (int y = 0; y < h; y++) {
 			int row = (y0 + y) * width + x0;
 			for (int x = 0; x < w; x++) {
-				double v = SampleEncoding.encode(values[y * w + x], range, bits);
+				float v = samples[y * w + x];
 				int i = row + x;
 				if (pixels instanceof byte[] b) b[i] = (byte) v;
 				else if (pixels instanceof short[] sh) sh[i] = (short) v;
 				else if (pixels instanceof int[] rgb) rgb[i] = rgb[i] & ~(0xff << shift) | (int) v << shift;
-				else((float[]) pixels)[i] = (float) v;
+				else((float[]) pixels)[i] = v;
 			}
 		}
 	}

@@ -62,7 +62,7 @@ final class BackProjection {
 			region.x0() + region.width());
 		long total = region.pixels();
 		long done = 0;
-		// each value is reported once: a monitor may count the arrival at the total (ImagePlusUpscaler's passes do)
+		// each value is reported once: a monitor may count the arrival at the total (a stack's passes do: app.StackUpscale)
 		long[] reported = { 0 };
 		monitor.progress(0, total);
 		for (TilePlan.Span ry : rowBlocks) {

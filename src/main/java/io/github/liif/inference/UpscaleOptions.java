@@ -33,6 +33,10 @@ public record UpscaleOptions(int tile, int batch, DecoderMode mode, Consistency 
 	 * 2048 and slower at 512, where per-batch costs show (docs/bench.txt).
 	 */
 	static final int AUTO_BATCH_FLOATS = 1 << 20;
+	/**
+	 * The engine's defaults, without a consistency step: the front ends' default step is
+	 * {@link Consistency#DEFAULT}, which the requests start from and the catalogue resolves for a model.
+	 */
 	public static final UpscaleOptions DEFAULT = new UpscaleOptions(256, AUTO_BATCH, DecoderMode.SPLIT, Consistency.OFF);
 
 	/** Options without a consistency step. */

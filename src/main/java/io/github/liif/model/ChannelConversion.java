@@ -19,11 +19,9 @@ public final class ChannelConversion {
 			throw new IllegalArgumentException("only a 3-channel (RGB) model converts to gray; this one has " + spec
 				.inChannels());
 		}
-		EncoderSpec encoder = spec.encoder() instanceof RdnSpec r ? new RdnSpec(1, r.features(), r.blocks(), r.layers(), r
-			.growth()) : new EdsrSpec(1, ((EdsrSpec) spec.encoder()).residualBlocks(), ((EdsrSpec) spec.encoder()).features(),
-				((EdsrSpec) spec.encoder()).residualScale());
-		LiifSpec gray = spec.toBuilder().encoder(encoder).outChannels(1).build();
-		String first = (spec.encoder() instanceof RdnSpec ? RdnSpec.FIRST : EdsrSpec.HEAD) + ".weight";
+		LiifSpec gray = spec.toBuilder().encoder(spec.encoder().withInChannels(1)).outChannels(1).build();
+		// the convolution that reads the image runs first
+		String first = spec.encoder().convolutions().get(0).name() + ".weight";
 		String last = LiifSpec.linearName(spec.linearLayers() - 1);
 		Map<String, Weights> out = new LinkedHashMap<>(rgb.stateDict().asMap());
 		out.put(first, sumInputChannels(rgb.stateDict().get(first)));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * EDSR without its upsampling tail: head conv, {@code residualBlocks} blocks of
@@ -21,6 +22,21 @@ public record EdsrSpec(int inChannels, int residualBlocks, int features, double 
 
 	public static EdsrSpec baseline(int inChannels) {
 		return new EdsrSpec(inChannels, 16, 64, 1.0);
+	}
+
+	@Override
+	public <R> R match(Cases<R> cases) {
+		return cases.edsr(this);
+	}
+
+	@Override
+	public EdsrSpec resized(OptionalInt blocks, OptionalInt newFeatures) {
+		return new EdsrSpec(inChannels, blocks.orElse(residualBlocks), newFeatures.orElse(features), residualScale);
+	}
+
+	@Override
+	public EdsrSpec withInChannels(int channels) {
+		return new EdsrSpec(channels, residualBlocks, features, residualScale);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * RDN without its upsampling tail: two shallow convs, {@code blocks} residual dense blocks
@@ -21,6 +22,21 @@ public record RdnSpec(int inChannels, int features, int blocks, int layers, int 
 
 	public static RdnSpec configB(int inChannels) {
 		return new RdnSpec(inChannels, 64, 16, 8, 64);
+	}
+
+	@Override
+	public <R> R match(Cases<R> cases) {
+		return cases.rdn(this);
+	}
+
+	@Override
+	public RdnSpec resized(OptionalInt newBlocks, OptionalInt newFeatures) {
+		return new RdnSpec(inChannels, newFeatures.orElse(features), newBlocks.orElse(blocks), layers, growth);
+	}
+
+	@Override
+	public RdnSpec withInChannels(int channels) {
+		return new RdnSpec(channels, features, blocks, layers, growth);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.liif.geometry.QueryBatch;
 import io.github.liif.model.EdsrSpec;
+import io.github.liif.model.EncoderSpec;
 import io.github.liif.model.LiifModelWeights;
 import io.github.liif.model.LiifSpec;
 import io.github.liif.model.Padding;
@@ -38,8 +39,18 @@ public final class LiifNetwork implements AutoCloseable {
 		this.spec = spec;
 		this.manager = manager;
 		this.params = Collections.unmodifiableMap(params);
-		this.encoder = spec.encoder() instanceof RdnSpec r ? new RdnEncoder(r, this.params, spec.padding()) : new EdsrEncoder(
-			(EdsrSpec) spec.encoder(), this.params, spec.padding());
+		this.encoder = spec.encoder().match(new EncoderSpec.Cases<Encoder>() {
+
+			@Override
+			public Encoder edsr(EdsrSpec edsr) {
+				return new EdsrEncoder(edsr, LiifNetwork.this.params, spec.padding());
+			}
+
+			@Override
+			public Encoder rdn(RdnSpec rdn) {
+				return new RdnEncoder(rdn, LiifNetwork.this.params, spec.padding());
+			}
+		});
 	}
 
 	/** Copies the weights into native arrays owned by a new manager on {@code device}. */

@@ -1,7 +1,8 @@
 package io.github.liif.ops;
 
 import io.github.liif.app.UpscaleRequest;
-import io.github.liif.imagej.ImgUpscaler;
+import io.github.liif.imglib2.ImgData;
+import io.github.liif.imglib2.ImgUpscale;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.model.ModelFormatException;
@@ -26,7 +27,8 @@ public final class LiifOps {
 	 */
 	public static <T extends RealType<T>> Img<FloatType> liifUpscale(RandomAccessibleInterval<T> image, Double scale) {
 		try {
-			return ImgUpscaler.run(image, UpscaleRequest.builder(TargetSize.scale(scale)).float32(true).build(), Monitor.NONE);
+			return ImgUpscale.run(image, ImgData.NO_CHANNELS, UpscaleRequest.builder(TargetSize.scale(scale)).float32(true)
+				.build(), Monitor.NONE);
 		}
 		catch (ModelFormatException e) {
 			throw new IllegalStateException(e.getMessage(), e);

@@ -1,7 +1,8 @@
 package io.github.liif.spark;
 
-import io.github.liif.imagej.FileUpscaler;
+import io.github.liif.app.UpscaleService;
 import io.github.liif.imagej.ImageFiles;
+import io.github.liif.imagej.ImageJFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,18 +73,18 @@ public final class FileBatchJob {
 		@Override
 		public Iterator<Outcome> call(Iterator<Tuple2<String, String>> files) {
 			Configuration conf = hadoop.get();
-			FileUpscaler upscaler = new FileUpscaler(settings.local());
+			ImageJFiles imageFiles = new ImageJFiles();
 			List<Outcome> outcomes = new ArrayList<>();
 			while (files.hasNext()) {
 				Tuple2<String, String> job = files.next();
-				Outcome o = upscale(upscaler, job._1(), job._2(), conf);
+				Outcome o = upscale(imageFiles, job._1(), job._2(), conf);
 				(o.status() == Outcome.Status.DONE ? done : o.status() == Outcome.Status.SKIPPED ? skipped : failed).add(1);
 				outcomes.add(o);
 			}
 			return outcomes.iterator();
 		}
 
-		private Outcome upscale(FileUpscaler upscaler, String in, String out, Configuration conf) {
+		private Outcome upscale(ImageJFiles imageFiles, String in, String out, Configuration conf) {
 			long start = System.nanoTime();
 			java.nio.file.Path scratch = null;
 			try {
@@ -94,7 +95,8 @@ public final class FileBatchJob {
 				java.nio.file.Path local = HadoopPaths.stageIn(in, scratch, conf);
 				java.nio.file.Path target = HadoopPaths.isLocal(out) ? HadoopPaths.localPath(out) : scratch.resolve("out-"
 					+ new Path(out).getName());
-				upscaler.upscale(local, target, settings.overwrite(), JobSettings.taskMonitor());
+				UpscaleService.upscaleFile(settings.local(), local, target, settings.overwrite(), imageFiles, JobSettings
+					.taskMonitor());
 				if (!HadoopPaths.isLocal(out)) HadoopPaths.publish(target, out, settings.overwrite(), conf);
 				return new Outcome(in, Outcome.Status.DONE, out, seconds(start));
 			}

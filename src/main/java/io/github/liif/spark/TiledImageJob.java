@@ -3,12 +3,11 @@ package io.github.liif.spark;
 import com.google.gson.JsonObject;
 import ij.ImagePlus;
 import ij.measure.Calibration;
+import io.github.liif.app.PlaneJob;
 import io.github.liif.app.UpscaleService;
 import io.github.liif.imagej.ImageFiles;
-import io.github.liif.imagej.ImageJUpscale;
-import io.github.liif.imagej.PlaneUpscale;
+import io.github.liif.imagej.ImagePlusData;
 import io.github.liif.inference.OutputRegion;
-import io.github.liif.inference.Upscaler;
 import io.github.liif.io.ChunkStore;
 import io.github.liif.io.OmeZarr;
 import io.github.liif.io.SampleType;
@@ -46,7 +45,8 @@ public final class TiledImageJob {
 		int blockChunks) throws IOException
 	{
 		Configuration conf = sc.hadoopConfiguration();
-		OmeZarr.Layout layout = layout(input, settings, chunk, conf);
+		Prepared.Job driver = prepare(input, settings, conf);
+		OmeZarr.Layout layout = layout(driver, chunk);
 		ChunkStore store = new HadoopStore(outputZarr, conf);
 		if (store.exists("0/.zarray")) {
 			OmeZarr.Layout existing = OmeZarr.open(store);
@@ -55,7 +55,7 @@ public final class TiledImageJob {
 					+ "); choose another output or allow overwriting");
 			}
 		}
-		OmeZarr.create(store, layout, new Path(input).getName(), provenance(input, settings, layout));
+		OmeZarr.create(store, layout, new Path(input).getName(), provenance(input, settings, driver.plane()));
 		List<Block> blocks = new ArrayList<>();
 		for (int r = 0; r < layout.chunkRows(); r += blockChunks) {
 			for (int c = 0; c < layout.chunkColumns(); c += blockChunks) blocks.add(new Block(r, c));
@@ -67,24 +67,18 @@ public final class TiledImageJob {
 	}
 
 	/** What the image was made from and with, the consistency step as the model resolves it. */
-	private static JsonObject provenance(String input, JobSettings settings, OmeZarr.Layout layout) throws IOException {
+	private static JsonObject provenance(String input, JobSettings settings, PlaneJob job) {
 		JsonObject p = new JsonObject();
 		p.addProperty("input", input);
 		p.addProperty("model", settings.request().model());
-		try {
-			p.addProperty("consistency", UpscaleService.upscaler(settings.local(), layout.channels() == 3).options().consistency()
-				.id());
-		}
-		catch (ModelFormatException e) {
-			throw new IOException(e.getMessage(), e);
-		}
+		p.addProperty("consistency", job.consistency());
 		return p;
 	}
 
 	/** The output array of the upscale, decided on the driver from the image and the model. */
-	private static OmeZarr.Layout layout(String input, JobSettings settings, int chunk, Configuration conf) throws IOException {
-		PlaneUpscale job = prepare(input, settings, conf);
-		Calibration cal = job.calibration();
+	private static OmeZarr.Layout layout(Prepared.Job prepared, int chunk) {
+		PlaneJob job = prepared.plane();
+		Calibration cal = ImagePlusData.resultCalibration(prepared.image(), job.calibration());
 		String unit = OmeZarr.omeUnit(cal.getUnit());
 		boolean scaled = cal.scaled() && unit != null;
 		return new OmeZarr.Layout(job.channels(), job.outHeight(), job.outWidth(), chunk, SampleType.ofBits(job.bits()), scaled
@@ -92,17 +86,16 @@ public final class TiledImageJob {
 	}
 
 	/** Reads the LR image (staged from its file system) and prepares it as every executor does. */
-	private static PlaneUpscale prepare(String input, JobSettings settings, Configuration conf) throws IOException {
+	private static Prepared.Job prepare(String input, JobSettings settings, Configuration conf) throws IOException {
 		java.nio.file.Path scratch = Files.createTempDirectory("liif-spark-");
 		try {
 			ImagePlus imp = ImageFiles.read(HadoopPaths.stageIn(input, scratch, conf));
-			Upscaler upscaler = ImageJUpscale.upscaler(settings.local(), imp);
-			int channels = upscaler.network().spec().inChannels();
-			if (!PlaneUpscale.supports(imp, settings.request().float32(), channels)) {
+			ImagePlusData image = ImagePlusData.of(imp);
+			if (!UpscaleService.streams(settings.local(), image)) {
 				throw new IOException(input + ": a tiled upscale takes one plane (gray, or RGB with a colour model); "
 					+ "use the file job (without --zarr) for stacks and hyperstacks");
 			}
-			return PlaneUpscale.prepare(imp, settings.request().size(), settings.request().float32(), channels);
+			return new Prepared.Job(imp, UpscaleService.planeJob(settings.local(), image));
 		}
 		catch (ModelFormatException e) {
 			throw new IOException(e.getMessage(), e);
@@ -115,10 +108,13 @@ public final class TiledImageJob {
 	/** The prepared input, kept per executor JVM: every block of the image reads the same. */
 	private static final class Prepared {
 
-		private static String key;
-		private static PlaneUpscale value;
+		/** The image read and its upscale. */
+		record Job(ImagePlus image, PlaneJob plane) {}
 
-		static synchronized PlaneUpscale get(String input, JobSettings settings, Configuration conf) throws IOException {
+		private static String key;
+		private static Job value;
+
+		static synchronized Job get(String input, JobSettings settings, Configuration conf) throws IOException {
 			String k = input + "|" + settings;
 			if (!k.equals(key)) {
 				value = prepare(input, settings, conf);
@@ -149,20 +145,12 @@ public final class TiledImageJob {
 			try {
 				if (!settings.overwrite() && allExist(store, block, rows, cols))
 					return new Outcome(item, Outcome.Status.SKIPPED, "", 0);
-				PlaneUpscale job = Prepared.get(input, settings, conf);
-				Upscaler upscaler = UpscaleService.upscaler(settings.local(), job.channels() == 3);
+				PlaneJob job = Prepared.get(input, settings, conf).plane();
 				int y0 = block.chunkRow() * layout.chunk();
 				int x0 = block.chunkColumn() * layout.chunk();
 				OutputRegion region = new OutputRegion(y0, x0, Math.min(rows * layout.chunk(), layout.height() - y0), Math.min(
 					cols * layout.chunk(), layout.width() - x0));
-				int c = job.channels();
-				float[] samples = new float[(int) region.pixels() * c];
-				upscaler.upscale(job.input(), layout.height(), layout.width(), region, (by, bx, h, w, values) -> {
-					for (int y = 0; y < h; y++) {
-						int dst = ((by - y0 + y) * region.width() + bx - x0) * c;
-						for (int i = 0; i < w * c; i++) samples[dst + i] = job.encode(values[y * w * c + i]);
-					}
-				}, JobSettings.taskMonitor());
+				float[] samples = job.region(region, JobSettings.taskMonitor());
 				for (int r = 0; r < rows; r++) {
 					for (int k = 0; k < cols; k++) {
 						OmeZarr.writeChunk(store, layout, block.chunkRow() + r, block.chunkColumn() + k, samples, y0, x0, region

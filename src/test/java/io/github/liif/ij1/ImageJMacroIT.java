@@ -11,7 +11,7 @@ import ij.ImagePlus;
 import ij.io.FileSaver;
 import io.github.liif.TinyModels;
 import io.github.liif.image.Degradation;
-import io.github.liif.imagej.ImagePlusUpscaler;
+import io.github.liif.imagej.InjectedUpscales;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
@@ -95,8 +95,8 @@ class ImageJMacroIT {
 			// with the default consistency step: the model has no recipe, so it was trained like the reference (bicubic)
 			UpscaleOptions defaults = UpscaleOptions.DEFAULT.withConsistency(Consistency.DEFAULT.resolvedFor(
 				Degradation.BICUBIC));
-			ImagePlus expected = new ImagePlusUpscaler(new Upscaler(net, defaults)).upscale(IJ.openImage(in.toString()),
-				TargetSize.scales(2.5, 3), false, Monitor.NONE);
+			ImagePlus expected = InjectedUpscales.inMemory(new Upscaler(net, defaults), IJ.openImage(in.toString()), TargetSize
+				.scales(2.5, 3), false);
 			for (int s = 1; s <= expected.getStackSize(); s++) {
 				assertArrayEquals((short[]) expected.getStack().getPixels(s), (short[]) result.getStack().getPixels(s), "slice "
 					+ s);
@@ -136,8 +136,8 @@ class ImageJMacroIT {
 		try (LiifNetwork net = LiifNetwork.create(gray.weights(), Device.cpu())) {
 			UpscaleOptions defaults = UpscaleOptions.DEFAULT.withConsistency(Consistency.DEFAULT.resolvedFor(
 				Degradation.BICUBIC));
-			ImagePlus expected = new ImagePlusUpscaler(new Upscaler(net, defaults)).upscale(IJ.openImage(in.toString()),
-				TargetSize.scale(1), ZScale.factor(4), false, Monitor.NONE);
+			ImagePlus expected = InjectedUpscales.inMemory(new Upscaler(net, defaults), IJ.openImage(in.toString()), TargetSize
+				.scale(1), ZScale.factor(4), false, Monitor.NONE);
 			for (int s = 1; s <= expected.getStackSize(); s++) {
 				assertArrayEquals((short[]) expected.getStack().getPixels(s), (short[]) result.getStack().getPixels(s), "slice "
 					+ s);

@@ -14,6 +14,7 @@ import ij.process.ByteProcessor;
 import ij.process.LUT;
 import io.github.liif.TinyModels;
 import io.github.liif.app.ImageSets;
+import io.github.liif.app.IntensityMapping;
 import io.github.liif.image.PlanarImage;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
@@ -21,7 +22,6 @@ import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.inference.Upscaler;
 import io.github.liif.network.LiifNetwork;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every ImageJ image kind through the adapter: types, dimensions, metadata, values, input untouched. */
-class ImagePlusUpscalerTest {
+public class ImagePlusUpscalerTest {
 
 	static LiifNetwork gray;
 	static LiifNetwork rgb;
@@ -49,7 +49,7 @@ class ImagePlusUpscalerTest {
 		rgb.close();
 	}
 
-	static ImagePlus random(String type, int w, int h, int c, int z, int t) {
+	public static ImagePlus random(String type, int w, int h, int c, int z, int t) {
 		ImagePlus imp = IJ.createImage("in", type + " ramp", w, h, c, z, t);
 		Random r = new Random(5);
 		for (int s = 1; s <= imp.getStackSize(); s++) {
@@ -64,7 +64,7 @@ class ImagePlusUpscalerTest {
 	}
 
 	private static ImagePlus upscale(LiifNetwork net, ImagePlus imp, TargetSize size, boolean float32) {
-		return new ImagePlusUpscaler(new Upscaler(net, UpscaleOptions.DEFAULT)).upscale(imp, size, float32, Monitor.NONE);
+		return InjectedUpscales.inMemory(new Upscaler(net, UpscaleOptions.DEFAULT), imp, size, float32);
 	}
 
 	private static Object[] pixels(ImagePlus imp) {
@@ -111,7 +111,7 @@ class ImagePlusUpscalerTest {
 	void valuesEqualTheCoreEngineMappedBackToTheInputRange() {
 		ImagePlus imp = random("32-bit", 15, 13, 1, 1, 1);
 		ImagePlus out = upscale(gray, imp, TargetSize.size(40, 29), false);
-		var range = ImagePlusUpscaler.intensityRanges(imp, new Rectangle(0, 0, 15, 13))[0];
+		var range = IntensityMapping.ranges(ImagePlusData.of(imp))[0];
 		float[] raw = (float[]) imp.getProcessor().getPixels();
 		float[] unit = new float[raw.length];
 		for (int i = 0; i < raw.length; i++) unit[i] = range.toUnit(raw[i]);

@@ -63,11 +63,10 @@ class StreamedTiffUpscaleTest {
 		Upscaler upscaler = new Upscaler(type.equals("RGB") ? rgb : gray, SMALL_TILES.withConsistency(Consistency.parse(
 			consistency)));
 		TargetSize size = TargetSize.scales(2.5, 3.2);
-		ImagePlus expected = new ImagePlusUpscaler(upscaler).upscale(imp, size, float32, Monitor.NONE);
+		ImagePlus expected = InjectedUpscales.inMemory(upscaler, imp, size, float32);
 		Path file = dir.resolve("out.tif");
-		StreamedTiffUpscale streamed = new StreamedTiffUpscale(upscaler);
-		assertTrue(streamed.supports(imp, float32));
-		streamed.upscale(imp, size, float32, file, false, Monitor.NONE);
+		assertTrue(InjectedUpscales.streams(upscaler, imp, float32));
+		InjectedUpscales.streamedTiff(upscaler, imp, size, float32, file, false, Monitor.NONE);
 		ImagePlus actual = IJ.openImage(file.toString());
 		assertEquals(expected.getWidth(), actual.getWidth());
 		assertEquals(61, actual.getHeight());
@@ -91,11 +90,11 @@ class StreamedTiffUpscaleTest {
 
 	@Test
 	void stacksAndRgbAsFloatAreNotStreamed() {
-		StreamedTiffUpscale streamed = new StreamedTiffUpscale(new Upscaler(gray, SMALL_TILES));
-		assertFalse(streamed.supports(ImagePlusUpscalerTest.random("8-bit", 5, 5, 1, 2, 1), false));
-		assertFalse(streamed.supports(ImagePlusUpscalerTest.random("RGB", 5, 5, 1, 1, 1), false));
-		assertFalse(new StreamedTiffUpscale(new Upscaler(rgb, SMALL_TILES)).supports(ImagePlusUpscalerTest.random("RGB", 5, 5, 1,
-			1, 1), true));
+		Upscaler grayUpscaler = new Upscaler(gray, SMALL_TILES);
+		assertFalse(InjectedUpscales.streams(grayUpscaler, ImagePlusUpscalerTest.random("8-bit", 5, 5, 1, 2, 1), false));
+		assertFalse(InjectedUpscales.streams(grayUpscaler, ImagePlusUpscalerTest.random("RGB", 5, 5, 1, 1, 1), false));
+		assertFalse(InjectedUpscales.streams(new Upscaler(rgb, SMALL_TILES), ImagePlusUpscalerTest.random("RGB", 5, 5, 1, 1, 1),
+			true));
 	}
 
 	@Test
@@ -115,9 +114,9 @@ class StreamedTiffUpscaleTest {
 			@Override
 			public boolean isCancelled() { return seen > 1000; }
 		};
-		StreamedTiffUpscale streamed = new StreamedTiffUpscale(new Upscaler(gray, SMALL_TILES));
-		assertThrows(CancelledException.class, () -> streamed.upscale(imp, TargetSize.scale(3), false, file, true,
-			cancelHalfway));
+		Upscaler upscaler = new Upscaler(gray, SMALL_TILES);
+		assertThrows(CancelledException.class, () -> InjectedUpscales.streamedTiff(upscaler, imp, TargetSize.scale(3), false,
+			file, true, cancelHalfway));
 		assertEquals("old", Files.readString(file));
 		try (Stream<Path> files = Files.list(dir)) {
 			assertEquals(1, files.count(), "no temporary file is left");

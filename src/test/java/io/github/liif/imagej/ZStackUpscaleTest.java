@@ -58,7 +58,7 @@ class ZStackUpscaleTest {
 	}
 
 	private static ImagePlus upscale(LiifNetwork net, ImagePlus imp, TargetSize size, ZScale z) {
-		return new ImagePlusUpscaler(new Upscaler(net, UpscaleOptions.DEFAULT)).upscale(imp, size, z, false, Monitor.NONE);
+		return InjectedUpscales.inMemory(new Upscaler(net, UpscaleOptions.DEFAULT), imp, size, z, false, Monitor.NONE);
 	}
 
 	@Test
@@ -77,8 +77,8 @@ class ZStackUpscaleTest {
 		assertEquals("mm", out.getCalibration().getUnit());
 		assertArrayEquals(before, (short[]) imp.getStack().getPixels(7), "the input is only read");
 		assertEquals(5, imp.getNSlices());
-		assertTrue(((String) out.getProp(ImagePlusUpscaler.PROVENANCE)).contains("along Z 5 -> 20 slices"), out.getProp(
-			ImagePlusUpscaler.PROVENANCE));
+		assertTrue(((String) out.getProp(ImagePlusResult.PROVENANCE)).contains("along Z 5 -> 20 slices"), out.getProp(
+			ImagePlusResult.PROVENANCE));
 		// a silenced residual model is PIL's bicubic: along Z it must be bicubic per voxel profile, XY untouched
 		for (int t = 1; t <= 2; t++) {
 			for (int c = 1; c <= 2; c++) {

@@ -15,9 +15,8 @@ import io.github.liif.app.UpscaleRequest;
 import io.github.liif.catalogue.ModelCache;
 import io.github.liif.cli.LiifCli;
 import io.github.liif.image.Degradation;
-import io.github.liif.imagej.ImagePlusUpscaler;
+import io.github.liif.imagej.InjectedUpscales;
 import io.github.liif.inference.Consistency;
-import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.io.DirectoryStore;
@@ -124,8 +123,8 @@ class SparkJobsTest {
 		assertEquals(new OmeZarr.Layout(3, 111, 133, 16, SampleType.UINT8, 0.5 * 37 / 111, 0.5 * 53 / 133, "micrometer"), layout);
 		float[] stitched = OmeZarr.read(store, layout);
 		ImagePlus reopened = IJ.openImage(image.toString());
-		ImagePlus single = new ImagePlusUpscaler(ModelCache.upscaler("default", true, DeviceChoice.CPU, OPTIONS)).upscale(
-			reopened, size, false, Monitor.NONE);
+		ImagePlus single = InjectedUpscales.inMemory(ModelCache.upscaler("default", true, DeviceChoice.CPU, OPTIONS), reopened,
+			size, false);
 		int[] px = (int[]) single.getProcessor().getPixels();
 		// the guarantee (README): equal up to float rounding, so at most one level apart, and almost always equal
 		int differing = 0;

@@ -4,6 +4,7 @@ import io.github.liif.catalogue.Models;
 import io.github.liif.image.Degradation;
 import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.Consistency;
+import io.github.liif.inference.UpscaleOptions;
 import io.github.liif.runtime.DeviceChoice;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,11 +25,12 @@ import java.util.Objects;
  * @param axialSigma along Z: the axial PSF, a Gaussian of this many slices applied before the reduction (0: none)
  * @param ssim whether SSIM is computed too (slower)
  * @param consistency the back-projection step after the network
+ * @param ensemble 1, or 8 for the self-ensemble (see {@link UpscaleOptions#ensemble()})
  * @param zPlanes along Z: which plane families the model runs on
  * @param device where the network runs
  */
 public record EvaluationRequest(List<ImageSource> images, String model, double[] scales, List<Degradation> degradations,
-	double noise, long seed, double axialSigma, boolean ssim, Consistency consistency, AxialUpscaler.Planes zPlanes,
+	double noise, long seed, double axialSigma, boolean ssim, Consistency consistency, int ensemble, AxialUpscaler.Planes zPlanes,
 	DeviceChoice device)
 {
 
@@ -50,6 +52,7 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 			throw new IllegalArgumentException("the axial PSF sigma must be a number >= 0 (slices), got " + axialSigma);
 		}
 		Objects.requireNonNull(consistency, "consistency");
+		UpscaleOptions.checkEnsemble(ensemble);
 		Objects.requireNonNull(zPlanes, "zPlanes");
 		Objects.requireNonNull(device, "device");
 	}
@@ -75,6 +78,7 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 		private double axialSigma;
 		private boolean ssim = true;
 		private Consistency consistency = Consistency.DEFAULT;
+		private int ensemble = 1;
 		private AxialUpscaler.Planes zPlanes = AxialUpscaler.Planes.BOTH;
 		private DeviceChoice device = DeviceChoice.AUTO;
 
@@ -124,6 +128,11 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 			return this;
 		}
 
+		public Builder ensemble(int predictions) {
+			ensemble = predictions;
+			return this;
+		}
+
 		public Builder consistency(Consistency c) {
 			consistency = c;
 			return this;
@@ -140,8 +149,8 @@ public record EvaluationRequest(List<ImageSource> images, String model, double[]
 		}
 
 		public EvaluationRequest build() {
-			return new EvaluationRequest(images, model, scales, degradations, noise, seed, axialSigma, ssim, consistency, zPlanes,
-				device);
+			return new EvaluationRequest(images, model, scales, degradations, noise, seed, axialSigma, ssim, consistency,
+				ensemble, zPlanes, device);
 		}
 	}
 

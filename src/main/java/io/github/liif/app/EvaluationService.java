@@ -76,6 +76,6 @@ public final class EvaluationService {
 	}
 
 	private static Upscaler upscaler(ModelCache.Loaded model, EvaluationRequest r) {
-		return model.upscaler(UpscaleOptions.DEFAULT.withConsistency(r.consistency()));
+		return model.upscaler(UpscaleOptions.DEFAULT.withConsistency(r.consistency()).withEnsemble(r.ensemble()));
 	}
 }

@@ -34,8 +34,9 @@ public final class StackUpscale {
 		plan.checkMemory();
 		IntensityRange[] ranges = IntensityMapping.ranges(image);
 		String label = size.label(plan.inWidth(), plan.inHeight()) + (plan.alongZ() ? "x" + z.id() + "z" : "");
-		String provenance = "LIIF " + upscaler.network().spec() + "; consistency " + upscaler.options().consistency().id() + (plan
-			.alongZ() ? "; along Z " + image.slices() + " -> " + plan.outZ() + " slices (" + zPlanes.id() + " planes)" : "");
+		String provenance = "LIIF " + upscaler.network().spec() + "; consistency " + upscaler.options().consistency().id()
+			+ (upscaler.options().ensemble() > 1 ? "; self-ensemble of " + upscaler.options().ensemble() : "") + (plan.alongZ()
+				? "; along Z " + image.slices() + " -> " + plan.outZ() + " slices (" + zPlanes.id() + " planes)" : "");
 		sink.begin(new ResultLayout(plan, plan.outputChannels(image.channels()), image.frames(), image.calibration().forResult(
 			plan, image.x0(), image.y0()), label, provenance));
 		if (plan.alongZ()) alongZ(image, plan, ranges, sink, monitor);

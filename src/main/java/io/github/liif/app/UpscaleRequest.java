@@ -95,6 +95,12 @@ public record UpscaleRequest(String model, TargetSize size, UpscaleOptions optio
 			return this;
 		}
 
+		/** 1: the network once; 8: the mean of its predictions on the flips and rotations (about 8x the time). */
+		public Builder ensemble(int predictions) {
+			options = options.withEnsemble(predictions);
+			return this;
+		}
+
 		public Builder consistency(Consistency step) {
 			options = options.withConsistency(Objects.requireNonNull(step, "no consistency choice given: use auto or off"));
 			return this;

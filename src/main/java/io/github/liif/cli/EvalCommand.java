@@ -76,6 +76,10 @@ final class EvalCommand implements Callable<Integer> {
 	@Option(names = "--z-planes", defaultValue = "both", paramLabel = "both|xz|yz", description = "With --along-z: the XZ and YZ estimates averaged, or one family. Default: ${DEFAULT-VALUE}.")
 	String zPlanes;
 
+	@Option(names = "--ensemble", defaultValue = "1", paramLabel = "1|8", description = "As in upscale: 8 scores the "
+		+ "self-ensemble (the mean of the predictions on the 8 flips and rotations). Default: ${DEFAULT-VALUE}.")
+	int ensemble;
+
 	@Option(names = "--no-ssim", description = "Skip SSIM (faster).")
 	boolean noSsim;
 
@@ -92,8 +96,8 @@ final class EvalCommand implements Callable<Integer> {
 		deviceOptions.applyThreads();
 		EvaluationRequest request = EvaluationRequest.builder(ImageJSource.files(data)).model(modelOptions.model).scales(scales)
 			.degradations(degradations.stream().map(Degradation::parse).toList()).noise(noise).seed(seed).axialSigma(axialSigma)
-			.ssim(!noSsim).consistency(Consistency.parse(consistency)).zPlanes(AxialUpscaler.Planes.parse(zPlanes)).device(
-				deviceOptions.deviceChoice()).build();
+			.ssim(!noSsim).ensemble(ensemble).consistency(Consistency.parse(consistency)).zPlanes(AxialUpscaler.Planes.parse(
+				zPlanes)).device(deviceOptions.deviceChoice()).build();
 		try (StopSignal stop = new StopSignal()) {
 			if (alongZ) {
 				List<EvaluationService.AxialResult> results = EvaluationService.alongZ(request, new ConsoleProgress(err,

@@ -54,9 +54,14 @@ public record UpscaleOptions(int tile, int batch, DecoderMode mode, Consistency 
 		if (batch < 0) throw new IllegalArgumentException("batch must be positive (or auto), got " + batch);
 		if (mode == null) throw new IllegalArgumentException("decoder mode missing");
 		if (consistency == null) throw new IllegalArgumentException("consistency missing");
-		if (ensemble != 1 && ensemble != 8) {
+		checkEnsemble(ensemble);
+	}
+
+	/** Refuses anything but 1 (the network once) or 8 (the self-ensemble), with a message that says so. */
+	public static void checkEnsemble(int predictions) {
+		if (predictions != 1 && predictions != 8) {
 			throw new IllegalArgumentException("ensemble must be 1 (the network once) or 8 (flips and rotations), got "
-				+ ensemble);
+				+ predictions);
 		}
 	}
 

@@ -1,6 +1,5 @@
 package io.github.liif.imagej;
 
-import java.awt.Color;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +17,7 @@ import io.github.liif.inference.Consistency;
 import io.github.liif.inference.Monitor;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.runtime.DeviceChoice;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

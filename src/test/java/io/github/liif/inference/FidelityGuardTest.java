@@ -1,6 +1,5 @@
 package io.github.liif.inference;
 
-import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import io.github.liif.model.EdsrSpec;
 import io.github.liif.model.GlobalResidual;
 import io.github.liif.model.LiifSpec;
 import io.github.liif.model.Padding;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** {@link FidelityGuard} by hand: what it raises, what it flattens, what it leaves, and when it runs. */

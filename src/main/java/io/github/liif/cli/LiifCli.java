@@ -1,9 +1,12 @@
 package io.github.liif.cli;
 
+import io.github.liif.app.ResultTooLargeException;
 import io.github.liif.inference.CancelledException;
+import io.github.liif.io.WriteFailedException;
 import io.github.liif.model.ModelFormatException;
 import io.github.liif.runtime.EngineUnavailableException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,16 +28,48 @@ public final class LiifCli {
 	public static int run(String... args) {
 		System.setProperty("java.awt.headless", "true");
 		CommandLine cli = new CommandLine(new LiifCli());
-		cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-			String message = e.getMessage() == null ? e.toString() : e.getMessage();
-			commandLine.getErr().println("liif: error: " + message);
-			if (e instanceof IllegalArgumentException || e instanceof ModelFormatException || e instanceof IOException) {
-				return BAD_INPUT;
-			}
-			if (e instanceof CancelledException || e instanceof EngineUnavailableException) return FAILED;
-			e.printStackTrace(commandLine.getErr());
-			return FAILED;
+		// a usage error is one line that points to the help, as the README promises
+		cli.setParameterExceptionHandler((e, given) -> {
+			CommandLine command = e.getCommandLine();
+			command.getErr().println("liif: error: " + e.getMessage() + " (see '" + command.getCommandSpec().qualifiedName()
+				+ " --help')");
+			return BAD_INPUT;
 		});
-		return cli.execute(args);
+		cli.setExecutionExceptionHandler((e, commandLine, parsed) -> report(e, commandLine.getErr()));
+		try {
+			return cli.execute(args);
+		}
+		catch (OutOfMemoryError e) {
+			// picocli passes errors on: running out of memory while working is a failure like any other
+			return report(e, cli.getErr());
+		}
+	}
+
+	/**
+	 * One line on stderr and the exit code: {@link #BAD_INPUT} for what is wrong with the request,
+	 * refused before any work (a result that cannot fit included); {@link #FAILED} for what went
+	 * wrong while working (writing, running out of memory, the engine, a stop).
+	 */
+	static int report(Throwable e, PrintWriter err) {
+		String message = e.getMessage() == null ? e.toString() : e.getMessage();
+		if (e instanceof ResultTooLargeException r) {
+			err.println("liif: error: " + r.message("raise Java's memory limit with LIIF_JAVA_OPTS=-Xmx" + r.neededHeapGigabytes()
+				+ "g (in the environment of ./liif)"));
+			return BAD_INPUT;
+		}
+		if (e instanceof OutOfMemoryError) {
+			err.println("liif: error: out of memory (" + message + "); raise Java's memory limit with LIIF_JAVA_OPTS=-Xmx" + Math
+				.max(2, 2 * Runtime.getRuntime().maxMemory() >> 30) + "g (in the environment of ./liif)");
+			return FAILED;
+		}
+		err.println("liif: error: " + message);
+		if (e instanceof WriteFailedException || e instanceof CancelledException || e instanceof EngineUnavailableException) {
+			return FAILED;
+		}
+		if (e instanceof IllegalArgumentException || e instanceof ModelFormatException || e instanceof IOException) {
+			return BAD_INPUT;
+		}
+		e.printStackTrace(err);
+		return FAILED;
 	}
 }

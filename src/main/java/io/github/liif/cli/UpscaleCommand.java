@@ -3,6 +3,7 @@ package io.github.liif.cli;
 import io.github.liif.app.UpscaleRequest;
 import io.github.liif.imagej.FileUpscaler;
 import io.github.liif.imagej.ImageFiles;
+import io.github.liif.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -95,6 +96,7 @@ final class UpscaleCommand implements Callable<Integer> {
 			throw new IllegalArgumentException("OUTPUT must be a folder when there are several inputs (" + files.size()
 				+ " images), but " + output + " is a file");
 		}
+		AtomicFiles.checkWritableFolder(single ? output.toAbsolutePath().getParent() : output);
 		Map<Path, Path> jobs = new LinkedHashMap<>();
 		for (Path in : files) {
 			Path out = single ? output : output.resolve(ImageFiles.resultName(in));

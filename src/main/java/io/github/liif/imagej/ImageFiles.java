@@ -264,7 +264,7 @@ public final class ImageFiles {
 				.getStackSize() + "; write a .tif instead");
 		}
 		AtomicFiles.write(file, overwrite, out -> {
-			Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".liif-", "." + ext);
+			Path temp = AtomicFiles.temporary(file);
 			try {
 				FileSaver saver = new FileSaver(imp);
 				String path = temp.toString();
@@ -273,7 +273,7 @@ public final class ImageFiles {
 					case "jpg", "jpeg" -> saver.saveAsJpeg(path);
 					default -> imp.getStackSize() > 1 ? saver.saveAsTiffStack(path) : saver.saveAsTiff(path);
 				};
-				if (!ok) throw new IOException("could not write " + file + " (disk full or not writable?)");
+				if (!ok) throw new IOException("ImageJ could not save it (disk full or not writable?)");
 				Files.copy(temp, out);
 			}
 			finally {

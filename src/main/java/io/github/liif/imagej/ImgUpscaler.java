@@ -60,7 +60,7 @@ public final class ImgUpscaler {
 		outDims[0] = outW;
 		outDims[1] = outH;
 		HeapCheck.require((long) outW * outH * planes * 4 + (long) w * h * 4, "the result (" + outW + " x " + outH + " x "
-			+ planes + " planes, 32-bit)", "raise Fiji's memory (Edit > Options > Memory & Threads) or choose a smaller scale");
+			+ planes + " planes, 32-bit)", "choose a smaller scale");
 		IntensityRange range = Views.flatIterable(input).firstElement() instanceof UnsignedByteType ? IntensityRange.EIGHT_BIT
 			: Percentiles.range(planes, p -> values(plane(input, p), w * h), Percentiles.LOW, Percentiles.HIGH);
 		Img<FloatType> out = ArrayImgs.floats(outDims);

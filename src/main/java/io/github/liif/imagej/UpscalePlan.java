@@ -90,6 +90,6 @@ record UpscalePlan(Rectangle region, int outWidth, int outHeight, int slices, in
 
 	void checkMemory() {
 		HeapCheck.require(bytesNeeded(), "the result (" + outWidth + " x " + outHeight + " x " + slices + " planes)",
-			"raise ImageJ's memory (Edit > Options > Memory & Threads), choose a smaller scale, or use a ROI");
+			"choose a smaller scale or a ROI");
 	}
 }

@@ -96,7 +96,8 @@ final class UpscaleCommand implements Callable<Integer> {
 			throw new IllegalArgumentException("OUTPUT must be a folder when there are several inputs (" + files.size()
 				+ " images), but " + output + " is a file");
 		}
-		AtomicFiles.checkWritableFolder(single ? output.toAbsolutePath().getParent() : output);
+		AtomicFiles.checkWritableFolder(!single ? output : output.getParent() != null ? output.getParent() : output
+			.toAbsolutePath().getParent());
 		Map<Path, Path> jobs = new LinkedHashMap<>();
 		for (Path in : files) {
 			Path out = single ? output : output.resolve(ImageFiles.resultName(in));

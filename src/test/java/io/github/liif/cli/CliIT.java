@@ -19,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,10 @@ class CliIT {
 	static Run limited(String shellPrefix, String... args) throws Exception {
 		List<String> cmd = new ArrayList<>(List.of("bash", "-c", shellPrefix + " exec ./liif \"$@\"", "liif"));
 		cmd.addAll(List.of(args));
+		return command(cmd);
+	}
+
+	static Run command(List<String> cmd) throws Exception {
 		Process p = new ProcessBuilder(cmd).start();
 		byte[] out = p.getInputStream().readAllBytes();
 		byte[] err = p.getErrorStream().readAllBytes();
@@ -274,6 +279,26 @@ class CliIT {
 		}
 		assertEquals(2, r.exit(), r.err());
 		assertTrue(r.err().contains("liif: error:"), r.err());
+	}
+
+	@Test
+	void aReadOnlyFolderIsRefusedBeforeAnyWorkWithTheUsersPathAndTheReason() throws Exception {
+		// root writes anywhere: run as nobody then, who needs to reach the input
+		boolean root = System.getProperty("user.name").equals("root");
+		String prefix = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "";
+		Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path in = Files.copy(Fixtures.path("input-23x17.png"), dir.resolve("in.png"));
+		Path locked = Files.createDirectories(dir.resolve("locked"));
+		Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+		String liif = "cd " + dir + " && " + prefix + " " + Path.of("liif").toAbsolutePath() + " \"$@\"";
+		Run r = command(List.of("bash", "-c", liif, "liif", "upscale", "--model", model(), "--scale", "2", "in.png", "-o",
+			"locked/o.png"));
+		assertEquals(2, r.exit(), r.err());
+		assertEquals("liif: error: cannot write to locked: permission denied\n", r.err());
+		r = command(List.of("bash", "-c", liif, "liif", "upscale", "--model", model(), "--scale", "2", in.toString(), "in.png",
+			"-o", "locked/new/"));
+		assertEquals(2, r.exit(), r.err());
+		assertEquals("liif: error: cannot write to locked/new: permission denied (in " + locked + ")\n", r.err());
 	}
 
 	@Test

@@ -7,8 +7,11 @@ import io.github.liif.model.ModelFormatException;
 import io.github.liif.runtime.EngineUnavailableException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.TypeConversionException;
 
 /** The {@code liif} command line: one top command with subcommands. */
 @Command(name = "liif", mixinStandardHelpOptions = true, version = "LIIF Upscale 0.1.0", description = "Arbitrary-scale super-resolution with LIIF (CVPR 2021).", subcommands = {
@@ -28,6 +31,7 @@ public final class LiifCli {
 	public static int run(String... args) {
 		System.setProperty("java.awt.headless", "true");
 		CommandLine cli = new CommandLine(new LiifCli());
+		cli.registerConverter(Path.class, LiifCli::path);
 		// a usage error is one line that points to the help, as the README promises
 		cli.setParameterExceptionHandler((e, given) -> {
 			CommandLine command = e.getCommandLine();
@@ -42,6 +46,17 @@ public final class LiifCli {
 		catch (OutOfMemoryError e) {
 			// picocli passes errors on: running out of memory while working is a failure like any other
 			return report(e, cli.getErr());
+		}
+	}
+
+	/** A path argument; one the JVM cannot represent (a C/POSIX locale, see ./liif) says why. */
+	private static Path path(String text) {
+		try {
+			return Path.of(text);
+		}
+		catch (InvalidPathException e) {
+			throw new TypeConversionException("'" + text + "' cannot be represented in this locale's charset (" + System
+				.getProperty("sun.jnu.encoding") + "): run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
 		}
 	}
 

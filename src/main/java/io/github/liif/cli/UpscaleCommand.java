@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ final class UpscaleCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		UpscaleRequest request = settings.request();
 		boolean overwrite = settings.overwrite;
-		Map<Path, Path> jobs = plan(expand(inputs));
+		List<String> refused = new ArrayList<>();
+		Map<Path, Path> jobs = plan(expand(inputs, refused));
 		settings.device.applyThreads();
 		FileUpscaler files = new FileUpscaler(request);
 		int index = 0;
@@ -63,7 +65,8 @@ final class UpscaleCommand implements Callable<Integer> {
 			if (madeFolder != null) removeIfEmpty(madeFolder);
 			throw e;
 		}
-		return 0;
+		// the others are done; the refused ones were reported as they were found
+		return refused.isEmpty() ? 0 : LiifCli.BAD_INPUT;
 	}
 
 	private static void removeIfEmpty(Path folder) {
@@ -76,8 +79,12 @@ final class UpscaleCommand implements Callable<Integer> {
 	}
 
 	/** Input files: files as given, folders by their supported images (not recursive). */
-	static List<Path> expand(List<Path> inputs) throws IOException {
-		List<Path> files = ImageFiles.list(inputs);
+	/** @param refused collects (and reports) files passed over, such as names this JVM cannot represent */
+	private List<Path> expand(List<Path> inputs, List<String> refused) throws IOException {
+		List<Path> files = ImageFiles.list(inputs, reason -> {
+			spec.commandLine().getErr().println("liif: " + reason);
+			refused.add(reason);
+		});
 		if (files.isEmpty()) throw new IOException("no images found in " + inputs);
 		return files;
 	}

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonParser;
 import ij.IJ;
@@ -299,6 +300,29 @@ class CliIT {
 			"-o", "locked/new/"));
 		assertEquals(2, r.exit(), r.err());
 		assertEquals("liif: error: cannot write to locked/new: permission denied (in " + locked + ")\n", r.err());
+	}
+
+	@Test
+	void nonAsciiNamesUnderACPosixLocaleAreUpscaledOrRefusedOneByOne() throws Exception {
+		assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "this test's own JVM must name the files");
+		Path in = Files.copy(Fixtures.path("input-23x17.png"), dir.resolve("entrée 1.png"));
+		// the launcher runs the JVM under C.UTF-8, which this system has
+		Run r = limited("export LANG=C; unset LC_ALL;", "upscale", "--model", model(), "--scale", "2", in.toString(), "-o", dir
+			.resolve("sortie é.png").toString());
+		assertEquals(0, r.exit(), r.err());
+		assertEquals(46, ImageIO.read(dir.resolve("sortie é.png").toFile()).getWidth());
+		// a system without C.UTF-8 (no 'locale' here): that one file is refused, the others are upscaled
+		Path folder = Files.createDirectories(dir.resolve("in"));
+		Files.copy(in, folder.resolve("entrée 1.png"));
+		Files.copy(in, folder.resolve("plain.png"));
+		r = limited("export LANG=C; unset LC_ALL; locale() { return 1; }; export -f locale;", "upscale", "--model", model(),
+			"--scale", "2", folder.toString(), "-o", dir.resolve("out").toString());
+		assertEquals(2, r.exit(), r.err());
+		assertTrue(r.err().contains("e 1.png: skipped, its name cannot be represented in this locale's charset "
+			+ "(ANSI_X3.4-1968); run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8"), r.err());
+		try (Stream<Path> out = Files.list(dir.resolve("out"))) {
+			assertEquals(List.of("plain.png"), out.map(f -> f.getFileName().toString()).toList());
+		}
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.TypeConversionException;
 
 /** The {@code liif} command line: one top command with subcommands. */
@@ -18,6 +20,10 @@ import picocli.CommandLine.TypeConversionException;
 	UpscaleCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, CheckCommand.class, SparkCommand.class,
 	InfoCommand.class, ExportCommand.class, CommandLine.HelpCommand.class })
 public final class LiifCli {
+
+	/** Read by ./liif, which shows the engine's log for it; declared here so that every --help lists it. */
+	@Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the engine's log (DJL, libtorch).")
+	boolean verbose;
 
 	/** Exit code for invalid input (arguments, files, models). */
 	public static final int BAD_INPUT = 2;

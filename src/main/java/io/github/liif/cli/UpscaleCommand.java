@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code liif upscale}: files or folders in, same names and formats out. */
-@Command(name = "upscale", mixinStandardHelpOptions = true, description = "Upscale images (TIFF 8/16/32-bit, gray, RGB, multi-page; PNG; JPEG) by any factor.")
+@Command(name = "upscale", mixinStandardHelpOptions = true, description = "Upscale images (TIFF 8/16/32-bit, gray, RGB, multi-page; PNG; JPEG; GIF; BMP) by any factor.")
 final class UpscaleCommand implements Callable<Integer> {
 
 	@Spec

@@ -335,7 +335,7 @@ class CliIT {
 		assertTrue(r.out().contains("x3.5"), r.out());
 		assertTrue(r.out().contains("image-scale pairs (1 images)"), r.out());
 		String table = Files.readString(csv);
-		assertTrue(table.startsWith("image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic"), table);
+		assertTrue(table.startsWith("degradation,image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic"), table);
 		assertTrue(table.contains("mean,3.5,"), table);
 		assertTrue(Files.size(chart) > 1000);
 	}

@@ -1,7 +1,5 @@
 package io.github.liif.app;
 
-import java.util.Locale;
-
 /**
  * The one check that a result held in the JVM's memory fits before any work starts, with the
  * numbers and what to do; every in-memory upscale path estimates its bytes and asks here.
@@ -12,14 +10,13 @@ public final class HeapCheck {
 
 	/**
 	 * @param what the thing that needs the memory, for the message ("the result (W x H x N planes)")
-	 * @param remedy what the user can do, ending the message
+	 * @param alternatives what the user can do besides raising the memory limit, ending the message
+	 * @throws ResultTooLargeException when it does not fit
 	 */
-	public static void require(long bytes, String what, String remedy) {
+	public static void require(long bytes, String what, String alternatives) {
 		Runtime rt = Runtime.getRuntime();
-		long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-		if (bytes > free) {
-			throw new IllegalArgumentException(String.format(Locale.ROOT,
-				"%s needs about %.2f GB of memory but only %.2f GB are free; %s", what, bytes / 1e9, free / 1e9, remedy));
-		}
+		long inUse = rt.totalMemory() - rt.freeMemory();
+		long free = rt.maxMemory() - inUse;
+		if (bytes > free) throw new ResultTooLargeException(what, bytes, free, inUse, alternatives);
 	}
 }

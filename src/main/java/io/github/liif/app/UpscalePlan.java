@@ -108,6 +108,6 @@ public record UpscalePlan(int inWidth, int inHeight, int outWidth, int outHeight
 
 	void checkMemory() {
 		HeapCheck.require(bytesNeeded(), "the result (" + outWidth + " x " + outHeight + " x " + slices + " planes)",
-			"raise ImageJ's memory (Edit > Options > Memory & Threads), choose a smaller scale, or use a ROI");
+			"choose a smaller scale or a ROI");
 	}
 }

@@ -4,10 +4,12 @@ import io.github.liif.app.UpscaleRequest;
 import io.github.liif.app.UpscaleService;
 import io.github.liif.imagej.ImageFiles;
 import io.github.liif.imagej.ImageJFiles;
+import io.github.liif.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code liif upscale}: files or folders in, same names and formats out. */
-@Command(name = "upscale", mixinStandardHelpOptions = true, description = "Upscale images (TIFF 8/16/32-bit, gray, RGB, multi-page; PNG; JPEG) by any factor.")
+@Command(name = "upscale", mixinStandardHelpOptions = true, description = "Upscale images (TIFF 8/16/32-bit, gray, RGB, multi-page; PNG; JPEG; GIF; BMP) by any factor.")
 final class UpscaleCommand implements Callable<Integer> {
 
 	@Spec
@@ -39,7 +41,8 @@ final class UpscaleCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		UpscaleRequest request = settings.request();
 		boolean overwrite = settings.overwrite;
-		Map<Path, Path> jobs = plan(expand(inputs), request);
+		List<String> refused = new ArrayList<>();
+		Map<Path, Path> jobs = plan(expand(inputs, refused), request);
 		settings.device.applyThreads();
 		ImageJFiles files = new ImageJFiles();
 		int index = 0;
@@ -63,7 +66,8 @@ final class UpscaleCommand implements Callable<Integer> {
 			if (madeFolder != null) removeIfEmpty(madeFolder);
 			throw e;
 		}
-		return 0;
+		// the others are done; the refused ones were reported as they were found
+		return refused.isEmpty() ? 0 : LiifCli.BAD_INPUT;
 	}
 
 	private static void removeIfEmpty(Path folder) {
@@ -76,8 +80,12 @@ final class UpscaleCommand implements Callable<Integer> {
 	}
 
 	/** Input files: files as given, folders by their supported images (not recursive). */
-	static List<Path> expand(List<Path> inputs) throws IOException {
-		List<Path> files = ImageFiles.list(inputs);
+	/** @param refused collects (and reports) files passed over, such as names this JVM cannot represent */
+	private List<Path> expand(List<Path> inputs, List<String> refused) throws IOException {
+		List<Path> files = ImageFiles.list(inputs, reason -> {
+			spec.commandLine().getErr().println("liif: " + reason);
+			refused.add(reason);
+		});
 		if (files.isEmpty()) throw new IOException("no images found in " + inputs);
 		return files;
 	}
@@ -96,6 +104,8 @@ final class UpscaleCommand implements Callable<Integer> {
 			throw new IllegalArgumentException("OUTPUT must be a folder when there are several inputs (" + files.size()
 				+ " images), but " + output + " is a file");
 		}
+		AtomicFiles.checkWritableFolder(!single ? output : output.getParent() != null ? output.getParent() : output
+			.toAbsolutePath().getParent());
 		Map<Path, Path> jobs = new LinkedHashMap<>();
 		for (Path in : files) {
 			Path out = single ? output : output.resolve(ImageFiles.resultName(in));

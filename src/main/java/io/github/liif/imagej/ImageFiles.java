@@ -11,11 +11,13 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
@@ -89,14 +91,30 @@ public final class ImageFiles {
 
 	/**
 	 * The supported images directly inside the given folders (sorted; not recursive), and the
-	 * given files as they are.
+	 * given files as they are; a file in a folder whose name this JVM cannot represent is refused.
 	 */
 	public static List<Path> list(List<Path> foldersOrFiles) throws IOException {
+		List<String> refused = new ArrayList<>();
+		List<Path> files = list(foldersOrFiles, refused::add);
+		if (!refused.isEmpty()) throw new IOException(refused.get(0));
+		return files;
+	}
+
+	/**
+	 * As {@link #list(List)}, but a file whose name cannot be represented is passed over: the
+	 * reason goes to {@code refused} and the others are listed.
+	 */
+	public static List<Path> list(List<Path> foldersOrFiles, Consumer<String> refused) throws IOException {
 		List<Path> out = new ArrayList<>();
 		for (Path f : foldersOrFiles) {
 			if (Files.isDirectory(f)) {
 				try (Stream<Path> s = Files.list(f)) {
-					s.filter(Files::isRegularFile).filter(ImageFiles::isSupported).sorted().forEach(out::add);
+					s.filter(Files::isRegularFile).filter(ImageFiles::isSupported).sorted().forEach(p -> {
+						if (representable(p)) out.add(p);
+						else
+							refused.accept(p + ": skipped, its name cannot be represented in this locale's charset (" + System
+								.getProperty("sun.jnu.encoding") + "); run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+					});
 				}
 			}
 			else if (Files.exists(f)) {
@@ -107,6 +125,19 @@ public final class ImageFiles {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Whether the name survives the round trip through a String (ImageJ opens files by their path
+	 * as text): under a C/POSIX locale "entrée.png" does not, nor invalid UTF-8 under a UTF-8 one.
+	 */
+	private static boolean representable(Path file) {
+		try {
+			return Path.of(file.toString()).equals(file);
+		}
+		catch (InvalidPathException e) {
+			return false;
+		}
 	}
 
 	/** Opens an image, or throws with a message naming the file and the problem. */
@@ -264,7 +295,7 @@ public final class ImageFiles {
 				.getStackSize() + "; write a .tif instead");
 		}
 		AtomicFiles.write(file, overwrite, out -> {
-			Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".liif-", "." + ext);
+			Path temp = AtomicFiles.temporary(file);
 			try {
 				FileSaver saver = new FileSaver(imp);
 				String path = temp.toString();
@@ -273,7 +304,7 @@ public final class ImageFiles {
 					case "jpg", "jpeg" -> saver.saveAsJpeg(path);
 					default -> imp.getStackSize() > 1 ? saver.saveAsTiffStack(path) : saver.saveAsTiff(path);
 				};
-				if (!ok) throw new IOException("could not write " + file + " (disk full or not writable?)");
+				if (!ok) throw new IOException("ImageJ could not save it (disk full or not writable?)");
 				Files.copy(temp, out);
 			}
 			finally {

@@ -80,9 +80,12 @@ public final class TargetSize implements Serializable {
 	public int[] plane(int inWidth, int inHeight, String remedy) {
 		long w = width(inWidth);
 		long h = height(inHeight);
-		if (w * h > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException("the result would be " + w + " x " + h + " = " + w * h
-				+ " pixels per plane, more than " + "one plane holds (2^31 - 1): " + remedy);
+		// w * h overflows a long for factors near 1e9: the product in double, which is exact enough to refuse
+		double pixels = (double) w * h;
+		if (pixels > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("the result would be " + w + " x " + h + " = " + (pixels < 1e15 ? String.valueOf(w
+				* h) : String.format(Locale.ROOT, "%.3g", pixels)) + " pixels per plane, more than one plane holds "
+				+ "(2^31 - 1): " + remedy);
 		}
 		return new int[]{ (int) w, (int) h };
 	}

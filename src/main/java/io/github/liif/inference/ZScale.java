@@ -59,7 +59,7 @@ public final class ZScale implements Serializable {
 	 * @param calibrated whether the image has a spatial calibration (isotropic needs one)
 	 */
 	public int slices(int slices, double voxelDepth, double resultPixelWidth, boolean calibrated) {
-		if (!isotropic) return (int) Math.max(1, Math.round(slices * factor));
+		if (!isotropic) return count(slices, Math.round(slices * factor));
 		if (!calibrated || !(voxelDepth > 0) || !(resultPixelWidth > 0)) {
 			throw new IllegalArgumentException("scale_z=isotropic needs the voxel size: set it with Image > Properties... "
 				+ "(or give scale_z as a number)");
@@ -71,7 +71,15 @@ public final class ZScale implements Serializable {
 					+ "the result's pixel width (%.4g): isotropic would shrink Z; LIIF only upscales", voxelDepth,
 				resultPixelWidth));
 		}
-		return (int) Math.max(1, Math.round(slices * f));
+		return count(slices, Math.round(slices * f));
+	}
+
+	private static int count(int slices, long out) {
+		if (out > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException("along Z the result would have " + out + " slices (from " + slices
+				+ "), more than a stack holds (2^31): choose a smaller scale_z");
+		}
+		return (int) Math.max(1, out);
 	}
 
 	/** For titles and provenance: "z4", "z2.5", "isotropic". */

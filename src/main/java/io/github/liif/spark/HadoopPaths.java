@@ -1,6 +1,7 @@
 package io.github.liif.spark;
 
 import io.github.liif.imagej.ImageFiles;
+import io.github.liif.io.WriteFailedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,8 +80,15 @@ final class HadoopPaths {
 		try {
 			fs.copyFromLocalFile(false, true, new Path(local.toUri()), part);
 			if (overwrite) fs.delete(target, false);
-			if (!fs.rename(part, target))
-				throw new IOException("could not rename " + part + " to " + target + " (does it exist?)");
+			// HDFS refuses to rename onto an existing name; a local file system would replace it
+			boolean taken = !overwrite && fs.exists(target);
+			if (taken || !fs.rename(part, target)) {
+				if (taken || fs.exists(target)) {
+					throw new WriteFailedException(uri + " was created by another run while this task worked; it is left as "
+						+ "it is: choose another output or allow overwriting", null);
+				}
+				throw new WriteFailedException("cannot write " + uri + ": the file system refused to rename " + part, null);
+			}
 		}
 		finally {
 			fs.delete(part, false);

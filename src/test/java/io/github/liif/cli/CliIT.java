@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonParser;
 import ij.IJ;
@@ -19,6 +20,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +44,10 @@ class CliIT {
 	static Run limited(String shellPrefix, String... args) throws Exception {
 		List<String> cmd = new ArrayList<>(List.of("bash", "-c", shellPrefix + " exec ./liif \"$@\"", "liif"));
 		cmd.addAll(List.of(args));
+		return command(cmd);
+	}
+
+	static Run command(List<String> cmd) throws Exception {
 		Process p = new ProcessBuilder(cmd).start();
 		byte[] out = p.getInputStream().readAllBytes();
 		byte[] err = p.getErrorStream().readAllBytes();
@@ -277,6 +283,49 @@ class CliIT {
 	}
 
 	@Test
+	void aReadOnlyFolderIsRefusedBeforeAnyWorkWithTheUsersPathAndTheReason() throws Exception {
+		// root writes anywhere: run as nobody then, who needs to reach the input
+		boolean root = System.getProperty("user.name").equals("root");
+		String prefix = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "";
+		Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path in = Files.copy(Fixtures.path("input-23x17.png"), dir.resolve("in.png"));
+		Path locked = Files.createDirectories(dir.resolve("locked"));
+		Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+		String liif = "cd " + dir + " && " + prefix + " " + Path.of("liif").toAbsolutePath() + " \"$@\"";
+		Run r = command(List.of("bash", "-c", liif, "liif", "upscale", "--model", model(), "--scale", "2", "in.png", "-o",
+			"locked/o.png"));
+		assertEquals(2, r.exit(), r.err());
+		assertEquals("liif: error: cannot write to locked: permission denied\n", r.err());
+		r = command(List.of("bash", "-c", liif, "liif", "upscale", "--model", model(), "--scale", "2", in.toString(), "in.png",
+			"-o", "locked/new/"));
+		assertEquals(2, r.exit(), r.err());
+		assertEquals("liif: error: cannot write to locked/new: permission denied (in " + locked + ")\n", r.err());
+	}
+
+	@Test
+	void nonAsciiNamesUnderACPosixLocaleAreUpscaledOrRefusedOneByOne() throws Exception {
+		assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "this test's own JVM must name the files");
+		Path in = Files.copy(Fixtures.path("input-23x17.png"), dir.resolve("entrée 1.png"));
+		// the launcher runs the JVM under C.UTF-8, which this system has
+		Run r = limited("export LANG=C; unset LC_ALL;", "upscale", "--model", model(), "--scale", "2", in.toString(), "-o", dir
+			.resolve("sortie é.png").toString());
+		assertEquals(0, r.exit(), r.err());
+		assertEquals(46, ImageIO.read(dir.resolve("sortie é.png").toFile()).getWidth());
+		// a system without C.UTF-8 (no 'locale' here): that one file is refused, the others are upscaled
+		Path folder = Files.createDirectories(dir.resolve("in"));
+		Files.copy(in, folder.resolve("entrée 1.png"));
+		Files.copy(in, folder.resolve("plain.png"));
+		r = limited("export LANG=C; unset LC_ALL; locale() { return 1; }; export -f locale;", "upscale", "--model", model(),
+			"--scale", "2", folder.toString(), "-o", dir.resolve("out").toString());
+		assertEquals(2, r.exit(), r.err());
+		assertTrue(r.err().contains("e 1.png: skipped, its name cannot be represented in this locale's charset "
+			+ "(ANSI_X3.4-1968); run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8"), r.err());
+		try (Stream<Path> out = Files.list(dir.resolve("out"))) {
+			assertEquals(List.of("plain.png"), out.map(f -> f.getFileName().toString()).toList());
+		}
+	}
+
+	@Test
 	void evalWritesTableCsvAndChart() throws Exception {
 		Path csv = dir.resolve("eval.csv");
 		Path chart = dir.resolve("eval.png");
@@ -286,7 +335,7 @@ class CliIT {
 		assertTrue(r.out().contains("x3.5"), r.out());
 		assertTrue(r.out().contains("image-scale pairs (1 images)"), r.out());
 		String table = Files.readString(csv);
-		assertTrue(table.startsWith("image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic"), table);
+		assertTrue(table.startsWith("degradation,image,scale,psnr,psnr_bicubic,gain,ssim,ssim_bicubic"), table);
 		assertTrue(table.contains("mean,3.5,"), table);
 		assertTrue(Files.size(chart) > 1000);
 	}

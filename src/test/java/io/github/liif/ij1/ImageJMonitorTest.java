@@ -9,11 +9,19 @@ class ImageJMonitorTest {
 
 	@Test
 	void statusShowsThePlaneItsShareAndTheTimeLeft() {
-		assertEquals("LIIF Upscale: 25% done, 30 s left (Esc cancels)", ImageJMonitor.status("LIIF Upscale", 1, 4, 10, 1, 1));
-		// plane 3 of 4, half of it done: 62% overall; 20 s took 62.5%, so 12 s are left
+		assertEquals("LIIF Upscale: 25% done, 30 s left (Esc cancels)", ImageJMonitor.status("LIIF Upscale", 1, 4, 30, 1, 1));
+		// plane 3 of 4, half of it done: 62% overall
 		assertEquals("LIIF Upscale: plane 3/4 (50%), 62% done, 12 s left (Esc cancels)", ImageJMonitor.status("LIIF Upscale", 5,
-			8, 20, 3, 4));
-		assertEquals("LIIF Train: 10% done, 15 min 0 s left (Esc cancels)", ImageJMonitor.status("LIIF Train", 1, 10, 100, 1, 1));
-		assertEquals("LIIF Upscale: 100% done (Esc cancels)", ImageJMonitor.status("LIIF Upscale", 4, 4, 10, 1, 1));
+			8, 12, 3, 4));
+		assertEquals("LIIF Train: 10% done, 15 min 0 s left (Esc cancels)", ImageJMonitor.status("LIIF Train", 1, 10, 900, 1, 1));
+		assertEquals("LIIF Upscale: 100% done (Esc cancels)", ImageJMonitor.status("LIIF Upscale", 4, 4, 0, 1, 1));
+	}
+
+	@Test
+	void whileTheThroughputIsNotMeasuredTheStatusSaysEstimating() {
+		assertEquals("LIIF Upscale: 0% done, estimating... (Esc cancels)", ImageJMonitor.status("LIIF Upscale", 0, 4, Double.NaN,
+			1, 1));
+		assertEquals("LIIF Upscale: plane 1/4 (4%), 1% done, estimating... (Esc cancels)", ImageJMonitor.status("LIIF Upscale", 1,
+			100, Double.NaN, 1, 4));
 	}
 }

@@ -19,6 +19,7 @@ import io.github.liif.inference.Upscaler;
 import io.github.liif.network.DecoderMode;
 import io.github.liif.network.LiifNetwork;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -118,6 +119,39 @@ class StreamedTiffUpscaleTest {
 		assertThrows(CancelledException.class, () -> InjectedUpscales.streamedTiff(upscaler, imp, TargetSize.scale(3), false,
 			file, true, cancelHalfway));
 		assertEquals("old", Files.readString(file));
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(1, files.count(), "no temporary file is left");
+		}
+	}
+
+	@Test
+	void aFileAnotherRunCreatesWhileThisOneWorksIsKeptAndThisRunFails() throws IOException {
+		ImagePlus imp = ImagePlusUpscalerTest.random("16-bit", 30, 30, 1, 1, 1);
+		Path file = dir.resolve("r.tif");
+		Monitor otherRunFinishesFirst = new Monitor() {
+
+			@Override
+			public void progress(long done, long total) {
+				try {
+					if (!Files.exists(file)) Files.writeString(file, "B's result");
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}
+
+			@Override
+			public boolean isCancelled() { return false; }
+		};
+		Upscaler upscaler = new Upscaler(gray, SMALL_TILES);
+		IOException e = assertThrows(IOException.class, () -> InjectedUpscales.streamedTiff(upscaler, imp, TargetSize.scale(2),
+			false, file, false, otherRunFinishesFirst));
+		assertEquals(file + " was created by another run while this one worked; it is left as it is: choose another name or "
+			+ "allow overwriting", e.getMessage());
+		assertEquals("B's result", Files.readString(file));
+		// with overwriting the last writer wins, whole
+		InjectedUpscales.streamedTiff(upscaler, imp, TargetSize.scale(2), false, file, true, otherRunFinishesFirst);
+		assertEquals(60, IJ.openImage(file.toString()).getWidth());
 		try (Stream<Path> files = Files.list(dir)) {
 			assertEquals(1, files.count(), "no temporary file is left");
 		}

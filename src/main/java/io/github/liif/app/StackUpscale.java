@@ -4,6 +4,7 @@ import io.github.liif.image.PlanarImage;
 import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.ChannelPolicy;
 import io.github.liif.inference.Monitor;
+import io.github.liif.inference.OutputRegion;
 import io.github.liif.inference.ProgressChain;
 import io.github.liif.inference.TargetSize;
 import io.github.liif.inference.Upscaler;
@@ -41,6 +42,45 @@ public final class StackUpscale {
 			plan, image.x0(), image.y0()), label, provenance));
 		if (plan.alongZ()) alongZ(image, plan, ranges, sink, monitor);
 		else slices(image, plan, ranges, sink, monitor);
+	}
+
+	/**
+	 * Where the model invented: per result pixel and channel the spread (standard deviation) of its
+	 * predictions on the flips and rotations of the input, before any consistency step, in the
+	 * image's own units, as a 32-bit result of the same size and calibration (RGB: one channel per
+	 * colour). Not along Z.
+	 */
+	public void uncertainty(ImageData image, TargetSize size, ResultSink sink, Monitor monitor) {
+		UpscalePlan plan = UpscalePlan.of(image, size, ZScale.NONE, true, upscaler.network().spec().inChannels());
+		plan.checkMemory();
+		IntensityRange[] ranges = IntensityMapping.ranges(image);
+		String label = size.label(plan.inWidth(), plan.inHeight()) + "-uncertainty";
+		String provenance = "LIIF uncertainty: standard deviation of " + (upscaler.options().consistency().rowBlur() > 0 ? 4 : 8)
+			+ " predictions on flips and rotations of the input, before the consistency step; " + upscaler.network().spec();
+		sink.begin(new ResultLayout(plan, plan.outputChannels(image.channels()), image.frames(), image.calibration().forResult(
+			plan, image.x0(), image.y0()), label, provenance));
+		int nc = image.channels();
+		int nz = image.slices();
+		int planes = image.planes();
+		long perPlane = (long) plan.outWidth() * plan.outHeight() * plan.passesPerSlice();
+		for (int s = 0; s < planes; s++) {
+			monitor.plane(s + 1, planes);
+			Monitor sliceMonitor = new ProgressChain(monitor, perPlane * s, perPlane * planes);
+			int c = s % nc;
+			float[][] unit = IntensityMapping.unitPlane(image, c, s / nc % nz, s / (nc * nz), ranges[c]);
+			int first = s * plan.slicesPerPlane();
+			double levels = ranges[c].levelsPerUnit();
+			ChannelPolicy.ChannelSink spread = (k, y0, x0, h, w, values) -> {
+				float[] samples = new float[values.length];
+				for (int i = 0; i < samples.length; i++) samples[i] = (float) (values[i] * levels);
+				sink.write(first + k, 0, y0, x0, h, w, samples);
+			};
+			int h = plan.inHeight();
+			int w = plan.inWidth();
+			ChannelPolicy.throughModel(unit, upscaler.network().spec().inChannels(), (v, tiles) -> upscaler.uncertainty(
+				new PlanarImage(h, w, v), plan.outHeight(), plan.outWidth(), OutputRegion.whole(plan.outHeight(), plan
+					.outWidth()), tiles, sliceMonitor), spread);
+		}
 	}
 
 	/** Every plane in XY, one after another. */

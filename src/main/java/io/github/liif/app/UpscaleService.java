@@ -28,6 +28,32 @@ public final class UpscaleService {
 			.float32(), sink, monitor);
 	}
 
+	/**
+	 * Where the model invented, into {@code sink}: per result pixel and channel the spread of its
+	 * predictions on the flips and rotations of the input (see {@link StackUpscale#uncertainty}).
+	 */
+	public static void uncertainty(UpscaleRequest request, ImageData image, ResultSink sink, Monitor monitor)
+		throws ModelFormatException
+	{
+		if (!request.z().isNone())
+			throw new IllegalArgumentException("the uncertainty is made in XY only: upscale along Z without it");
+		new StackUpscale(upscaler(request, image), request.zPlanes()).uncertainty(image, request.size(), sink, monitor);
+	}
+
+	/**
+	 * Writes {@link #uncertainty} of an image file as a 32-bit TIFF.
+	 */
+	public static void uncertaintyFile(UpscaleRequest request, Path input, Path output, boolean overwrite, ImageFileIO files,
+		Monitor monitor) throws IOException, ModelFormatException
+	{
+		if (!isTiff(output))
+			throw new IllegalArgumentException("the uncertainty is 32-bit: give a .tif file, not " + output.getFileName());
+		ImageData image = files.read(input);
+		ImageFileIO.FileResult result = files.result(image);
+		uncertainty(request, image, result, monitor);
+		result.write(output, overwrite);
+	}
+
 	/** Whether the image can be upscaled piece by piece ({@link #planeJob}): one plane of the model's colours. */
 	public static boolean streams(UpscaleRequest request, ImageData image) throws ModelFormatException {
 		return request.z().isNone() && PlaneJob.supports(image, request.float32(), upscaler(request, image).network().spec()

@@ -34,6 +34,12 @@ final class UpscaleCommand implements Callable<Integer> {
 		"--output" }, required = true, paramLabel = "OUTPUT", description = "Output file (one input) or folder.")
 	Path output;
 
+	@Option(names = "--uncertainty", paramLabel = "FILE.tif", description = "Also write where the model invented: per pixel "
+		+ "and channel the standard deviation of its predictions on the 8 flips and rotations of the input (before the "
+		+ "consistency step), in the image's units, as a 32-bit TIFF with the result's size and calibration (one input only; "
+		+ "about 8x the time again; not along Z).")
+	Path uncertainty;
+
 	@Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image files or folders.")
 	List<Path> inputs;
 
@@ -43,6 +49,7 @@ final class UpscaleCommand implements Callable<Integer> {
 		boolean overwrite = settings.overwrite;
 		List<String> refused = new ArrayList<>();
 		Map<Path, Path> jobs = plan(expand(inputs, refused), request);
+		if (uncertainty != null) checkUncertainty(jobs, uncertainty, overwrite);
 		settings.device.applyThreads();
 		ImageJFiles files = new ImageJFiles();
 		int index = 0;
@@ -58,8 +65,19 @@ final class UpscaleCommand implements Callable<Integer> {
 			for (Map.Entry<Path, Path> job : jobs.entrySet()) {
 				index++;
 				String label = String.format("%s (%d/%d)", job.getKey().getFileName(), index, jobs.size());
-				UpscaleService.upscaleFile(request, job.getKey(), job.getValue(), overwrite, files, new ConsoleProgress(spec
-					.commandLine().getErr(), label, stop));
+				if (uncertainty != null) {
+					UpscaleService.uncertaintyFile(request, job.getKey(), uncertainty, overwrite, files, new ConsoleProgress(spec
+						.commandLine().getErr(), label + " uncertainty", stop));
+				}
+				try {
+					UpscaleService.upscaleFile(request, job.getKey(), job.getValue(), overwrite, files, new ConsoleProgress(spec
+						.commandLine().getErr(), label, stop));
+				}
+				catch (Exception | Error e) {
+					// the two are published together: no uncertainty without its result
+					if (uncertainty != null) Files.deleteIfExists(uncertainty);
+					throw e;
+				}
 			}
 		}
 		catch (Exception | Error e) {
@@ -68,6 +86,24 @@ final class UpscaleCommand implements Callable<Integer> {
 		}
 		// the others are done; the refused ones were reported as they were found
 		return refused.isEmpty() ? 0 : LiifCli.BAD_INPUT;
+	}
+
+	/** The uncertainty goes with one result, into a TIFF of its own that is not the result nor an input. */
+	private static void checkUncertainty(Map<Path, Path> jobs, Path uncertainty, boolean overwrite) throws IOException {
+		if (jobs.size() != 1) {
+			throw new IllegalArgumentException("--uncertainty goes with one input image, not " + jobs.size()
+				+ ": upscale them one by one");
+		}
+		Map.Entry<Path, Path> job = jobs.entrySet().iterator().next();
+		if (uncertainty.toAbsolutePath().normalize().equals(job.getValue().toAbsolutePath().normalize()) || uncertainty
+			.toAbsolutePath().normalize().equals(job.getKey().toAbsolutePath().normalize()))
+		{
+			throw new IllegalArgumentException("--uncertainty needs a file of its own, not " + uncertainty);
+		}
+		if (Files.exists(uncertainty) && !overwrite) {
+			throw new FileAlreadyExistsException(uncertainty + " exists; use --overwrite to replace it");
+		}
+		AtomicFiles.checkWritableFolder(uncertainty.toAbsolutePath().getParent());
 	}
 
 	private static void removeIfEmpty(Path folder) {
@@ -79,8 +115,10 @@ final class UpscaleCommand implements Callable<Integer> {
 		}
 	}
 
-	/** Input files: files as given, folders by their supported images (not recursive). */
-	/** @param refused collects (and reports) files passed over, such as names this JVM cannot represent */
+	/**
+	 * Input files: files as given, folders by their supported images (not recursive).
+	 *
+	 * @param refused collects (and reports) files passed over, such as names this JVM cannot represent */
 	private List<Path> expand(List<Path> inputs, List<String> refused) throws IOException {
 		List<Path> files = ImageFiles.list(inputs, reason -> {
 			spec.commandLine().getErr().println("liif: " + reason);

@@ -17,12 +17,15 @@ public record UpscalePlan(int inWidth, int inHeight, int outWidth, int outHeight
 	int modelChannels, int inZ, int outZ)
 {
 
+	/** What makes a result smaller, in every front end (a ROI only exists in ImageJ). */
+	private static final String SMALLER = "choose a smaller scale (in ImageJ also: a ROI)";
+
 	public static UpscalePlan of(ImageData image, TargetSize size, ZScale z, boolean float32, int modelChannels) {
 		if (image.palette()) {
 			throw new IllegalArgumentException("'" + image.name() + "' is an 8-bit colour (palette) image; convert it "
 				+ "with Image > Type > RGB Color first");
 		}
-		int[] out = size.plane(image.width(), image.height(), "choose a smaller scale or a ROI");
+		int[] out = size.plane(image.width(), image.height(), SMALLER);
 		int w = out[0];
 		int h = out[1];
 		int nz = image.slices();
@@ -108,6 +111,6 @@ public record UpscalePlan(int inWidth, int inHeight, int outWidth, int outHeight
 
 	void checkMemory() {
 		HeapCheck.require(bytesNeeded(), "the result (" + outWidth + " x " + outHeight + " x " + slices + " planes)",
-			"choose a smaller scale or a ROI");
+			SMALLER);
 	}
 }

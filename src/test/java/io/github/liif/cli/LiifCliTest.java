@@ -56,7 +56,7 @@ class LiifCliTest {
 			.toString());
 		assertEquals(2, r.exit(), r.err());
 		assertEquals("liif: error: the result would be 23000000000 x 17000000000 = 3.91e+20 pixels per plane, more than one "
-			+ "plane holds (2^31 - 1): choose a smaller scale or a ROI\n", r.err());
+			+ "plane holds (2^31 - 1): choose a smaller scale (in ImageJ also: a ROI)\n", r.err());
 		assertFalse(Files.exists(out));
 	}
 
@@ -70,7 +70,7 @@ class LiifCliTest {
 		assertTrue(r.err().startsWith("liif: error: the result (23000 x 17000 x 100 planes) needs about 78.20 GB of memory but "
 			+ "only "), r.err());
 		assertTrue(r.err().matches("(?s).*GB are free; raise Java's memory limit with LIIF_JAVA_OPTS=-Xmx\\d+g \\(in the "
-			+ "environment of \\./liif\\), or choose a smaller scale or a ROI\n"), r.err());
+			+ "environment of \\./liif\\), or choose a smaller scale \\(in ImageJ also: a ROI\\)\n"), r.err());
 		assertFalse(Files.exists(dir.resolve("o.tif")));
 	}
 

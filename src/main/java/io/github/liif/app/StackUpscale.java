@@ -59,42 +59,44 @@ public final class StackUpscale {
 			+ " predictions on flips and rotations of the input, before the consistency step; " + upscaler.network().spec();
 		sink.begin(new ResultLayout(plan, plan.outputChannels(image.channels()), image.frames(), image.calibration().forResult(
 			plan, image.x0(), image.y0()), label, provenance));
-		int nc = image.channels();
-		int nz = image.slices();
-		int planes = image.planes();
-		long perPlane = (long) plan.outWidth() * plan.outHeight() * plan.passesPerSlice();
-		for (int s = 0; s < planes; s++) {
-			monitor.plane(s + 1, planes);
-			Monitor sliceMonitor = new ProgressChain(monitor, perPlane * s, perPlane * planes);
-			int c = s % nc;
-			float[][] unit = IntensityMapping.unitPlane(image, c, s / nc % nz, s / (nc * nz), ranges[c]);
+		int h = plan.inHeight();
+		int w = plan.inWidth();
+		eachPlane(image, plan, ranges, monitor, (unit, range, s, sliceMonitor) -> {
 			int first = s * plan.slicesPerPlane();
-			double levels = ranges[c].levelsPerUnit();
-			ChannelPolicy.ChannelSink spread = (k, y0, x0, h, w, values) -> {
+			double levels = range.levelsPerUnit();
+			ChannelPolicy.ChannelSink spread = (k, y0, x0, bh, bw, values) -> {
 				float[] samples = new float[values.length];
 				for (int i = 0; i < samples.length; i++) samples[i] = (float) (values[i] * levels);
-				sink.write(first + k, 0, y0, x0, h, w, samples);
+				sink.write(first + k, 0, y0, x0, bh, bw, samples);
 			};
-			int h = plan.inHeight();
-			int w = plan.inWidth();
 			ChannelPolicy.throughModel(unit, upscaler.network().spec().inChannels(), (v, tiles) -> upscaler.uncertainty(
 				new PlanarImage(h, w, v), plan.outHeight(), plan.outWidth(), OutputRegion.whole(plan.outHeight(), plan
 					.outWidth()), tiles, sliceMonitor), spread);
-		}
+		});
 	}
 
 	/** Every plane in XY, one after another. */
 	private void slices(ImageData image, UpscalePlan plan, IntensityRange[] ranges, ResultSink sink, Monitor monitor) {
+		eachPlane(image, plan, ranges, monitor, (unit, range, s, sliceMonitor) -> outputSlices(unit, plan, range, s, sink,
+			sliceMonitor));
+	}
+
+	/** What is done with one input plane: its colours in network space, its range, its index, its share of the progress. */
+	private interface PlaneWork {
+		void run(float[][] unit, IntensityRange range, int plane, Monitor monitor);
+	}
+
+	/** Every input plane in network space, in ImageJ's order (channel fastest, then Z, then frame), with progress. */
+	private static void eachPlane(ImageData image, UpscalePlan plan, IntensityRange[] ranges, Monitor monitor, PlaneWork work) {
 		int nc = image.channels();
 		int nz = image.slices();
 		int planes = image.planes();
 		long perPlane = (long) plan.outWidth() * plan.outHeight() * plan.passesPerSlice();
 		for (int s = 0; s < planes; s++) {
 			monitor.plane(s + 1, planes);
-			Monitor sliceMonitor = new ProgressChain(monitor, perPlane * s, perPlane * planes);
 			int c = s % nc;
-			float[][] unit = IntensityMapping.unitPlane(image, c, s / nc % nz, s / (nc * nz), ranges[c]);
-			outputSlices(unit, plan, ranges[c], s, sink, sliceMonitor);
+			work.run(IntensityMapping.unitPlane(image, c, s / nc % nz, s / (nc * nz), ranges[c]), ranges[c], s, new ProgressChain(
+				monitor, perPlane * s, perPlane * planes));
 		}
 	}
 

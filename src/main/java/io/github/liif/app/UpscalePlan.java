@@ -110,7 +110,6 @@ public record UpscalePlan(int inWidth, int inHeight, int outWidth, int outHeight
 	}
 
 	void checkMemory() {
-		HeapCheck.require(bytesNeeded(), "the result (" + outWidth + " x " + outHeight + " x " + slices + " planes)",
-			SMALLER);
+		HeapCheck.require(bytesNeeded(), "the result (" + outWidth + " x " + outHeight + " x " + slices + " planes)", SMALLER);
 	}
 }

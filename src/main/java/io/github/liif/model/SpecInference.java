@@ -3,6 +3,7 @@ package io.github.liif.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads a LIIF architecture off a state dict's names and shapes, so that bare weights
@@ -66,7 +67,8 @@ public final class SpecInference {
 		LiifSpec spec;
 		try {
 			spec = LiifSpec.builder(encoder).hidden(hidden).outChannels(outChannels).featureUnfold(unfold).localEnsemble(ensemble)
-				.cellDecode(cell).globalResidual(residual(args)).padding(padding(args)).build();
+				.cellDecode(cell).globalResidual(choice(args, "global_residual", GlobalResidual.NONE, GlobalResidual::parse))
+				.padding(choice(args, "padding_mode", Padding.ZEROS, Padding::parse)).build();
 		}
 		catch (IllegalArgumentException e) {
 			throw new ModelFormatException(e.getMessage(), e);
@@ -129,24 +131,14 @@ public final class SpecInference {
 		return spec.get("args") instanceof Map<?, ?> a ? a.get(key) : null;
 	}
 
-	private static GlobalResidual residual(Map<?, ?> args) throws ModelFormatException {
-		if (args == null || args.get("global_residual") == null) return GlobalResidual.NONE;
+	/** The model argument {@code key} as a choice of this version ({@code parse}), or {@code absent}. */
+	private static <T> T choice(Map<?, ?> args, String key, T absent, Function<String, T> parse) throws ModelFormatException {
+		if (args == null || args.get(key) == null) return absent;
 		try {
-			return GlobalResidual.parse(String.valueOf(args.get("global_residual")));
+			return parse.apply(String.valueOf(args.get(key)));
 		}
 		catch (IllegalArgumentException e) {
-			throw new ModelFormatException("the model's global_residual is not one this version knows: " + e.getMessage()
-				+ "; a newer version of LIIF Upscale may read it", e);
-		}
-	}
-
-	private static Padding padding(Map<?, ?> args) throws ModelFormatException {
-		if (args == null || args.get("padding_mode") == null) return Padding.ZEROS;
-		try {
-			return Padding.parse(String.valueOf(args.get("padding_mode")));
-		}
-		catch (IllegalArgumentException e) {
-			throw new ModelFormatException("the model's padding_mode is not one this version knows: " + e.getMessage()
+			throw new ModelFormatException("the model's " + key + " is not one this version knows: " + e.getMessage()
 				+ "; a newer version of LIIF Upscale may read it", e);
 		}
 	}

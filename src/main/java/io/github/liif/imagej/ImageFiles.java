@@ -197,7 +197,7 @@ public final class ImageFiles {
 		if (imp.getType() == ImagePlus.COLOR_RGB && image.getColorModel().getNumComponents() == 1) {
 			imp.setProcessor(imp.getProcessor().convertToRGB());
 		}
-		return imp;
+		return extension(file).startsWith("jp") ? ExifOrientation.apply(file, imp) : imp;
 	}
 
 	/** The pages of a TIFF as ImageJ's decoder sees them, or null for a damaged file (the reader then says what is wrong). */

@@ -47,14 +47,6 @@ public record UpscaleRequest(String model, TargetSize size, UpscaleOptions optio
 		return new UpscaleRequest(name, size, options, device, float32, z, zPlanes);
 	}
 
-	/**
-	 * The XY size of a request that names none: with a Z scale alone the planes keep their size;
-	 * otherwise {@code otherwise} (null where a front end insists on a size).
-	 */
-	public static TargetSize unnamedSize(ZScale z, TargetSize otherwise) {
-		return z.isNone() ? otherwise : TargetSize.scale(1);
-	}
-
 	/** The same request with a 32-bit result. */
 	public UpscaleRequest asFloat32() {
 		return new UpscaleRequest(model, size, options, device, true, z, zPlanes);

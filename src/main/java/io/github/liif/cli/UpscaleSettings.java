@@ -1,5 +1,6 @@
 package io.github.liif.cli;
 
+import io.github.liif.app.RequestedSize;
 import io.github.liif.app.UpscaleRequest;
 import io.github.liif.inference.AxialUpscaler;
 import io.github.liif.inference.Consistency;
@@ -37,11 +38,11 @@ final class UpscaleSettings {
 
 	static final class Axes {
 
-		@Option(names = "--scale-x", required = true, paramLabel = "SX", description = "Horizontal scale.")
-		double x;
+		@Option(names = "--scale-x", paramLabel = "SX", description = "Horizontal scale (alone: both axes).")
+		Double x;
 
-		@Option(names = "--scale-y", required = true, paramLabel = "SY", description = "Vertical scale.")
-		double y;
+		@Option(names = "--scale-y", paramLabel = "SY", description = "Vertical scale (alone: both axes).")
+		Double y;
 	}
 
 	@Option(names = "--scale-z", paramLabel = "SZ|isotropic", description = "Z-stacks: add slices along Z first (the model on XZ and YZ planes), by a factor >= 1 or 'isotropic' (voxel "
@@ -86,22 +87,19 @@ final class UpscaleSettings {
 		return ZScale.parse(scaleZ);
 	}
 
-	/** The XY size; without one, 1 (the planes kept) when a Z scale is given. */
+	/** The XY size by the one rule of every front end ({@link RequestedSize}); without one, 1 (the planes kept) when a Z scale is given. */
 	TargetSize targetSize() {
-		if (target == null) {
-			TargetSize planes = UpscaleRequest.unnamedSize(zScale(), null);
-			if (planes == null)
-				throw new IllegalArgumentException("give --scale, --scale-x with --scale-y, --size, or --scale-z");
-			return planes;
+		if (target != null && target.size != null) {
+			String[] parts = target.size.toLowerCase().split("x");
+			try {
+				return TargetSize.size(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+			}
+			catch (RuntimeException e) {
+				throw new IllegalArgumentException("--size must look like 640x480, got '" + target.size + "'");
+			}
 		}
-		if (target.scale != null) return TargetSize.scale(target.scale);
-		if (target.axes != null) return TargetSize.scales(target.axes.x, target.axes.y);
-		String[] parts = target.size.toLowerCase().split("x");
-		try {
-			return TargetSize.size(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
-		}
-		catch (RuntimeException e) {
-			throw new IllegalArgumentException("--size must look like 640x480, got '" + target.size + "'");
-		}
+		Axes axes = target == null || target.axes == null ? new Axes() : target.axes;
+		return RequestedSize.given(target == null ? null : target.scale, axes.x, axes.y, 0, 0, zScale()).orElseThrow(
+			() -> new IllegalArgumentException("give --scale, --scale-x and/or --scale-y, --size, or --scale-z"));
 	}
 }

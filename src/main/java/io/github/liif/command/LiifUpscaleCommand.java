@@ -1,6 +1,7 @@
 package io.github.liif.command;
 
 import ij.ImagePlus;
+import io.github.liif.app.RequestedSize;
 import io.github.liif.app.UpscaleRequest;
 import io.github.liif.image.Degradation;
 import io.github.liif.imagej.ImageJUpscale;
@@ -26,11 +27,13 @@ public class LiifUpscaleCommand extends LiifCommand {
 	@Parameter(label = "Model", description = "default, natural, microscopy or a model file")
 	private String model = "default";
 
-	@Parameter(label = "Scale X", min = "1", description = "Horizontal factor, any real number >= 1")
-	private double scaleX = 2;
+	@Parameter(label = "Scale X", min = "1", required = false, description = "Horizontal factor, any real number >= 1; "
+		+ "not given: Scale Y's (both not given: 2)")
+	private Double scaleX;
 
-	@Parameter(label = "Scale Y", min = "1", description = "Vertical factor, any real number >= 1")
-	private double scaleY = 2;
+	@Parameter(label = "Scale Y", min = "1", required = false, description = "Vertical factor, any real number >= 1; not "
+		+ "given: Scale X's")
+	private Double scaleY;
 
 	@Parameter(label = "Width (0: use scales)", min = "0", required = false, description = "Explicit output width in pixels")
 	private int width;
@@ -63,9 +66,10 @@ public class LiifUpscaleCommand extends LiifCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		UpscaleRequest request = UpscaleRequest.builder(TargetSize.of(scaleX, scaleY, width, height)).model(model).tile(tile)
-			.device(DeviceChoice.parse(device)).float32(outputType.equals("32-bit")).consistency(Consistency.parse(consistency))
-			.z(ZScale.parse(scaleZ)).build();
+		ZScale z = ZScale.parse(scaleZ);
+		TargetSize size = RequestedSize.given(null, scaleX, scaleY, width, height, z).orElse(TargetSize.scale(2));
+		UpscaleRequest request = UpscaleRequest.builder(size).model(model).tile(tile).device(DeviceChoice.parse(device)).float32(
+			outputType.equals("32-bit")).consistency(Consistency.parse(consistency)).z(z).build();
 		output = ImageJUpscale.run(input, request, monitor());
 	}
 

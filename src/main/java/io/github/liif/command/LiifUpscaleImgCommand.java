@@ -1,11 +1,13 @@
 package io.github.liif.command;
 
+import io.github.liif.app.RequestedSize;
 import io.github.liif.app.UpscaleRequest;
 import io.github.liif.image.Degradation;
 import io.github.liif.imglib2.ImgData;
 import io.github.liif.imglib2.ImgUpscale;
 import io.github.liif.inference.Consistency;
 import io.github.liif.inference.TargetSize;
+import io.github.liif.inference.ZScale;
 import io.github.liif.runtime.DeviceChoice;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -26,11 +28,13 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 	@Parameter(label = "Model", description = "default (microscopy), natural, microscopy or a model file")
 	private String model = "default";
 
-	@Parameter(label = "Scale X", min = "1", description = "Horizontal factor, any real number >= 1")
-	private double scaleX = 2;
+	@Parameter(label = "Scale X", min = "1", required = false, description = "Horizontal factor, any real number >= 1; "
+		+ "not given: Scale Y's (both not given: 2)")
+	private Double scaleX;
 
-	@Parameter(label = "Scale Y", min = "1", description = "Vertical factor, any real number >= 1")
-	private double scaleY = 2;
+	@Parameter(label = "Scale Y", min = "1", required = false, description = "Vertical factor, any real number >= 1; not "
+		+ "given: Scale X's")
+	private Double scaleY;
 
 	@Parameter(label = "Channel dimension", min = "-1", required = false, description = "The dimension of the channels (each "
 		+ "mapped by its own intensity range), or -1: none")
@@ -53,8 +57,9 @@ public class LiifUpscaleImgCommand<T extends RealType<T>> extends LiifCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		UpscaleRequest request = UpscaleRequest.builder(TargetSize.scales(scaleX, scaleY)).model(model).tile(tile).device(
-			DeviceChoice.parse(device)).float32(true).consistency(Consistency.parse(consistency)).build();
+		UpscaleRequest request = UpscaleRequest.builder(RequestedSize.given(null, scaleX, scaleY, 0, 0, ZScale.NONE).orElse(
+			TargetSize.scale(2))).model(model).tile(tile).device(DeviceChoice.parse(device)).float32(true).consistency(Consistency
+				.parse(consistency)).build();
 		output = ImgUpscale.run(input, channelAxis, request, monitor());
 	}
 

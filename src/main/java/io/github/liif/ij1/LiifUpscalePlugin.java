@@ -8,6 +8,7 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
+import io.github.liif.app.RequestedSize;
 import io.github.liif.app.UpscalePlan;
 import io.github.liif.app.UpscaleRequest;
 import io.github.liif.catalogue.Models;
@@ -30,8 +31,8 @@ import java.util.Vector;
 
 /**
  * Plugins › LIIF Upscale for ImageJ 1 and Fiji. Macro keys: {@code model} ("default", a bundled
- * name or a file; or "From file..." with {@code model_file}), {@code scale_x}, {@code scale_y} (or
- * {@code scale} for both), or {@code width} and {@code height} in output pixels, {@code scale_z} (a
+ * name or a file; or "From file..." with {@code model_file}), {@code scale_x}, {@code scale_y} (one
+ * alone sets both; or {@code scale} for both), or {@code width} and {@code height} in output pixels, {@code scale_z} (a
  * factor or "isotropic": slices added along Z first; alone, the planes keep their size), {@code tile},
  * {@code device} (auto/cpu/gpu), {@code output} (same/32-bit), {@code consistency}. In batch mode
  * no dialog opens.
@@ -157,9 +158,10 @@ public class LiifUpscalePlugin implements PlugIn {
 		Prefs.set("liif.output", c.output);
 		Prefs.set("liif.consistency", c.consistency);
 		Prefs.set("liif.scale_z", c.scaleZ);
-		return UpscaleRequest.builder(TargetSize.of(c.scaleX, c.scaleY, c.width, c.height)).model(c.model).tile(c.tile).device(
-			DeviceChoice.parse(c.device)).float32(c.output.equals("32-bit")).consistency(Consistency.parse(c.consistency)).z(
-				ZScale.parse(c.scaleZ)).build();
+		ZScale z = ZScale.parse(c.scaleZ);
+		return UpscaleRequest.builder(size(c.scaleX, c.scaleY, c.width, c.height, z)).model(c.model).tile(c.tile).device(
+			DeviceChoice.parse(c.device)).float32(c.output.equals("32-bit")).consistency(Consistency.parse(c.consistency)).z(z)
+			.build();
 	}
 
 	/** The dialog's values, in the order of its fields; {@code model} is the chosen name or file. */
@@ -199,9 +201,14 @@ public class LiifUpscalePlugin implements PlugIn {
 	/** The "result: W x H pixels[ x N slices]" line for these field values, as the upscale plans it (it throws for invalid ones). */
 	private static String preview(double sx, double sy, int width, int height, String scaleZ, ImagePlus imp) {
 		ZScale z = ZScale.parse(scaleZ);
-		UpscalePlan plan = UpscalePlan.of(ImagePlusData.of(imp), TargetSize.of(sx, sy, width, height), z, false, 1);
+		UpscalePlan plan = UpscalePlan.of(ImagePlusData.of(imp), size(sx, sy, width, height, z), z, false, 1);
 		String line = "result: " + plan.outWidth() + " x " + plan.outHeight() + " pixels";
 		return z.isNone() ? line : line + " x " + plan.outZ() + " slices";
+	}
+
+	/** The dialog's size: it always holds both scales. */
+	private static TargetSize size(double sx, double sy, int width, int height, ZScale z) {
+		return RequestedSize.given(null, sx, sy, width, height, z).orElseThrow();
 	}
 
 	private static double parse(TextField f) {
@@ -209,30 +216,49 @@ public class LiifUpscalePlugin implements PlugIn {
 		return t.isEmpty() ? 0 : Double.parseDouble(t);
 	}
 
+	/**
+	 * Every key the dialog reads (the Recorder writes them all), and {@code scale}, a macro's factor for
+	 * both axes: any other key is refused.
+	 */
+	static final List<String> KEYS = List.of("model", "model_file", "scale", "scale_x", "scale_y", "link_scales", "width",
+		"height", "scale_z", "tile", "device", "output", "consistency");
+
 	/** Reads the macro keys; fixed defaults, never remembered choices, so macros are reproducible. */
 	static UpscaleRequest fromMacro(String options) {
+		MacroOptions.requireKnown(options, KEYS);
 		String model = Macro.getValue(options, "model", Models.DEFAULT);
 		if (model.equals(FROM_FILE)) model = Macro.getValue(options, "model_file", "");
-		String both = Macro.getValue(options, "scale", null);
 		ZScale z = ZScale.parse(Macro.getValue(options, "scale_z", ""));
-		boolean xyGiven = both != null || Macro.getValue(options, "scale_x", null) != null || Macro.getValue(options, "width",
-			null) != null || Macro.getValue(options, "height", null) != null;
-		double sx = number(options, "scale_x", both == null ? 2 : number(options, "scale", 2));
-		TargetSize size = xyGiven ? TargetSize.of(sx, number(options, "scale_y", sx), (int) number(options, "width", 0),
-			(int) number(options, "height", 0)) : UpscaleRequest.unnamedSize(z, TargetSize.scale(2));
-		int tile = (int) number(options, "tile", 256);
+		Double sx = number(options, "scale_x");
+		// a recorded line with link_scales ran with scale_y = scale_x, whatever scale_y's field showed
+		Double sy = sx != null && MacroOptions.keys(options).contains("link_scales") ? sx : number(options, "scale_y");
+		TargetSize size;
+		try {
+			size = RequestedSize.given(number(options, "scale"), sx, sy, whole(options, "width"), whole(options, "height"), z)
+				.orElse(TargetSize.scale(2));
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException(e.getMessage() + " (the keys are " + String.join(", ", KEYS) + ")", e);
+		}
+		Double tile = number(options, "tile");
 		String output = Macro.getValue(options, "output", "same");
 		if (!output.equals("same") && !output.equals("32-bit")) {
 			throw new IllegalArgumentException("output must be 'same' or '32-bit', got '" + output + "'");
 		}
-		return UpscaleRequest.builder(size).model(model).tile(tile).device(DeviceChoice.parse(Macro.getValue(options, "device",
-			"auto"))).float32(output.equals("32-bit")).consistency(Consistency.parse(Macro.getValue(options, "consistency",
-				Consistency.DEFAULT_ID))).z(z).build();
+		return UpscaleRequest.builder(size).model(model).tile(tile == null ? 256 : tile.intValue()).device(DeviceChoice.parse(
+			Macro.getValue(options, "device", "auto"))).float32(output.equals("32-bit")).consistency(Consistency.parse(Macro
+				.getValue(options, "consistency", Consistency.DEFAULT_ID))).z(z).build();
 	}
 
-	private static double number(String options, String key, double fallback) {
+	private static int whole(String options, String key) {
+		Double v = number(options, key);
+		return v == null ? 0 : v.intValue();
+	}
+
+	/** The key's number, null when not given. */
+	private static Double number(String options, String key) {
 		String v = Macro.getValue(options, key, null);
-		if (v == null) return fallback;
+		if (v == null) return null;
 		try {
 			return Double.parseDouble(v);
 		}

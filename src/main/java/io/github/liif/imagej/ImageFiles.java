@@ -6,8 +6,13 @@ import ij.io.FileInfo;
 import ij.io.FileSaver;
 import ij.io.Opener;
 import ij.io.TiffDecoder;
+import ij.process.ByteProcessor;
+import ij.process.ImageProcessor;
 import io.github.liif.io.AtomicFiles;
+import java.awt.Transparency;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -152,8 +157,11 @@ public final class ImageFiles {
 		ImagePlus imp;
 		try {
 			imp = switch (extension(file)) {
-				case "tif", "tiff" -> new Opener().openImage(file.toAbsolutePath().toString());
-				case "gif", "bmp" -> palettesAsRgb(new Opener().openImage(file.toAbsolutePath().toString()));
+				// ImageJ writes an 8-bit image shown through a LUT as a palette TIFF: that one stays 8-bit with its LUT
+				case "tif", "tiff" -> writtenByImageJ(pages) ? new Opener().openImage(file.toAbsolutePath().toString())
+					: withoutPalette(new Opener().openImage(file.toAbsolutePath().toString()));
+				case "gif" -> withAlphaOfOnePage(file, withoutPalette(new Opener().openImage(file.toAbsolutePath().toString())));
+				case "bmp" -> withoutPalette(new Opener().openImage(file.toAbsolutePath().toString()));
 				default -> readWithImageIO(file);
 			};
 		}
@@ -214,14 +222,13 @@ public final class ImageFiles {
 	private static ImagePlus readWithImageIO(Path file) throws IOException {
 		BufferedImage image = ImageIO.read(file.toFile());
 		if (image == null) return null;
+		image = decoded(image);
 		ImagePlus imp = new ImagePlus(file.getFileName().toString(), image);
 		keepAlpha(image, imp);
-		if (imp.getType() == ImagePlus.COLOR_256 || imp.getType() == ImagePlus.COLOR_RGB && image.getColorModel()
-			.getNumComponents() == 1)
-		{
+		if (imp.getType() == ImagePlus.COLOR_RGB && image.getColorModel().getNumComponents() == 1) {
 			imp.setProcessor(imp.getProcessor().convertToRGB());
 		}
-		return imp;
+		return extension(file).startsWith("jp") ? ExifOrientation.apply(file, imp) : imp;
 	}
 
 	/** The pages of a TIFF as ImageJ's decoder sees them, or null for a damaged file (the reader then says what is wrong). */
@@ -261,16 +268,69 @@ public final class ImageFiles {
 		imp.setProperty(ALPHA, alpha);
 	}
 
-	/** A palette (indexed colour) image as RGB, so that colours, not palette indices, are upscaled; others as they are. */
-	private static ImagePlus palettesAsRgb(ImagePlus imp) {
-		if (imp != null && imp.getType() == ImagePlus.COLOR_256) {
-			ImageStack rgb = new ImageStack(imp.getWidth(), imp.getHeight());
-			for (int s = 1; s <= imp.getStackSize(); s++) {
-				rgb.addSlice(imp.getStack().getSliceLabel(s), imp.getStack().getProcessor(s).convertToRGB());
-			}
-			imp.setStack(rgb);
+	/** Whether ImageJ wrote this TIFF (its LUT is then a display choice, not an encoding). */
+	private static boolean writtenByImageJ(FileInfo[] pages) {
+		return pages != null && pages[0].description != null && pages[0].description.startsWith("ImageJ");
+	}
+
+	/**
+	 * A palette file's image (8-bit read through a LUT other than the gray ramp) as what the palette
+	 * encodes, so that colours, not palette indices, are upscaled: RGB, or gray levels when every
+	 * entry is gray. Other images as they are.
+	 */
+	private static ImagePlus withoutPalette(ImagePlus imp) {
+		if (imp == null || imp.getBitDepth() != 8 || imp.getProcessor().isDefaultLut()) return imp;
+		boolean gray = imp.getProcessor().isGrayscale();
+		int[] levels = new int[256];
+		for (int i = 0; i < 256; i++) levels[i] = imp.getProcessor().getColorModel().getRed(i);
+		ImageStack decoded = new ImageStack(imp.getWidth(), imp.getHeight());
+		for (int s = 1; s <= imp.getStackSize(); s++) {
+			ImageProcessor ip = imp.getStack().getProcessor(s);
+			ip.setColorModel(imp.getProcessor().getColorModel());
+			ImageProcessor plane = gray ? new ByteProcessor(ip.getWidth(), ip.getHeight(), ((byte[]) ip.getPixels()).clone()) : ip
+				.convertToRGB();
+			if (gray) plane.applyTable(levels);
+			decoded.addSlice(imp.getStack().getSliceLabel(s), plane);
 		}
+		ImagePlus out = new ImagePlus(imp.getTitle(), decoded);
+		out.setDimensions(imp.getNChannels(), imp.getNSlices(), imp.getNFrames());
+		out.setCalibration(imp.getCalibration());
+		out.setFileInfo(imp.getOriginalFileInfo());
+		return out;
+	}
+
+	/** A one-page GIF's transparency (ImageJ's reader drops it), read with ImageIO. */
+	private static ImagePlus withAlphaOfOnePage(Path file, ImagePlus imp) throws IOException {
+		if (imp == null || imp.getStackSize() > 1) return imp;
+		BufferedImage image = ImageIO.read(file.toFile());
+		if (image != null) keepAlpha(decoded(image), imp);
 		return imp;
+	}
+
+	/**
+	 * An image ImageIO read through a palette (PNG, GIF) as what the palette encodes: gray levels
+	 * when every entry is gray and opaque (also how ImageIO gives 1-, 2- and 4-bit gray PNGs), else
+	 * RGB, with alpha when the palette has transparency. Other images as they are.
+	 */
+	private static BufferedImage decoded(BufferedImage image) {
+		if (!(image.getColorModel() instanceof IndexColorModel palette)) return image;
+		int w = image.getWidth();
+		int h = image.getHeight();
+		int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+		boolean opaque = palette.getTransparency() == Transparency.OPAQUE;
+		boolean gray = opaque;
+		for (int i = 0; i < palette.getMapSize() && gray; i++) {
+			gray = palette.getRed(i) == palette.getGreen(i) && palette.getGreen(i) == palette.getBlue(i);
+		}
+		if (gray) {
+			BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+			byte[] levels = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+			for (int i = 0; i < levels.length; i++) levels[i] = (byte) argb[i];
+			return out;
+		}
+		BufferedImage out = new BufferedImage(w, h, opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
+		out.setRGB(0, 0, w, h, argb, 0, w);
+		return out;
 	}
 
 	/** ImageJ's TIFF reader pads a truncated uncompressed file with zeros; refuse instead. */

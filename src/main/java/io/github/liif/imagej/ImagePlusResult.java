@@ -13,8 +13,8 @@ import java.nio.file.Path;
 
 /**
  * An upscale's result as a new ImagePlus that keeps the input's type (or 32-bit), dimensions,
- * slice labels, LUTs, display ranges, composite mode and calibration (pixel size and origin
- * from the result's layout). Slices are made as their first block arrives.
+ * slice labels, LUTs, display ranges, composite mode, active channels, position (channel, slice,
+ * frame) and calibration (pixel size and origin from the result's layout). Slices are made as their first block arrives.
  */
 public final class ImagePlusResult implements ImageFileIO.FileResult {
 
@@ -89,15 +89,31 @@ public final class ImagePlusResult implements ImageFileIO.FileResult {
 				result.setPosition(c + 1, 1, 1);
 				result.setDisplayRange(lut.min, lut.max);
 			}
-			result.setPosition(1, 1, 1);
+			// hidden channels stay hidden and the view stays where it was, as Image › Scale keeps them
+			StringBuilder active = new StringBuilder();
+			for (int c = 0; c < channels; c++) active.append(ci.getActiveChannels()[c] ? '1' : '0');
+			result.setActiveChannels(active.toString());
+			showPosition(result);
 			return result;
 		}
-		if (channels > 1) return new CompositeImage(out, CompositeImage.COMPOSITE);
+		if (channels > 1) {
+			CompositeImage result = new CompositeImage(out, CompositeImage.COMPOSITE);
+			showPosition(result);
+			return result;
+		}
+		showPosition(out);
 		if (!plan.rgb()) {
 			out.getProcessor().setColorModel(input.getProcessor().getColorModel());
 			out.getStack().setColorModel(input.getProcessor().getColorModel());
 			out.setDisplayRange(input.getDisplayRangeMin(), input.getDisplayRangeMax());
 		}
 		return out;
+	}
+
+	/** The input's channel, slice and frame; a slice of a stack given more slices along Z maps to the one at its centre. */
+	private void showPosition(ImagePlus result) {
+		UpscalePlan plan = layout.plan();
+		int z = Math.min(plan.outZ(), (int) ((input.getZ() - 0.5) * plan.outZ() / plan.inZ()) + 1);
+		result.setPosition(Math.min(input.getC(), result.getNChannels()), z, input.getT());
 	}
 }

@@ -41,11 +41,6 @@ public final class TargetSize implements Serializable {
 		return new TargetSize(0, 0, width, height);
 	}
 
-	/** A front end's four fields: an explicit size when a width or height is given (> 0), else the scales. */
-	public static TargetSize of(double scaleX, double scaleY, int width, int height) {
-		return width > 0 || height > 0 ? size(width, height) : scales(scaleX, scaleY);
-	}
-
 	private static void checkScale(String name, double s) {
 		if (!Double.isFinite(s) || s < 1) {
 			throw new IllegalArgumentException(name + " must be a number >= 1 (LIIF upscales; use ImageJ's "

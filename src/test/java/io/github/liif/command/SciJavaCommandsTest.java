@@ -85,6 +85,19 @@ class SciJavaCommandsTest {
 	}
 
 	@Test
+	void aScaleGivenForOneAxisIsTheOthersToo() throws Exception {
+		ImagePlus gray = IJ.createImage("g", "8-bit ramp", 10, 8, 1);
+		CommandModule m = commands.run(LiifUpscaleCommand.class, false, Map.of("input", gray, "model", grayModel.toString(),
+			"scaleY", 3.0, "width", 0, "height", 0)).get();
+		ImagePlus out = (ImagePlus) m.getOutput("output");
+		assertEquals(30, out.getWidth());
+		assertEquals(24, out.getHeight());
+		m = commands.run(LiifUpscaleCommand.class, false, Map.of("input", gray, "model", grayModel.toString(), "width", 40))
+			.get();
+		assertTrue(m.getCancelReason().contains("width and height go together"), m.getCancelReason());
+	}
+
+	@Test
 	void everyInputReadsWellInTheGeneratedDialogAndScriptsAndIsRemembered() {
 		for (Class<? extends Command> c : List.of(LiifUpscaleCommand.class, LiifUpscaleImgCommand.class,
 			LiifTrainCommand.class))

@@ -6,8 +6,10 @@ import io.github.liif.inference.Monitor;
 import io.github.liif.inference.Upscaler;
 import io.github.liif.model.ModelFormatException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The upscale use case, the same for every front end: the request's model resolved for the
@@ -40,20 +42,6 @@ public final class UpscaleService {
 		new StackUpscale(upscaler(request, image), request.zPlanes()).uncertainty(image, request.size(), sink, monitor);
 	}
 
-	/**
-	 * Writes {@link #uncertainty} of an image file as a 32-bit TIFF.
-	 */
-	public static void uncertaintyFile(UpscaleRequest request, Path input, Path output, boolean overwrite, ImageFileIO files,
-		Monitor monitor) throws IOException, ModelFormatException
-	{
-		if (!isTiff(output))
-			throw new IllegalArgumentException("the uncertainty is 32-bit: give a .tif file, not " + output.getFileName());
-		ImageData image = files.read(input);
-		ImageFileIO.FileResult result = files.result(image);
-		uncertainty(request, image, result, monitor);
-		result.write(output, overwrite);
-	}
-
 	/** Whether the image can be upscaled piece by piece ({@link #planeJob}): one plane of the model's colours. */
 	public static boolean streams(UpscaleRequest request, ImageData image) throws ModelFormatException {
 		return request.z().isNone() && PlaneJob.supports(image, request.float32(), upscaler(request, image).network().spec()
@@ -73,7 +61,40 @@ public final class UpscaleService {
 		Monitor monitor) throws IOException, ModelFormatException
 	{
 		checkOutput(request, output);
+		upscaleImage(request, files.read(input), input, output, overwrite, files, monitor);
+	}
+
+	/**
+	 * {@link #upscaleFile}, and beside the result {@link #uncertainty} as a 32-bit TIFF; the file is
+	 * read once, and the two are published together: no uncertainty is left without its result.
+	 *
+	 * @param spreadMonitor the uncertainty's progress (it comes first)
+	 * @param monitor the result's progress, made when the result's work begins (a monitor that shows
+	 *          the time taken counts from there)
+	 */
+	public static void upscaleFile(UpscaleRequest request, Path input, Path output, Path uncertainty, boolean overwrite,
+		ImageFileIO files, Monitor spreadMonitor, Supplier<Monitor> monitor) throws IOException, ModelFormatException
+	{
+		checkOutput(request, output);
+		if (!isTiff(uncertainty)) {
+			throw new IllegalArgumentException("the uncertainty is 32-bit: give a .tif file, not " + uncertainty.getFileName());
+		}
 		ImageData image = files.read(input);
+		ImageFileIO.FileResult spread = files.result(image);
+		uncertainty(request, image, spread, spreadMonitor);
+		spread.write(uncertainty, overwrite);
+		try {
+			upscaleImage(request, image, input, output, overwrite, files, monitor.get());
+		}
+		catch (Exception | Error e) {
+			Files.deleteIfExists(uncertainty);
+			throw e;
+		}
+	}
+
+	private static void upscaleImage(UpscaleRequest request, ImageData image, Path input, Path output, boolean overwrite,
+		ImageFileIO files, Monitor monitor) throws IOException, ModelFormatException
+	{
 		int[] alpha = files.alpha(image);
 		if (alpha != null && request.float32())
 			throw new IllegalArgumentException(input.getFileName() + " has transparency, kept as 8-bit RGBA: drop --float");

@@ -4,6 +4,7 @@ import io.github.liif.app.UpscaleRequest;
 import io.github.liif.app.UpscaleService;
 import io.github.liif.imagej.ImageFiles;
 import io.github.liif.imagej.ImageJFiles;
+import io.github.liif.inference.Monitor;
 import io.github.liif.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,18 +67,13 @@ final class UpscaleCommand implements Callable<Integer> {
 			for (Map.Entry<Path, Path> job : jobs.entrySet()) {
 				index++;
 				String label = String.format("%s (%d/%d)", job.getKey().getFileName(), index, jobs.size());
-				if (uncertainty != null) {
-					UpscaleService.uncertaintyFile(request, job.getKey(), uncertainty, overwrite, files, new ConsoleProgress(spec
-						.commandLine().getErr(), label + " uncertainty", stop));
+				Supplier<Monitor> progress = () -> new ConsoleProgress(spec.commandLine().getErr(), label, stop);
+				if (uncertainty == null) {
+					UpscaleService.upscaleFile(request, job.getKey(), job.getValue(), overwrite, files, progress.get());
 				}
-				try {
-					UpscaleService.upscaleFile(request, job.getKey(), job.getValue(), overwrite, files, new ConsoleProgress(spec
-						.commandLine().getErr(), label, stop));
-				}
-				catch (Exception | Error e) {
-					// the two are published together: no uncertainty without its result
-					if (uncertainty != null) Files.deleteIfExists(uncertainty);
-					throw e;
+				else {
+					UpscaleService.upscaleFile(request, job.getKey(), job.getValue(), uncertainty, overwrite, files,
+						new ConsoleProgress(spec.commandLine().getErr(), label + " uncertainty", stop), progress);
 				}
 			}
 		}

@@ -28,7 +28,7 @@ final class BackProjection {
 		}
 	}
 
-	private final Upscaler upscaler;
+	private final Upscaler.NetworkPass networkPass;
 	private final PlanarImage input;
 	private final int outHeight;
 	private final int outWidth;
@@ -38,9 +38,9 @@ final class BackProjection {
 	private final AxisTaps downRows;
 	private final AxisTaps downCols;
 
-	BackProjection(Upscaler upscaler, PlanarImage input, int outHeight, int outWidth, Consistency consistency) {
+	BackProjection(Upscaler.NetworkPass networkPass, PlanarImage input, int outHeight, int outWidth, Consistency consistency) {
 		if (consistency.degradation() == null) throw new IllegalStateException("consistency degradation not resolved");
-		this.upscaler = upscaler;
+		this.networkPass = networkPass;
 		this.input = input;
 		this.outHeight = outHeight;
 		this.outWidth = outWidth;
@@ -122,8 +122,8 @@ final class BackProjection {
 	private float[][] network(Box box, Monitor monitor) {
 		int channels = input.channels();
 		float[][] planes = new float[channels][box.height() * box.width()];
-		upscaler.upscaleNetwork(input, outHeight, outWidth, new OutputRegion(box.y0(), box.x0(), box.height(), box.width()), Math
-			.max(UpscaleOptions.MIN_TILE, Math.max(input.height(), input.width())), (y0, x0, h, w, values) -> {
+		networkPass.run(new OutputRegion(box.y0(), box.x0(), box.height(), box.width()), Math.max(UpscaleOptions.MIN_TILE, Math
+			.max(input.height(), input.width())), (y0, x0, h, w, values) -> {
 				for (int y = 0; y < h; y++) {
 					for (int x = 0; x < w; x++) {
 						int dst = (y0 - box.y0() + y) * box.width() + x0 - box.x0() + x;

@@ -96,13 +96,10 @@ public final class Upscaler {
 		Consistency consistency = options.consistency();
 		TileSink result = FidelityGuard.applies(network.spec(), consistency) ? new FidelityGuard(input, outHeight, outWidth)
 			.guarding(sink) : sink;
-		if (consistency.isOff()) {
-			upscaleNetwork(input, outHeight, outWidth, region, options.tile(), result, monitor);
-		}
-		else {
-			checkChannels(input);
-			new BackProjection(this, input, outHeight, outWidth, consistency).run(region, options.tile(), result, monitor);
-		}
+		checkChannels(input);
+		NetworkPass pass = networkPass(input, outHeight, outWidth);
+		if (consistency.isOff()) pass.run(region, options.tile(), result, monitor);
+		else new BackProjection(pass, input, outHeight, outWidth, consistency).run(region, options.tile(), result, monitor);
 	}
 
 	/**
@@ -125,17 +122,24 @@ public final class Upscaler {
 		return rowsAreAnAxisOfTheirOwn || options.consistency().rowBlur() > 0 ? Dihedral.FLIPS : Dihedral.ALL;
 	}
 
-	/** The network's output on {@code region} (the self-ensemble's mean when asked for), starting with {@code tile}-pixel tiles. */
-	void upscaleNetwork(PlanarImage input, int outHeight, int outWidth, OutputRegion region, int firstTile, TileSink sink,
-		Monitor monitor)
-	{
+	/** The network's part of one upscale: its output on any region of the result, starting with {@code firstTile}-pixel tiles. */
+	@FunctionalInterface
+	interface NetworkPass {
+		void run(OutputRegion region, int firstTile, TileSink sink, Monitor monitor);
+	}
+
+	/**
+	 * The network's output for one upscale (the self-ensemble's mean when asked for), made once per
+	 * upscale: the ensemble's transformed inputs are then copied once, however many blocks the
+	 * consistency step asks it for.
+	 */
+	private NetworkPass networkPass(PlanarImage input, int outHeight, int outWidth) {
 		if (options.ensemble() == 1) {
-			networkOutput(input, outHeight, outWidth, region, firstTile, sink, monitor);
+			return (region, firstTile, sink, monitor) -> networkOutput(input, outHeight, outWidth, region, firstTile, sink,
+				monitor);
 		}
-		else {
-			checkChannels(input);
-			new SelfEnsemble(this, input, outHeight, outWidth, transforms()).run(region, firstTile, sink, null, monitor);
-		}
+		SelfEnsemble ensemble = new SelfEnsemble(this, input, outHeight, outWidth, transforms());
+		return (region, firstTile, sink, monitor) -> ensemble.run(region, firstTile, sink, null, monitor);
 	}
 
 	/** The network's output alone on {@code region}, starting with {@code tile}-pixel tiles. */
